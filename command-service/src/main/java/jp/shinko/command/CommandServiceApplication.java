@@ -1,0 +1,13 @@
+package jp.shinko.command;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The command side: municipalities record facts through REST; the facts are stored as events and relayed to Kafka. */
+@SpringBootApplication
+public class CommandServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CommandServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,34 @@
+package jp.shinko.command.messaging;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** How commands become events: metadata carried over, aggregates kept in memory between commands. */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    /**
+     * Keeps loaded aggregates, so a command does not re-read the aggregate's whole stream. Safe
+     * with several instances: a stale copy fails on the sequence number and is reloaded.
+     */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    CorrelationDataProvider commandIdCorrelation() {
+        return new SimpleCorrelationDataProvider(CommandMetadata.COMMAND_ID);
+    }
+
+    /** Declared because Axon drops its default once any provider is declared. */
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+}

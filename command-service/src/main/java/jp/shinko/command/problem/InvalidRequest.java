@@ -1,0 +1,18 @@
+package jp.shinko.command.problem;
+
+import java.util.List;
+
+/** Request fields refused before any command is sent, for checks Bean Validation cannot express. */
+public final class InvalidRequest extends RuntimeException {
+
+    private final List<FieldProblem> problems;
+
+    public InvalidRequest(FieldProblem problem) {
+        super(problem.field() + ": " + problem.message());
+        this.problems = List.of(problem);
+    }
+
+    public List<FieldProblem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,78 @@
+package jp.shinko.command.problem;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns refused requests into RFC 9457 problem details with a stable {@code type}, a
+ * {@code detail} that says what to fix, and, for invalid fields, an {@code errors} list naming
+ * each field and what it allows.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail ruleViolated(RuleViolation violation) {
+        ProblemDetail problem = problem(violation.problemType(), violation.getMessage());
+        violation.values().forEach(problem::setProperty);
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidRequest.class)
+    ProblemDetail invalidRequest(InvalidRequest invalid) {
+        return invalidFields(invalid.problems());
+    }
+
+    /** Another request (possibly on another instance) appended to the same record first. */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail concurrentModification(RuntimeException conflict) {
+        return problem(ProblemType.CONCURRENT_MODIFICATION,
+                "another request changed the same record at the same time; read it again and retry if still needed");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = exception.getBindingResult().getFieldErrors().stream()
+                .sorted(Comparator.comparing(FieldError::getField))
+                .map(error -> new FieldProblem(error.getField(), error.getRejectedValue(), error.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(invalidFields(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(ProblemType.MALFORMED_REQUEST,
+                "the body must be a JSON object with the documented fields (see /v3/api-docs)"));
+    }
+
+    private static ProblemDetail invalidFields(List<FieldProblem> problems) {
+        ProblemDetail problem = problem(ProblemType.INVALID_REQUEST, problems.stream()
+                .map(field -> field.field() + ": " + field.message())
+                .collect(Collectors.joining("; ")));
+        problem.setProperty("errors", problems);
+        return problem;
+    }
+
+    private static ProblemDetail problem(ProblemType type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        problem.setType(type.type());
+        problem.setTitle(type.title());
+        return problem;
+    }
+}

@@ -1,0 +1,38 @@
+package jp.shinko.command.relay;
+
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
+
+/** Whether the broker the relay publishes to answers; shown as {@code kafka} in the health endpoint. */
+@Component("kafka")
+class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
+
+    private static final int TIMEOUT_MILLIS = 3000;
+
+    private final Admin admin;
+
+    KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+        super("Kafka is not reachable");
+        this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) throws Exception {
+        DescribeClusterResult cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MILLIS));
+        builder.up()
+                .withDetail("clusterId", cluster.clusterId().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS))
+                .withDetail("brokers", cluster.nodes().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).size());
+    }
+
+    @Override
+    public void destroy() {
+        admin.close();
+    }
+}

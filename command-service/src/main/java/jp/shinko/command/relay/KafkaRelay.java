@@ -1,0 +1,88 @@
+package jp.shinko.command.relay;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import jp.shinko.command.messaging.CommandMetadata;
+import jp.shinko.events.DomainEvent;
+import jp.shinko.events.integration.IntegrationEnvelope;
+import jp.shinko.infra.kafka.Topic;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes every stored event to Kafka as an {@link IntegrationEnvelope}, keyed by municipality.
+ *
+ * <p>Sends are asynchronous; before a batch's transaction commits (and with it the relay's
+ * position in the event store) every send must be acknowledged by the broker. If one is not,
+ * the batch fails, the position stays, and the processor retries: a broker outage delays
+ * events and loses none. Events sent before the failure are sent again, which is why the
+ * contract is at-least-once and consumers dedupe on the event id.
+ */
+@ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
+class KafkaRelay {
+
+    static final String PROCESSING_GROUP = "kafka-relay";
+
+    private static final String PENDING_SENDS = KafkaRelay.class.getName() + ".pendingSends";
+
+    private final Topic<String, IntegrationEnvelope> topic;
+    private final KafkaTemplate<String, IntegrationEnvelope> template;
+    private final Duration acknowledgementTimeout;
+
+    KafkaRelay(Topic<String, IntegrationEnvelope> topic, KafkaTemplate<String, IntegrationEnvelope> template,
+            Duration acknowledgementTimeout) {
+        this.topic = topic;
+        this.template = template;
+        this.acknowledgementTimeout = acknowledgementTimeout;
+    }
+
+    @EventHandler
+    void relay(DomainEvent event, DomainEventMessage<?> message) {
+        IntegrationEnvelope envelope = IntegrationEnvelope.of(message.getIdentifier(), message.getType(),
+                message.getAggregateIdentifier(), message.getSequenceNumber(), message.getTimestamp(),
+                (String) message.getMetaData().get(CommandMetadata.COMMAND_ID), event);
+        pendingSendsOfThisBatch().add(template.send(topic.name(), envelope.municipalityCode().value(), envelope));
+    }
+
+    private List<CompletableFuture<?>> pendingSendsOfThisBatch() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING_SENDS, key -> {
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            batch.onPrepareCommit(committing -> awaitAcknowledgements(sends));
+            return sends;
+        });
+    }
+
+    private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
+        template.flush();
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new RelayFailed("Kafka refused an event of this batch; the batch will be sent again", e.getCause());
+        } catch (TimeoutException e) {
+            throw new RelayFailed("Kafka did not acknowledge this batch within " + acknowledgementTimeout
+                    + "; the batch will be sent again", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RelayFailed("interrupted while waiting for Kafka; the batch will be sent again", e);
+        }
+    }
+
+    /** A batch that could not be published; its events stay unrelayed and are retried. */
+    static final class RelayFailed extends RuntimeException {
+
+        RelayFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package jp.shinko.command.relay;
+
+import java.time.Duration;
+import java.util.Map;
+import jp.shinko.events.integration.IntegrationEnvelope;
+import jp.shinko.infra.kafka.Topic;
+import jp.shinko.infra.kafka.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+/** The relay from the event store to the integration-events topic. */
+@Configuration(proxyBeanMethods = false)
+class RelayConfiguration {
+
+    private static final Topic<String, IntegrationEnvelope> TOPIC = Topics.INTEGRATION_EVENTS;
+
+    /** Created at start-up unless it exists; production clusters set the replication factor. */
+    @Bean
+    NewTopic integrationEventsTopic(@Value("${shinko.kafka.replication-factor:1}") short replicationFactor) {
+        return TOPIC.newTopic(replicationFactor);
+    }
+
+    /** Idempotent and acks=all whatever the configuration says: the relay must not lose or reorder. */
+    @Bean
+    ProducerFactory<String, IntegrationEnvelope> integrationEventsProducerFactory(KafkaProperties properties) {
+        Map<String, Object> config = properties.buildProducerProperties();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new DefaultKafkaProducerFactory<>(config, TOPIC.keySerde().serializer(), TOPIC.valueSerde().serializer());
+    }
+
+    @Bean
+    KafkaTemplate<String, IntegrationEnvelope> integrationEventsTemplate(
+            ProducerFactory<String, IntegrationEnvelope> producerFactory) {
+        return new KafkaTemplate<>(producerFactory);
+    }
+
+    @Bean
+    KafkaRelay kafkaRelay(KafkaTemplate<String, IntegrationEnvelope> integrationEventsTemplate,
+            @Value("${shinko.kafka.relay.acknowledgement-timeout:PT30S}") Duration acknowledgementTimeout) {
+        return new KafkaRelay(TOPIC, integrationEventsTemplate, acknowledgementTimeout);
+    }
+
+    /**
+     * A failed send must stop the relay at that event, not be logged and skipped (Axon's
+     * default); and one municipality's events stay in order.
+     */
+    @Bean
+    ConfigurerModule kafkaRelayProcessing() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(KafkaRelay.PROCESSING_GROUP,
+                        configuration -> PropagatingErrorHandler.instance())
+                .registerSequencingPolicy(KafkaRelay.PROCESSING_GROUP,
+                        configuration -> new MunicipalitySequencingPolicy());
+    }
+}

@@ -1,0 +1,118 @@
+package jp.shinko.infra.eventstore;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The event store both services share: Axon's JDBC engine on PostgreSQL, snake_case tables
+ * in the {@value EventStoreSchemaMigration#SCHEMA} schema, JSON payloads in {@code bytea}, and
+ * each service's tokens in its own table.
+ *
+ * <p>Runs before Axon's own JDBC auto-configuration, whose beans then back off.
+ */
+@AutoConfiguration(
+        after = AxonAfterBootInfrastructure.class,
+        beforeName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration")
+@EnableConfigurationProperties(EventStoreProperties.class)
+public class EventStoreAutoConfiguration {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable(EventStoreSchemaMigration.SCHEMA + ".domain_event_entry")
+                .snapshotTable(EventStoreSchemaMigration.SCHEMA + ".snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("recorded_at")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema(EventStoreProperties properties) {
+        return TokenSchema.builder()
+                .setTokenTable(properties.tokenTable())
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /** One serializer for events, messages, tokens and snapshots: JSON, never XStream. */
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return new PublishedEventSerializer();
+    }
+
+    /**
+     * PostgreSQL reports a unique violation by SQL state 23505, not by a vendor error code, so
+     * Axon's default resolver misses it; with this one a lost race on an aggregate's sequence
+     * number becomes Axon's {@code ConcurrencyException} instead of a generic storage error.
+     */
+    @Bean
+    PersistenceExceptionResolver uniqueViolationResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(EventStoreProperties properties, DataSource dataSource,
+            Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
+            org.axonframework.config.Configuration configuration, ConnectionProvider connectionProvider,
+            TransactionManager transactionManager, EventSchema eventSchema) {
+        if (properties.migrate()) {
+            EventStoreSchemaMigration.migrate(dataSource);
+        }
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .dataType(byte[].class)
+                .schema(eventSchema);
+        return new PostgresEventStorageEngine(builder);
+    }
+
+    /** The clock of the application; tests replace it to control time. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Axon stamps new events with a static clock; tie it to the application's. */
+    @Bean
+    InitializingBean axonEventClock(Clock clock) {
+        return () -> GenericEventMessage.clock = clock;
+    }
+}

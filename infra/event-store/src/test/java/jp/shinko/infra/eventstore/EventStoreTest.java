@@ -1,0 +1,113 @@
+package jp.shinko.infra.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.infra.testsupport.RealInfrastructure;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The event store on real PostgreSQL: what is stored, and how one municipality's history is found. */
+@SpringBootTest(classes = EventStoreTestApplication.class, properties = {
+    "shinko.event-store.migrate=true",
+    "shinko.event-store.token-table=event_store.unused_token_entry",
+    "axon.axonserver.enabled=false",
+    "axon.update-check.disabled=true"})
+@ContextConfiguration(initializers = RealInfrastructure.class)
+class EventStoreTest {
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    EventStorageEngine engine;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void storesTheRecordedTimeAsATimestampAndReadsTheSameInstantBack() {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        store("132241", 0);
+
+        OffsetDateTime stored = jdbc.sql("select recorded_at from event_store.domain_event_entry where aggregate_identifier = '132241'")
+                .query(OffsetDateTime.class).single();
+        DomainEventMessage<?> read = eventStore.readEvents("132241").next();
+        assertThat(stored.toInstant()).isEqualTo(read.getTimestamp()).isAfterOrEqualTo(before);
+    }
+
+    @Test
+    void derivesTheMunicipalityFromTheAggregateIdentifier() {
+        store("132284", 0);
+        store("132284:plan:1", 0);
+        store("not-a-municipal-record", 0);
+
+        assertThat(jdbc.sql("""
+                        select aggregate_identifier, municipality_code from event_store.domain_event_entry
+                        where aggregate_identifier in ('132284', '132284:plan:1', 'not-a-municipal-record')
+                        order by aggregate_identifier""").query().listOfRows())
+                .extracting(row -> row.get("aggregate_identifier"), row -> row.get("municipality_code"))
+                .containsExactly(
+                        tuple("132284", "132284"),
+                        tuple("132284:plan:1", "132284"),
+                        tuple("not-a-municipal-record", null));
+    }
+
+    @Test
+    void oneMunicipalitysEventsUpToARecordedTimeAreReadFromTheIndexInStoredOrder() {
+        List<String> plan = transaction.execute(status -> {
+            jdbc.sql("set local enable_seqscan = off").update();
+            return jdbc.sql("""
+                            explain select global_index from event_store.domain_event_entry
+                            where municipality_code = '132241' and recorded_at <= now()
+                            order by recorded_at, global_index""")
+                    .query(String.class).list();
+        });
+
+        assertThat(String.join("\n", plan))
+                .contains("Index Only Scan using domain_event_entry_municipality_recorded_idx")
+                .contains("Index Cond: ((municipality_code = '132241'::bpchar) AND (recorded_at <= now()))")
+                .doesNotContain("Sort");
+    }
+
+    @Test
+    void aTokenAtATimeStartsAtTheFirstEventRecordedFromThen() {
+        store("132039", 0);
+        Instant between = jdbc.sql("select max(recorded_at) from event_store.domain_event_entry")
+                .query(OffsetDateTime.class).single().toInstant().plusMillis(1);
+        store("132039", 1);
+        long secondIndex = jdbc.sql("""
+                        select global_index from event_store.domain_event_entry
+                        where aggregate_identifier = '132039' and sequence_number = 1""")
+                .query(Long.class).single();
+
+        TrackingToken token = engine.createTokenAt(between);
+
+        assertThat(token.position()).hasValue(secondIndex - 1);
+    }
+
+    private void store(String aggregateIdentifier, long sequence) {
+        String code = aggregateIdentifier.matches("\\d{6}.*") ? aggregateIdentifier.substring(0, 6) : "132241";
+        eventStore.publish(new GenericDomainEventMessage<>("Test", aggregateIdentifier, sequence,
+                new MunicipalityRegistered(MunicipalityCode.of(code), "名前", "Name"), Map.of()));
+    }
+}

@@ -1,0 +1,85 @@
+package jp.shinko.infra.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import jp.shinko.events.integration.IntegrationEnvelope;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.municipality.MunicipalityRegistered;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class IntegrationEnvelopeSerdeTest {
+
+    private static final IntegrationEnvelope TAMA_REGISTERED = IntegrationEnvelope.of(
+            "0b6f4c1e-2f47-4a7e-9d0c-8d1f3b2a6e55", "Municipality", "132241", 0,
+            Instant.parse("2026-11-22T04:31:00.123Z"), "register-tama",
+            new MunicipalityRegistered(MunicipalityCode.of("132241"), "多摩市", "Tama"));
+
+    private final IntegrationEnvelopeSerde testSubject = new IntegrationEnvelopeSerde();
+
+    @Test
+    void writesTheEnvelopeThatTheJsonSchemaDescribes() throws IOException {
+        String json = new String(testSubject.serializer().serialize("t", TAMA_REGISTERED), StandardCharsets.UTF_8);
+
+        assertThat(schemaErrors(json)).isEmpty();
+        assertThat(json).isEqualTo("{\"envelopeVersion\":1,\"eventId\":\"0b6f4c1e-2f47-4a7e-9d0c-8d1f3b2a6e55\","
+                + "\"type\":\"MunicipalityRegistered\",\"revision\":1,\"municipalityCode\":\"132241\","
+                + "\"aggregateType\":\"Municipality\",\"aggregateId\":\"132241\",\"aggregateSequence\":0,"
+                + "\"recordedAt\":\"2026-11-22T04:31:00.123Z\",\"commandId\":\"register-tama\","
+                + "\"payload\":{\"municipalityCode\":\"132241\",\"name\":\"多摩市\",\"romanisedName\":\"Tama\"}}");
+    }
+
+    @Test
+    void readsBackWhatItWrote() {
+        byte[] bytes = testSubject.serializer().serialize("t", TAMA_REGISTERED);
+
+        assertThat(testSubject.deserializer().deserialize("t", bytes)).isEqualTo(TAMA_REGISTERED);
+    }
+
+    @Test
+    void schemaRejectsAPayloadThatDoesNotMatchItsType() throws IOException {
+        String json = "{\"envelopeVersion\":1,\"eventId\":\"e\",\"type\":\"MunicipalityRegistered\",\"revision\":1,"
+                + "\"municipalityCode\":\"132241\",\"aggregateType\":\"Municipality\",\"aggregateId\":\"132241\","
+                + "\"aggregateSequence\":0,\"recordedAt\":\"2026-11-22T04:31:00.123Z\",\"payload\":{\"name\":\"多摩市\"}}";
+
+        assertThat(schemaErrors(json)).isNotEmpty();
+    }
+
+    @Test
+    void ignoresEnvelopeFieldsAddedByLaterVersions() {
+        String json = new String(testSubject.serializer().serialize("t", TAMA_REGISTERED), StandardCharsets.UTF_8)
+                .replace("\"commandId\"", "\"addedLater\":true,\"commandId\"");
+
+        assertThat(testSubject.deserializer().deserialize("t", json.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(TAMA_REGISTERED);
+    }
+
+    @Test
+    void refusesAnEventTypeThisVersionDoesNotKnow() {
+        String json = new String(testSubject.serializer().serialize("t", TAMA_REGISTERED), StandardCharsets.UTF_8)
+                .replace("\"type\":\"MunicipalityRegistered\"", "\"type\":\"InventedLater\"");
+
+        assertThatThrownBy(() -> testSubject.deserializer().deserialize("t", json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageStartingWith("unknown event type InventedLater");
+    }
+
+    private static List<Error> schemaErrors(String json) throws IOException {
+        try (InputStream schemaJson = IntegrationEnvelope.class.getResourceAsStream(IntegrationEnvelope.JSON_SCHEMA)) {
+            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(schemaJson);
+            return schema.validate(json, InputFormat.JSON);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package jp.shinko.infra.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import jp.shinko.infra.embedded.EmbeddedPostgresServer;
+import jp.shinko.infra.embedded.FreePorts;
+import jp.shinko.infra.embedded.KraftBroker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * One real PostgreSQL and one real Kafka broker per test JVM, started on first use and shared
+ * by every test in it; tests keep apart by their data (distinct municipality codes).
+ *
+ * <p>Where a Docker engine answers, both run as containers of pinned images; where none does,
+ * as an embedded PostgreSQL process and an in-JVM KRaft broker. The system property
+ * {@value #MODE_PROPERTY} ({@code auto}, {@code containers} or {@code embedded}) overrides the
+ * choice. Embedded servers are stopped after Spring Boot has closed the application contexts,
+ * so no application loses its database while it shuts down.
+ */
+public final class TestInfrastructure {
+
+    /** Chooses containers or embedded servers; default {@code auto}. */
+    public static final String MODE_PROPERTY = "shinko.test.infrastructure";
+
+    /** The database the tests use. */
+    public static final String DATABASE = "shinko";
+
+    static final String POSTGRES_IMAGE = "postgres:17.6";
+    static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TestInfrastructure.class);
+
+    /** Connection settings of the test database. */
+    public record Postgres(String jdbcUrl, String username, String password) {
+    }
+
+    private TestInfrastructure() {
+    }
+
+    /** The shared test database, started on first use. */
+    public static Postgres postgres() {
+        return Holder.POSTGRES;
+    }
+
+    /** The shared broker's bootstrap servers, started on first use. */
+    public static String kafkaBootstrapServers() {
+        return Holder.KAFKA;
+    }
+
+    static boolean useContainers() {
+        String mode = System.getProperty(MODE_PROPERTY, "auto").toLowerCase(Locale.ROOT);
+        return switch (mode) {
+            case "containers" -> true;
+            case "embedded" -> false;
+            case "auto" -> DockerClientFactory.instance().isDockerAvailable();
+            default -> throw new IllegalArgumentException(
+                    MODE_PROPERTY + " must be auto, containers or embedded, not " + mode);
+        };
+    }
+
+    /** Lazy, thread-safe, once per JVM. */
+    private static final class Holder {
+
+        private static final boolean CONTAINERS = useContainers();
+        private static final Postgres POSTGRES = CONTAINERS ? startPostgresContainer() : startEmbeddedPostgres();
+        private static final String KAFKA = CONTAINERS ? startKafkaContainer() : startEmbeddedKafka();
+
+        private static Postgres startPostgresContainer() {
+            PostgreSQLContainer container = new PostgreSQLContainer(POSTGRES_IMAGE).withDatabaseName(DATABASE);
+            container.start();
+            LOG.info("Test PostgreSQL: container {} at {}", POSTGRES_IMAGE, container.getJdbcUrl());
+            return new Postgres(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        }
+
+        private static String startKafkaContainer() {
+            KafkaContainer container = new KafkaContainer(KAFKA_IMAGE)
+                    .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+            container.start();
+            LOG.info("Test Kafka: container {} at {}", KAFKA_IMAGE, container.getBootstrapServers());
+            return container.getBootstrapServers();
+        }
+
+        private static Postgres startEmbeddedPostgres() {
+            try {
+                EmbeddedPostgresServer server = EmbeddedPostgresServer.startEphemeral();
+                server.createDatabaseIfMissing(DATABASE);
+                SpringApplication.getShutdownHandlers().add(server::close);
+                LOG.info("Test PostgreSQL: embedded on port {}", server.port());
+                return new Postgres(server.jdbcUrl(DATABASE), EmbeddedPostgresServer.SUPERUSER, "");
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+            }
+        }
+
+        private static String startEmbeddedKafka() {
+            try {
+                Path logDirectory = Files.createTempDirectory("shinko-test-kafka");
+                KraftBroker broker = KraftBroker.start(logDirectory, FreePorts.any(), FreePorts.any());
+                SpringApplication.getShutdownHandlers().add(() -> {
+                    broker.close();
+                    deleteRecursively(logDirectory);
+                });
+                LOG.info("Test Kafka: embedded KRaft broker at {}", broker.bootstrapServers());
+                return broker.bootstrapServers();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start embedded Kafka", e);
+            }
+        }
+
+        private static void deleteRecursively(Path directory) {
+            try (var paths = Files.walk(directory)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                LOG.warn("Could not delete {}", directory, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package jp.shinko.query.problem;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import jp.shinko.events.municipality.InvalidMunicipalityCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * RFC 9457 problem details for the query API, with the same stable {@code type} URIs as the
+ * command API.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    static final URI INVALID_REQUEST = URI.create("urn:shinko:problem:invalid-request");
+    static final URI NOT_FOUND = URI.create("urn:shinko:problem:not-found");
+
+    /** Codes arrive only as path segments here, always named {@code code}. */
+    @ExceptionHandler(InvalidMunicipalityCode.class)
+    ProblemDetail invalidCode(InvalidMunicipalityCode invalid) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "code: " + invalid.getMessage());
+        problem.setType(INVALID_REQUEST);
+        problem.setTitle("The request has invalid fields");
+        problem.setProperty("errors", List.of(Map.of(
+                "field", "code", "rejectedValue", String.valueOf(invalid.rejectedValue()), "message", invalid.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound notFound) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, notFound.getMessage());
+        problem.setType(NOT_FOUND);
+        problem.setTitle("Not found");
+        return problem;
+    }
+}

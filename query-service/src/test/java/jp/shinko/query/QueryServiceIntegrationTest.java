@@ -1,0 +1,136 @@
+package jp.shinko.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.shinko.events.DomainEvent;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.infra.testsupport.RealInfrastructure;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The query service on real PostgreSQL: events appended to the event store (as the command
+ * service would) appear through the REST API. Each test uses its own municipality codes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "shinko.event-store.migrate=true") // no command service here to own the schema
+@ContextConfiguration(initializers = RealInfrastructure.class)
+class QueryServiceIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    RestTestClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    @Test
+    void aRegisteredMunicipalityIsListedAndCanBeReadWithItsTokyoTime() {
+        store(new MunicipalityRegistered(MunicipalityCode.of("132080"), "調布市", "Chofu"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/municipalities").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items[?(@.code == '132080')].name").isEqualTo(List.of("調布市")));
+
+        client.get().uri("/municipalities/132080").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("132080")
+                .jsonPath("$.name").isEqualTo("調布市")
+                .jsonPath("$.romanisedName").isEqualTo("Chofu")
+                .jsonPath("$.registeredAt").value(String.class, at -> assertThat(at).endsWith("+09:00"));
+    }
+
+    @Test
+    void aCodeWithAWrongCheckDigitIsABadRequestNamingTheField() {
+        client.get().uri("/municipalities/132099").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:shinko:problem:invalid-request")
+                .jsonPath("$.errors[0].field").isEqualTo("code")
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("the check digit of 132099 is wrong: for 13209 it is 8, so the code would be 132098");
+    }
+
+    @Test
+    void aValidCodeNobodyRegisteredIsNotFound() {
+        client.get().uri("/municipalities/132101").exchange()
+                .expectStatus().isNotFound()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:shinko:problem:not-found")
+                .jsonPath("$.detail")
+                .isEqualTo("municipality 132101 is not registered; GET /municipalities lists the registered ones");
+    }
+
+    @Test
+    void replayingTheEventStoreRebuildsTheSameRows() {
+        store(new MunicipalityRegistered(MunicipalityCode.of("132110"), "小平市", "Kodaira"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("132110") != null);
+        Map<String, Object> before = row("132110");
+
+        StreamingEventProcessor processor = processing
+                .eventProcessor("municipalities", StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(row("132110")).isEqualTo(before));
+    }
+
+    @Test
+    void healthShowsTheDatabase() {
+        client.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.db.status").isEqualTo("UP");
+    }
+
+    @Test
+    void servesItsOpenApiDescription() {
+        client.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/municipalities/{code}'].get").exists();
+    }
+
+    private void store(DomainEvent event) {
+        eventStore.publish(new GenericDomainEventMessage<>("Municipality", event.municipalityCode().value(), 0, event,
+                Map.of("commandId", UUID.randomUUID().toString())));
+    }
+
+    private Map<String, Object> row(String code) {
+        return jdbc.sql("select * from query.municipality where code = ?").param(code).query().listOfRows()
+                .stream().findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,47 @@
+package jp.shinko.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import jp.shinko.events.municipality.MunicipalityRegistered;
+
+/**
+ * Every published event type, looked up by class or by logical name.
+ *
+ * <p>The event store and the Kafka envelope refer to events by their logical {@link EventType}
+ * name, never by Java class name; this catalogue is the one place that maps between the two.
+ * A new event is added to {@link #EVENTS}; a test fails if one is forgotten.
+ */
+public final class EventCatalogue {
+
+    /** All event classes of the published language. */
+    public static final List<Class<? extends DomainEvent>> EVENTS = List.of(MunicipalityRegistered.class);
+
+    private static final Map<String, Class<? extends DomainEvent>> BY_NAME =
+            EVENTS.stream().collect(Collectors.toUnmodifiableMap(type -> typeOf(type).name(), Function.identity()));
+
+    private EventCatalogue() {
+    }
+
+    /** The logical name and revision of an event class. */
+    public static EventType typeOf(Class<?> eventClass) {
+        EventType type = eventClass.getAnnotation(EventType.class);
+        if (type == null) {
+            throw new IllegalArgumentException(eventClass.getName() + " is not annotated with @EventType");
+        }
+        return type;
+    }
+
+    /** The event class published under a logical name, if this version of the catalogue knows it. */
+    public static Optional<Class<? extends DomainEvent>> classOf(String name) {
+        return Optional.ofNullable(BY_NAME.get(Objects.requireNonNull(name, "name")));
+    }
+
+    /** Whether a class is one of the published events. */
+    public static boolean isPublished(Class<?> type) {
+        return EVENTS.contains(type);
+    }
+}
