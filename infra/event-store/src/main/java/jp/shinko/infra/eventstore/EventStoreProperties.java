@@ -1,6 +1,8 @@
 package jp.shinko.infra.eventstore;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the shared event store, under {@code shinko.event-store}.
@@ -9,9 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     (the command service does; the query service only reads)
  * @param tokenTable the table, qualified with its schema, that holds this service's processor
  *     tokens; each service keeps its own
+ * @param pollInterval how often event processors look for events that another process stored
+ *     (default 200 ms); events stored by this process reach them at once
  */
 @ConfigurationProperties("shinko.event-store")
-public record EventStoreProperties(boolean migrate, String tokenTable) {
+public record EventStoreProperties(boolean migrate, String tokenTable, @DefaultValue("200ms") Duration pollInterval) {
 
     public EventStoreProperties {
         if (tokenTable == null || tokenTable.isBlank()) {

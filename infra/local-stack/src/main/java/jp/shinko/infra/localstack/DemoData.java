@@ -1,0 +1,64 @@
+package jp.shinko.infra.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The municipalities of the seed tables, registered through the command API like any user
+ * would, each with a fixed Idempotency-Key so that every start can send them again safely.
+ */
+final class DemoData {
+
+    /** A demo municipality. */
+    record Municipality(String code, String name, String romanisedName) {
+    }
+
+    static final List<Municipality> MUNICIPALITIES = List.of(
+            new Municipality("132039", "武蔵野市", "Musashino"),
+            new Municipality("132217", "清瀬市", "Kiyose"),
+            new Municipality("132225", "東久留米市", "Higashikurume"),
+            new Municipality("132241", "多摩市", "Tama"),
+            new Municipality("132284", "あきる野市", "Akiruno"));
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+
+    private DemoData() {
+    }
+
+    /** Registers each demo municipality unless it is registered already. */
+    static void register(Http http, URI commandService) throws IOException, InterruptedException {
+        for (Municipality municipality : MUNICIPALITIES) {
+            Http.Response response = http.post(commandService.resolve("/municipalities"),
+                    Map.of("Idempotency-Key", "demo-" + municipality.code()), municipality);
+            if (response.status() != 201 && response.status() != 409) {
+                throw new IllegalStateException("registering demo municipality " + municipality.code()
+                        + " was answered " + response.status() + ": " + response.body());
+            }
+        }
+    }
+
+    /** Waits until the query service lists every demo municipality. */
+    static void awaitListed(Http http, URI queryService, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        Set<String> expected = new HashSet<>(MUNICIPALITIES.stream().map(Municipality::code).toList());
+        while (Instant.now().isBefore(deadline)) {
+            Set<String> listed = new HashSet<>();
+            for (JsonNode item : http.get(queryService.resolve("/municipalities")).body().path("items")) {
+                listed.add(item.path("code").asString());
+            }
+            if (listed.containsAll(expected)) {
+                return;
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        }
+        throw new IllegalStateException("the query service did not list the demo municipalities within "
+                + timeout.toSeconds() + " s");
+    }
+}

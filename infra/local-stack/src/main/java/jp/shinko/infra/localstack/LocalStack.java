@@ -1,0 +1,233 @@
+package jp.shinko.infra.localstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import jp.shinko.infra.embedded.EmbeddedPostgresServer;
+import jp.shinko.infra.embedded.KraftBroker;
+import jp.shinko.infra.kafka.Topics;
+
+/**
+ * The whole system on one machine, in one command: a durable PostgreSQL, a Kafka broker, the
+ * command service and the query service, with the demo municipalities registered.
+ *
+ * <p>PostgreSQL and Kafka keep their data in a folder the user can see ({@code local-data} by
+ * default), so a second start finds everything again; {@code --fresh} starts from empty.
+ * Ctrl-C stops the services first, then Kafka, then PostgreSQL.
+ */
+public final class LocalStack {
+
+    static final String DATABASE = "shinko";
+    static final String RUN_DIRECTORY_PROPERTY = "shinko.local-stack.run-dir";
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(60);
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) {
+        deleteOnExit(System.getProperty(RUN_DIRECTORY_PROPERTY));
+        System.exit(run(args, System.out));
+    }
+
+    /** The private copy of the jars this launcher runs from, if the start script made one. */
+    private static void deleteOnExit(String runDirectory) {
+        if (runDirectory == null) {
+            return;
+        }
+        File root = new File(runDirectory);
+        root.deleteOnExit(); // deleted last: the JVM deletes in reverse order of registration
+        File[] entries = root.listFiles();
+        for (File entry : entries == null ? new File[0] : entries) {
+            entry.deleteOnExit();
+            File[] files = entry.listFiles();
+            for (File file : files == null ? new File[0] : files) {
+                file.deleteOnExit();
+            }
+        }
+    }
+
+    /**
+     * Starts the stack and blocks until it stops, or with {@code events} as first argument
+     * prints the integration events; returns the process exit code.
+     */
+    static int run(String[] args, PrintStream out) {
+        boolean events = args.length > 0 && args[0].equals("events");
+        String[] optionArgs = events ? Arrays.copyOfRange(args, 1, args.length) : args;
+        LocalStackOptions options;
+        try {
+            if (List.of(optionArgs).contains("--help")) {
+                out.print(LocalStackOptions.USAGE);
+                return 0;
+            }
+            options = LocalStackOptions.parse(optionArgs);
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            out.print(LocalStackOptions.USAGE);
+            return 2;
+        }
+        if (events) {
+            return EventsTail.run(options, out);
+        }
+        long startedAt = System.nanoTime();
+        RunningStack stack;
+        try {
+            stack = start(options, out);
+        } catch (PortsInUse e) {
+            e.problems().forEach(out::println);
+            return 2;
+        } catch (Exception e) {
+            out.println();
+            out.println("The local stack could not start: " + e.getMessage());
+            out.println("Logs are in " + options.dataDirectory().toAbsolutePath().normalize().resolve("logs"));
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+        printSummary(out, options, stack, Duration.ofNanos(System.nanoTime() - startedAt));
+        return awaitEnd(stack, out);
+    }
+
+    /**
+     * Starts every part in order and returns the running stack; on failure, stops what was
+     * started and rethrows.
+     */
+    static RunningStack start(LocalStackOptions options, PrintStream out) throws Exception {
+        DataDirectory data = new DataDirectory(options.dataDirectory());
+        List<String> obstacles = PortCheck.problems(options, data);
+        if (!obstacles.isEmpty()) {
+            throw new PortsInUse(obstacles);
+        }
+        data.prepare(options.fresh());
+        System.setProperty("shinko.local-stack.log-file", data.log("local-stack").toString());
+        RunningStack stack = new RunningStack(out);
+        stack.finallyClose(data.claim());
+        try {
+            step(out, "Starting PostgreSQL on port " + options.postgresPort());
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startDurable(
+                    data.postgres(), options.postgresPort(), data.log("postgres"));
+            stack.started("PostgreSQL", postgres);
+            postgres.createDatabaseIfMissing(DATABASE);
+            stack.postgres(postgres.jdbcUrl(DATABASE));
+
+            step(out, "Starting Kafka on port " + options.kafkaPort());
+            KraftBroker kafka = KraftBroker.start(data.kafka(), options.kafkaPort(), options.kafkaControllerPort());
+            stack.started("Kafka", kafka);
+            stack.kafka(kafka.bootstrapServers());
+
+            List<String> infrastructure = List.of(
+                    "--spring.datasource.url=" + stack.postgresUrl(),
+                    "--spring.datasource.username=" + EmbeddedPostgresServer.SUPERUSER,
+                    "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+            Http http = new Http();
+            // The command service owns the event store schema, so it is up before the query service reads it.
+            ServiceProcess command = startService(out, stack, http, options, data, "command-service",
+                    options.commandPort(), infrastructure);
+            ServiceProcess query = startService(out, stack, http, options, data, "query-service",
+                    options.queryPort(), infrastructure);
+            stack.services(command, query);
+
+            if (options.demoData()) {
+                step(out, "Registering the demo municipalities");
+                DemoData.register(http, command.baseUrl());
+                DemoData.awaitListed(http, query.baseUrl(), PROJECTION_TIMEOUT);
+            }
+            return stack;
+        } catch (Exception | Error e) {
+            out.println();
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static ServiceProcess startService(PrintStream out, RunningStack stack, Http http,
+            LocalStackOptions options, DataDirectory data, String name, int port, List<String> arguments)
+            throws IOException, InterruptedException {
+        step(out, "Starting " + name + " on port " + port);
+        ServiceProcess service = ServiceProcess.start(name, options.servicesDirectory().resolve(name + "-exec.jar"),
+                port, arguments, data.log(name), data.root());
+        stack.started(name, service);
+        service.awaitHealthy(http, SERVICE_START_TIMEOUT);
+        return service;
+    }
+
+    private static void step(PrintStream out, String what) {
+        out.println(what + "...");
+    }
+
+    private static int awaitEnd(RunningStack stack, PrintStream out) {
+        try {
+            ServiceProcess ended = stack.anyServiceEnded().get();
+            if (stack.isClosing()) {
+                return 0;
+            }
+            out.println(ended.name() + " stopped unexpectedly; its log is " + ended.log() + ". Stopping the rest.");
+            stack.close();
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (ExecutionException e) {
+            out.println("unexpected: " + e.getCause());
+            stack.close();
+            return 1;
+        }
+    }
+
+    private static void printSummary(PrintStream out, LocalStackOptions options, RunningStack stack, Duration took) {
+        Path data = options.dataDirectory().toAbsolutePath().normalize();
+        String command = stack.commandService().toString();
+        String query = stack.queryService().toString();
+        out.printf(Locale.ROOT, """
+
+                The local stack is up (%.1f s).
+
+                  command service  %s
+                                   OpenAPI %s/v3/api-docs   Swagger UI %s/swagger-ui.html
+                  query service    %s
+                                   OpenAPI %s/v3/api-docs   Swagger UI %s/swagger-ui.html
+                  PostgreSQL       %s  (user postgres, no password)
+                  Kafka            bootstrap %s, topic %s
+                  data             %s  (postgres/, kafka/)
+                  logs             %s
+
+                %s
+                Try:  curl -s %s/municipalities
+
+                Kafka events as a consumer sees them:  ./local-stack events
+                Press Ctrl-C to stop. The data is kept; ./local-stack --fresh starts from empty.
+                """,
+                took.toMillis() / 1000.0,
+                command, command, command,
+                query, query, query,
+                stack.postgresUrl(),
+                stack.kafkaBootstrapServers(), Topics.INTEGRATION_EVENTS.name(),
+                data,
+                data.resolve("logs"),
+                options.demoData() ? "Demo data: " + DemoData.MUNICIPALITIES.size() + " municipalities ("
+                        + String.join(", ", DemoData.MUNICIPALITIES.stream().map(m -> m.code() + " " + m.name()).toList())
+                        + ")." : "No demo data (--no-demo-data).",
+                query);
+        out.flush();
+    }
+
+    /** Ports that are taken, each with what to do about it. */
+    static final class PortsInUse extends Exception {
+
+        private final List<String> problems;
+
+        PortsInUse(List<String> problems) {
+            super(String.join(" ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        List<String> problems() {
+            return problems;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package jp.shinko.infra.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import jp.shinko.events.integration.IntegrationEnvelope;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.infra.embedded.FreePorts;
+import jp.shinko.infra.kafka.Topics;
+import jp.shinko.infra.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole system as the README's start command runs it: PostgreSQL and Kafka from the
+ * launcher, both services as child processes from their built jars, demo data, a request
+ * through the REST API, the projection, the Kafka envelope, a restart that finds everything
+ * again, and a fresh start that finds nothing.
+ */
+class LocalStackEndToEndTest {
+
+    private static final String HINO = "132128";
+
+    private final Http http = new Http();
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void servesTheSliceEndToEndAndKeepsItsDataAcrossARestartUntilAFreshStart() throws Exception {
+        LocalStackOptions options = LocalStackOptions.parse(
+                "--data-dir=" + folder.resolve("data"),
+                "--postgres-port=" + FreePorts.any(), "--kafka-port=" + FreePorts.any(),
+                "--kafka-controller-port=" + FreePorts.any(), "--command-port=" + FreePorts.any(),
+                "--query-port=" + FreePorts.any());
+
+        try (RunningStack stack = LocalStack.start(options, out)) {
+            assertThat(listedCodes(stack)).containsAll(
+                    DemoData.MUNICIPALITIES.stream().map(DemoData.Municipality::code).toList());
+
+            Http.Response registered = http.post(stack.commandService().resolve("/municipalities"),
+                    Map.of("Idempotency-Key", "e2e-hino"),
+                    Map.of("code", HINO, "name", "日野市", "romanisedName", "Hino"));
+            assertThat(registered.status()).isEqualTo(201);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Http.Response hino = http.get(stack.queryService().resolve("/municipalities/" + HINO));
+                assertThat(hino.status()).isEqualTo(200);
+                assertThat(hino.body().path("name").asString()).isEqualTo("日野市");
+            });
+
+            IntegrationEnvelope envelope = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> published(stack, HINO), records -> records.size() == 1).get(0).value();
+            assertThat(envelope.commandId()).isEqualTo("e2e-hino");
+            assertThat(envelope.aggregateId()).isEqualTo(HINO);
+            assertThat(envelope.payload()).isEqualTo(new MunicipalityRegistered(MunicipalityCode.of(HINO), "日野市", "Hino"));
+
+            assertThatASecondStackIsRefusedAndChangesNothing(options.fresh(true));
+        }
+        assertThat(output.toString(StandardCharsets.UTF_8))
+                .containsSubsequence("Stopping query-service", "Stopping command-service", "Stopping Kafka",
+                        "Stopping PostgreSQL");
+
+        try (RunningStack stack = LocalStack.start(options, out)) {
+            Http.Response hino = http.get(stack.queryService().resolve("/municipalities/" + HINO));
+            assertThat(hino.status()).isEqualTo(200);
+            assertThat(published(stack, HINO)).as("kept on disk and, after a clean stop, not sent twice").hasSize(1);
+        }
+
+        try (RunningStack stack = LocalStack.start(options.fresh(true), out)) {
+            assertThat(http.get(stack.queryService().resolve("/municipalities/" + HINO)).status()).isEqualTo(404);
+            assertThat(published(stack, HINO)).isEmpty();
+            assertThat(listedCodes(stack)).hasSize(DemoData.MUNICIPALITIES.size());
+        }
+    }
+
+    @Test
+    void aTakenPortIsReportedWithTheOptionThatChangesItAndNothingStarts() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            int exitCode = LocalStack.run(new String[] {
+                "--data-dir=" + folder.resolve("data"),
+                "--postgres-port=" + FreePorts.any(), "--kafka-port=" + FreePorts.any(),
+                "--kafka-controller-port=" + FreePorts.any(), "--command-port=" + taken.getLocalPort(),
+                "--query-port=" + FreePorts.any()}, out);
+
+            assertThat(exitCode).isEqualTo(2);
+            assertThat(output.toString(StandardCharsets.UTF_8)).isEqualTo("Port " + taken.getLocalPort()
+                    + " (command service) is already in use. Stop what uses it, or start with --command-port=<another port>.\n");
+            assertThat(folder.resolve("data")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aFreshStartRefusesToDeleteAFolderTheStackDidNotCreate() throws Exception {
+        Path someonesFolder = Files.createDirectories(folder.resolve("documents"));
+        Files.writeString(someonesFolder.resolve("report.xlsx"), "keep me");
+
+        int exitCode = LocalStack.run(new String[] {"--fresh", "--data-dir=" + someonesFolder,
+            "--postgres-port=" + FreePorts.any(), "--kafka-port=" + FreePorts.any(),
+            "--kafka-controller-port=" + FreePorts.any(), "--command-port=" + FreePorts.any(),
+            "--query-port=" + FreePorts.any()}, out);
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("refusing to delete it");
+        assertThat(someonesFolder.resolve("report.xlsx")).hasContent("keep me");
+    }
+
+    private void assertThatASecondStackIsRefusedAndChangesNothing(LocalStackOptions freshOnTheSameFolder)
+            throws Exception {
+        ByteArrayOutputStream secondOutput = new ByteArrayOutputStream();
+        int exitCode = LocalStack.run(toArguments(freshOnTheSameFolder), new PrintStream(secondOutput, true,
+                StandardCharsets.UTF_8));
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(secondOutput.toString(StandardCharsets.UTF_8)).startsWith("A local stack is already running");
+        assertThat(freshOnTheSameFolder.dataDirectory().resolve("postgres/PG_VERSION")).exists();
+    }
+
+    private static String[] toArguments(LocalStackOptions options) {
+        return new String[] {"--fresh", "--data-dir=" + options.dataDirectory(),
+            "--postgres-port=" + options.postgresPort(), "--kafka-port=" + options.kafkaPort(),
+            "--kafka-controller-port=" + options.kafkaControllerPort(), "--command-port=" + options.commandPort(),
+            "--query-port=" + options.queryPort()};
+    }
+
+    private List<String> listedCodes(RunningStack stack) throws Exception {
+        URI list = stack.queryService().resolve("/municipalities");
+        return http.get(list).body().path("items").valueStream().map(item -> item.path("code").asString()).toList();
+    }
+
+    private static List<ConsumerRecord<String, IntegrationEnvelope>> published(RunningStack stack, String code) {
+        return TopicReader.readAll(stack.kafkaBootstrapServers(), Topics.INTEGRATION_EVENTS.name(),
+                        Topics.INTEGRATION_EVENTS.keySerde().deserializer(),
+                        Topics.INTEGRATION_EVENTS.valueSerde().deserializer())
+                .stream().filter(record -> record.key().equals(code)).toList();
+    }
+}
