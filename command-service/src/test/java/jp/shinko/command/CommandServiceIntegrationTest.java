@@ -77,7 +77,8 @@ class CommandServiceIntegrationTest {
                 .exchange()
                 .expectStatus().isCreated()
                 .expectBody()
-                .json("{\"code\":\"132217\",\"name\":\"清瀬市\",\"romanisedName\":\"Kiyose\",\"commandId\":\"register-kiyose\"}");
+                .json("{\"code\":\"132217\",\"name\":\"清瀬市\",\"romanisedName\":\"Kiyose\","
+                        + "\"commandId\":\"register-kiyose\"}");
 
         Map<String, Object> stored = jdbc.sql("""
                         select event_identifier, aggregate_identifier, sequence_number, type, payload_type,
@@ -89,7 +90,8 @@ class CommandServiceIntegrationTest {
                 .containsEntry("payload_type", "MunicipalityRegistered")
                 .containsEntry("payload_revision", "1")
                 .containsEntry("municipality_code", "132217")
-                .containsEntry("payload", "{\"municipalityCode\":\"132217\",\"name\":\"清瀬市\",\"romanisedName\":\"Kiyose\"}");
+                .containsEntry("payload",
+                        "{\"municipalityCode\":\"132217\",\"name\":\"清瀬市\",\"romanisedName\":\"Kiyose\"}");
 
         ConsumerRecord<String, IntegrationEnvelope> published = await().atMost(Duration.ofSeconds(30))
                 .until(() -> publishedFor("132217"), records -> !records.isEmpty()).get(0);
@@ -136,11 +138,25 @@ class CommandServiceIntegrationTest {
                 .jsonPath("$.errors.length()").isEqualTo(2)
                 .jsonPath("$.errors[0].field").isEqualTo("code")
                 .jsonPath("$.errors[0].message").isEqualTo(
-                        "a municipality code has 6 digits (the 5-digit JIS X 0402 code and its check digit), \"13202\" has 5")
+                        "a municipality code has 6 digits (the 5-digit JIS X 0402 code and its check digit), "
+                                + "\"13202\" has 5")
                 .jsonPath("$.errors[1].field").isEqualTo("name")
                 .jsonPath("$.errors[1].message").isEqualTo("is required: the official name in Japanese, e.g. 多摩市");
 
         assertThat(eventsOf("13202%")).isZero();
+    }
+
+    @Test
+    void aRejectedValueIsQuotedLiterallyNeverReadAsAMessageTemplate() {
+        client.post().uri("/municipalities")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("code", "${9*9}", "name", "{name}", "romanisedName", "Inagi"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("a municipality code has only the digits 0-9, \"${9*9}\" has other characters");
     }
 
     @Test
@@ -162,7 +178,8 @@ class CommandServiceIntegrationTest {
                 .expectStatus().isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:shinko:problem:already-exists")
-                .jsonPath("$.detail").isEqualTo("municipality 132047 is already registered as 三鷹市; a code is registered once")
+                .jsonPath("$.detail")
+                .isEqualTo("municipality 132047 is already registered as 三鷹市; a code is registered once")
                 .jsonPath("$.municipalityCode").isEqualTo("132047");
 
         assertThat(eventsOf("132047")).isEqualTo(1);
@@ -196,7 +213,8 @@ class CommandServiceIntegrationTest {
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:shinko:problem:concurrent-modification");
 
-        assertThat(jdbc.sql("select event_identifier from event_store.domain_event_entry where aggregate_identifier = ?")
+        assertThat(jdbc.sql(
+                        "select event_identifier from event_store.domain_event_entry where aggregate_identifier = ?")
                 .param(CONTESTED_CODE).query(String.class).list())
                 .containsExactly(OtherInstance.EVENT_ID);
     }

@@ -23,7 +23,8 @@ record RegisterMunicipalityRequest(
         @Schema(description = "Name in Latin letters", example = "Tama")
         @NotBlank(message = "is required: the name in Latin letters, e.g. Tama")
         @Size(max = 60, message = "has at most 60 characters")
-        @Pattern(regexp = "[A-Za-z][A-Za-z '\\-]*", message = "has Latin letters, spaces, apostrophes and hyphens only, e.g. Higashikurume")
+        @Pattern(regexp = "[A-Za-z][A-Za-z '\\-]*",
+                message = "has Latin letters, spaces, apostrophes and hyphens only, e.g. Higashikurume")
         String romanisedName) {
 
     RegisterMunicipality toCommand() {

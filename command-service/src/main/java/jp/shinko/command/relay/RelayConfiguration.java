@@ -35,7 +35,8 @@ class RelayConfiguration {
         Map<String, Object> config = properties.buildProducerProperties();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new DefaultKafkaProducerFactory<>(config, TOPIC.keySerde().serializer(), TOPIC.valueSerde().serializer());
+        return new DefaultKafkaProducerFactory<>(config,
+                TOPIC.keySerde().serializer(), TOPIC.valueSerde().serializer());
     }
 
     @Bean

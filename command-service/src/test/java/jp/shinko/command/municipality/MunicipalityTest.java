@@ -64,6 +64,7 @@ class MunicipalityTest {
     }
 
     private static Object registeredBy(String commandId) {
-        return GenericEventMessage.asEventMessage(TAMA_REGISTERED).andMetaData(MetaData.with(CommandMetadata.COMMAND_ID, commandId));
+        return GenericEventMessage.asEventMessage(TAMA_REGISTERED)
+                .andMetaData(MetaData.with(CommandMetadata.COMMAND_ID, commandId));
     }
 }

@@ -2,7 +2,6 @@ package jp.shinko.query.problem;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import jp.shinko.events.municipality.InvalidMunicipalityCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -23,12 +22,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Codes arrive only as path segments here, always named {@code code}. */
     @ExceptionHandler(InvalidMunicipalityCode.class)
     ProblemDetail invalidCode(InvalidMunicipalityCode invalid) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "code: " + invalid.getMessage());
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "code: " + invalid.getMessage());
         problem.setType(INVALID_REQUEST);
         problem.setTitle("The request has invalid fields");
-        problem.setProperty("errors", List.of(Map.of(
-                "field", "code", "rejectedValue", String.valueOf(invalid.rejectedValue()), "message", invalid.getMessage())));
+        problem.setProperty("errors", List.of(new FieldProblem("code", invalid.rejectedValue(), invalid.getMessage())));
         return problem;
+    }
+
+    /** What is wrong with one field, in the same shape as the command API's. */
+    record FieldProblem(String field, Object rejectedValue, String message) {
     }
 
     @ExceptionHandler(NotFound.class)

@@ -45,7 +45,8 @@ public record MunicipalityCode(@JsonValue String value) {
     private static void validate(String value) {
         if (value == null || value.isEmpty()) {
             throw new InvalidMunicipalityCode(InvalidMunicipalityCode.Reason.MISSING, value,
-                    "a municipality code is required: 6 digits, the 5-digit JIS X 0402 code and its check digit, e.g. 132241");
+                    "a municipality code is required: 6 digits, the 5-digit JIS X 0402 code and its check digit, "
+                            + "e.g. 132241");
         }
         if (value.length() != LENGTH) {
             throw new InvalidMunicipalityCode(InvalidMunicipalityCode.Reason.WRONG_LENGTH, value,

@@ -75,7 +75,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new IllegalArgumentException("database name must be lower-case letters, digits and _: " + database);
         }
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-            try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            try (PreparedStatement exists =
+                    connection.prepareStatement("select 1 from pg_database where datname = ?")) {
                 exists.setString(1, database);
                 try (ResultSet row = exists.executeQuery()) {
                     if (row.next()) {

@@ -46,7 +46,8 @@ public final class KraftBroker implements AutoCloseable {
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", Integer.toString(NODE_ID));
         properties.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
-        properties.put("listeners", "PLAINTEXT://localhost:" + port + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
+        properties.put("listeners",
+                "PLAINTEXT://localhost:" + port + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
         properties.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
         properties.put("controller.listener.names", CONTROLLER_LISTENER);
         properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");

@@ -36,7 +36,8 @@ class KraftBrokerTest {
         int controllerPort = FreePorts.any();
 
         try (KraftBroker broker = KraftBroker.start(logs, port, controllerPort)) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            try (Admin admin = Admin.create(
+                    Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
                 admin.createTopics(List.of(new NewTopic("cities", 1, (short) 1))).all().get();
             }
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -57,7 +58,8 @@ class KraftBrokerTest {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(Set.of(partition));
             consumer.seekToBeginning(Set.of(partition));

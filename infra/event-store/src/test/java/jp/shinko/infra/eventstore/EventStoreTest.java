@@ -49,7 +49,8 @@ class EventStoreTest {
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         store("132241", 0);
 
-        OffsetDateTime stored = jdbc.sql("select recorded_at from event_store.domain_event_entry where aggregate_identifier = '132241'")
+        OffsetDateTime stored = jdbc.sql(
+                        "select recorded_at from event_store.domain_event_entry where aggregate_identifier = '132241'")
                 .query(OffsetDateTime.class).single();
         DomainEventMessage<?> read = eventStore.readEvents("132241").next();
         assertThat(stored.toInstant()).isEqualTo(read.getTimestamp()).isAfterOrEqualTo(before);

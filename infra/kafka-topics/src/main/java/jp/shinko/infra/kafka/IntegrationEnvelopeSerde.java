@@ -65,7 +65,8 @@ public final class IntegrationEnvelopeSerde implements Serde<IntegrationEnvelope
             DomainEvent payload = MAPPER.treeToValue(tree.remove("payload"), payloadClass);
             return MAPPER.treeToValue(tree, EnvelopeFields.class).withPayload(payload);
         } catch (JacksonException | ClassCastException e) {
-            throw new SerializationException("not an integration envelope: " + new String(json, StandardCharsets.UTF_8), e);
+            throw new SerializationException(
+                    "not an integration envelope: " + new String(json, StandardCharsets.UTF_8), e);
         }
     }
 

@@ -1,8 +1,10 @@
 package jp.shinko.infra.kafka;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -30,8 +32,15 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, i
         configs = Map.copyOf(configs);
     }
 
-    /** The definition to create this topic with, at the given replication factor. */
+    /**
+     * The definition to create this topic with, at the given replication factor. With more than
+     * one replica, a write needs all but one in sync ({@code min.insync.replicas}), so
+     * {@code acks=all} survives the loss of a broker without accepting a write only one holds.
+     */
     public NewTopic newTopic(short replicationFactor) {
-        return new NewTopic(name, partitions, replicationFactor).configs(configs);
+        Map<String, String> withMinimumInSync = new HashMap<>(configs);
+        withMinimumInSync.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                Integer.toString(Math.max(1, replicationFactor - 1)));
+        return new NewTopic(name, partitions, replicationFactor).configs(withMinimumInSync);
     }
 }

@@ -25,8 +25,7 @@ public final class Topics {
             new IntegrationEnvelopeSerde(),
             6,
             Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
-                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1"));
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE));
 
     /** All topics, for tools that create or list them. */
     public static final List<Topic<?, ?>> ALL = List.of(INTEGRATION_EVENTS);

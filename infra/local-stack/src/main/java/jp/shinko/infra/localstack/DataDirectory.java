@@ -37,7 +37,8 @@ final class DataDirectory {
         }
         Files.createDirectories(root.resolve("logs"));
         if (!Files.exists(root.resolve(MARKER))) {
-            Files.writeString(root.resolve(MARKER), "Data of the Shinko local stack; ./local-stack --fresh deletes it.\n");
+            Files.writeString(root.resolve(MARKER),
+                    "Data of the Shinko local stack; ./local-stack --fresh deletes it.\n");
         }
     }
 

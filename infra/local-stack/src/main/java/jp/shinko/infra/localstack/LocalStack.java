@@ -210,7 +210,8 @@ public final class LocalStack {
                 data,
                 data.resolve("logs"),
                 options.demoData() ? "Demo data: " + DemoData.MUNICIPALITIES.size() + " municipalities ("
-                        + String.join(", ", DemoData.MUNICIPALITIES.stream().map(m -> m.code() + " " + m.name()).toList())
+                        + String.join(", ",
+                                DemoData.MUNICIPALITIES.stream().map(m -> m.code() + " " + m.name()).toList())
                         + ")." : "No demo data (--no-demo-data).",
                 query);
         out.flush();

@@ -64,7 +64,8 @@ record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresPort, in
      */
     static LocalStackOptions parse(String... args) {
         Path dataDirectory = Path.of("local-data");
-        Path servicesDirectory = Path.of(System.getProperty(SERVICES_DIRECTORY_PROPERTY, "infra/local-stack/target/services"));
+        Path servicesDirectory =
+                Path.of(System.getProperty(SERVICES_DIRECTORY_PROPERTY, "infra/local-stack/target/services"));
         boolean fresh = false;
         boolean demoData = true;
         int postgresPort = 15432;

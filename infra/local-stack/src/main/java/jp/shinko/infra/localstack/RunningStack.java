@@ -36,7 +36,7 @@ final class RunningStack implements AutoCloseable {
 
     /** Something to undo last, after every part has stopped, without a message. */
     synchronized void finallyClose(AutoCloseable housekeeping) {
-        started.push(new Part(null, housekeeping));
+        started.addLast(new Part(null, housekeeping));
     }
 
     synchronized void postgres(String jdbcUrl) {

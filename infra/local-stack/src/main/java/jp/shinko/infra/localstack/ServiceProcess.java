@@ -97,7 +97,8 @@ final class ServiceProcess implements AutoCloseable {
                 // still starting
             }
         }
-        throw new IllegalStateException(name + " was not healthy within " + timeout.toSeconds() + " s; its log is " + log);
+        throw new IllegalStateException(
+                name + " was not healthy within " + timeout.toSeconds() + " s; its log is " + log);
     }
 
     /** Waits for the process to end, at most for the given time; doubles as the pause between health checks. */

@@ -67,7 +67,8 @@ class LocalStackEndToEndTest {
                     .until(() -> published(stack, HINO), records -> records.size() == 1).get(0).value();
             assertThat(envelope.commandId()).isEqualTo("e2e-hino");
             assertThat(envelope.aggregateId()).isEqualTo(HINO);
-            assertThat(envelope.payload()).isEqualTo(new MunicipalityRegistered(MunicipalityCode.of(HINO), "日野市", "Hino"));
+            assertThat(envelope.payload())
+                    .isEqualTo(new MunicipalityRegistered(MunicipalityCode.of(HINO), "日野市", "Hino"));
 
             assertThatASecondStackIsRefusedAndChangesNothing(options.fresh(true));
         }
@@ -99,7 +100,8 @@ class LocalStackEndToEndTest {
 
             assertThat(exitCode).isEqualTo(2);
             assertThat(output.toString(StandardCharsets.UTF_8)).isEqualTo("Port " + taken.getLocalPort()
-                    + " (command service) is already in use. Stop what uses it, or start with --command-port=<another port>.\n");
+                    + " (command service) is already in use. Stop what uses it, "
+                    + "or start with --command-port=<another port>.\n");
             assertThat(folder.resolve("data")).doesNotExist();
         }
     }

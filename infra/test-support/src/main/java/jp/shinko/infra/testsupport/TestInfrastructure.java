@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
 import jp.shinko.infra.embedded.EmbeddedPostgresServer;
 import jp.shinko.infra.embedded.FreePorts;
@@ -117,7 +118,7 @@ public final class TestInfrastructure {
 
         private static void deleteRecursively(Path directory) {
             try (var paths = Files.walk(directory)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 LOG.warn("Could not delete {}", directory, e);
             }

@@ -37,7 +37,8 @@ public final class TopicReader {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
             List<ConsumerRecord<K, V>> records = new ArrayList<>();
-            while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey(), TIMEOUT) < end.getValue())) {
+            while (ends.entrySet().stream()
+                    .anyMatch(end -> consumer.position(end.getKey(), TIMEOUT) < end.getValue())) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
             return records;
