@@ -1,0 +1,143 @@
+package jp.shinko.command.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.shinko.events.integration.IntegrationEnvelope;
+import jp.shinko.infra.embedded.FreePorts;
+import jp.shinko.infra.embedded.KraftBroker;
+import jp.shinko.infra.kafka.Topics;
+import jp.shinko.infra.testsupport.TestInfrastructure;
+import jp.shinko.infra.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * A broker outage delays relayed events and loses none. The test stops a broker of its own (the
+ * JVM's shared one stays up for the other tests) and gives this relay its own token table, so it
+ * keeps its own position in the shared event store.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "shinko.event-store.token-table=relay_outage_test.token_entry",
+    "spring.kafka.producer.properties.delivery.timeout.ms=3000",
+    "spring.kafka.producer.properties.request.timeout.ms=1000",
+    "spring.kafka.producer.properties.max.block.ms=1000",
+    "spring.kafka.producer.properties.linger.ms=0",
+    "shinko.kafka.relay.acknowledgement-timeout=PT5S"})
+@DirtiesContext
+class KafkaRelayOutageTest {
+
+    private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
+
+    private static Path brokerData;
+    private static int brokerPort;
+    private static int controllerPort;
+    private static KraftBroker broker;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void startOwnBrokerAndTokenTable() throws Exception {
+        brokerData = Files.createTempDirectory("relay-outage-kafka");
+        brokerPort = FreePorts.any();
+        controllerPort = FreePorts.any();
+        broker = KraftBroker.start(brokerData, brokerPort, controllerPort);
+        // stopped after the application context (closed after this class) has let go of it
+        SpringApplication.getShutdownHandlers().add(() -> broker.close());
+        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
+                postgres.password()); Statement statement = connection.createStatement()) {
+            statement.execute("create schema if not exists relay_outage_test");
+            statement.execute("""
+                    create table if not exists relay_outage_test.token_entry (
+                        processor_name varchar(255) not null, segment integer not null, token bytea,
+                        token_type varchar(255), timestamp varchar(255), owner varchar(255),
+                        primary key (processor_name, segment))""");
+        }
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl());
+        registry.add("spring.datasource.username", () -> TestInfrastructure.postgres().username());
+        registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
+        registry.add("spring.kafka.bootstrap-servers", () -> "localhost:" + brokerPort);
+    }
+
+    @Test
+    void eventsRecordedWhileTheBrokerIsDownArePublishedWhenItIsBackAndNoneIsSkipped() throws Exception {
+        register("132136", "東村山市", "Higashimurayama");
+        await().atMost(Duration.ofSeconds(30)).until(() -> published("132136").size() == 1);
+
+        broker.close();
+        register("132144", "国分寺市", "Kokubunji");
+        long stored = globalIndexOf("132144");
+        await("the relay stays before the event it could not publish")
+                .during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> relayPosition() < stored);
+
+        broker = KraftBroker.start(brokerData, brokerPort, controllerPort);
+        List<ConsumerRecord<String, IntegrationEnvelope>> afterOutage = await().atMost(Duration.ofSeconds(60))
+                .until(() -> published("132144"), records -> !records.isEmpty());
+
+        assertThat(afterOutage).extracting(record -> record.value().payload().municipalityCode().value())
+                .containsOnly("132144");
+        await().atMost(Duration.ofSeconds(30)).until(() -> relayPosition() >= stored);
+        assertThat(published("132136")).as("published before the outage, and not lost with it").isNotEmpty();
+    }
+
+    private void register(String code, String name, String romanisedName) {
+        RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+                .post().uri("/municipalities")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("code", code, "name", name, "romanisedName", romanisedName))
+                .exchange()
+                .expectStatus().isCreated();
+    }
+
+    private long globalIndexOf(String aggregateIdentifier) {
+        return jdbc.sql("select global_index from event_store.domain_event_entry where aggregate_identifier = ?")
+                .param(aggregateIdentifier).query(Long.class).single();
+    }
+
+    /** The highest global index the relay has passed, from its token. */
+    private long relayPosition() {
+        String token = jdbc.sql("select convert_from(token, 'UTF8') from relay_outage_test.token_entry "
+                        + "where processor_name = 'kafka-relay' and token is not null")
+                .query(String.class).optional().orElse("");
+        Matcher index = TOKEN_INDEX.matcher(token);
+        return index.find() ? Long.parseLong(index.group(1)) : -1;
+    }
+
+    private static List<ConsumerRecord<String, IntegrationEnvelope>> published(String code) {
+        return TopicReader.readAll("localhost:" + brokerPort, Topics.INTEGRATION_EVENTS.name(),
+                        Topics.INTEGRATION_EVENTS.keySerde().deserializer(),
+                        Topics.INTEGRATION_EVENTS.valueSerde().deserializer())
+                .stream().filter(record -> record.key().equals(code)).toList();
+    }
+}
