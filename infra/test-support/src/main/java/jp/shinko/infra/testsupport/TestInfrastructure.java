@@ -23,8 +23,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * <p>Where a Docker engine answers, both run as containers of pinned images; where none does,
  * as an embedded PostgreSQL process and an in-JVM KRaft broker. The system property
  * {@value #MODE_PROPERTY} ({@code auto}, {@code containers} or {@code embedded}) overrides the
- * choice. Embedded servers are stopped after Spring Boot has closed the application contexts,
- * so no application loses its database while it shuts down.
+ * choice. Embedded servers are stopped by Spring Boot's shutdown handlers, after every
+ * application context has closed, so no application loses its database while it shuts down;
+ * this assumes, as in every module here, that the test JVM runs a Spring Boot application.
  */
 public final class TestInfrastructure {
 
