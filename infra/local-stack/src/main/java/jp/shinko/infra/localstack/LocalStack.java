@@ -79,7 +79,7 @@ public final class LocalStack {
         RunningStack stack;
         try {
             stack = start(options, out);
-        } catch (PortsInUse e) {
+        } catch (StartRefused e) {
             e.problems().forEach(out::println);
             return 2;
         } catch (Exception e) {
@@ -99,9 +99,9 @@ public final class LocalStack {
      */
     static RunningStack start(LocalStackOptions options, PrintStream out) throws Exception {
         DataDirectory data = new DataDirectory(options.dataDirectory());
-        List<String> obstacles = PortCheck.problems(options, data);
+        List<String> obstacles = StartObstacles.find(options, data);
         if (!obstacles.isEmpty()) {
-            throw new PortsInUse(obstacles);
+            throw new StartRefused(obstacles);
         }
         data.prepare(options.fresh());
         System.setProperty("shinko.local-stack.log-file", data.log("local-stack").toString());
@@ -217,12 +217,12 @@ public final class LocalStack {
         out.flush();
     }
 
-    /** Ports that are taken, each with what to do about it. */
-    static final class PortsInUse extends Exception {
+    /** What prevents a start, each with what to do about it. */
+    static final class StartRefused extends Exception {
 
         private final List<String> problems;
 
-        PortsInUse(List<String> problems) {
+        StartRefused(List<String> problems) {
             super(String.join(" ", problems));
             this.problems = List.copyOf(problems);
         }

@@ -10,16 +10,16 @@ import jp.shinko.infra.embedded.FreePorts;
 
 /**
  * What stands in the way of a start, found before anything is started or deleted: a stack that
- * is already running on the same data folder, or ports that are taken, each with what to do
- * about it (naming a process left over from an earlier run when there is one).
+ * is already running on the same data folder, ports that are taken, or a PostgreSQL or service
+ * an earlier run on the same folder left running; each with what to do about it.
  */
-final class PortCheck {
+final class StartObstacles {
 
-    private PortCheck() {
+    private StartObstacles() {
     }
 
     /** One sentence per obstacle; empty when the stack can start. */
-    static List<String> problems(LocalStackOptions options, DataDirectory data) {
+    static List<String> find(LocalStackOptions options, DataDirectory data) {
         Optional<Long> runningLauncher = alive(data.launcherPidFile());
         if (runningLauncher.isPresent()) {
             long pid = runningLauncher.get();
@@ -34,9 +34,7 @@ final class PortCheck {
                         + "or start with " + port.option() + "=<another port>.");
             }
         }
-        if (!problems.isEmpty()) {
-            problems.addAll(leftoversOfAnEarlierRun(data));
-        }
+        problems.addAll(leftoversOfAnEarlierRun(data));
         return problems;
     }
 
