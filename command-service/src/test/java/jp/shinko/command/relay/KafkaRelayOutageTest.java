@@ -3,16 +3,20 @@ package jp.shinko.command.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import jp.shinko.events.integration.IntegrationEnvelope;
 import jp.shinko.infra.embedded.FreePorts;
 import jp.shinko.infra.embedded.KraftBroker;
@@ -68,7 +72,7 @@ class KafkaRelayOutageTest {
         controllerPort = FreePorts.any();
         broker = KraftBroker.start(brokerData, brokerPort, controllerPort);
         // stopped after the application context (closed after this class) has let go of it
-        SpringApplication.getShutdownHandlers().add(() -> broker.close());
+        SpringApplication.getShutdownHandlers().add(KafkaRelayOutageTest::stopOwnBroker);
         TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
                 postgres.password()); Statement statement = connection.createStatement()) {
@@ -78,6 +82,15 @@ class KafkaRelayOutageTest {
                         processor_name varchar(255) not null, segment integer not null, token bytea,
                         token_type varchar(255), timestamp varchar(255), owner varchar(255),
                         primary key (processor_name, segment))""");
+        }
+    }
+
+    private static void stopOwnBroker() {
+        broker.close();
+        try (Stream<Path> files = Files.walk(brokerData)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
