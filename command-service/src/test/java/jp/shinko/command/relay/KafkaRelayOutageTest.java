@@ -3,20 +3,16 @@ package jp.shinko.command.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import jp.shinko.events.integration.IntegrationEnvelope;
 import jp.shinko.infra.embedded.FreePorts;
 import jp.shinko.infra.embedded.KraftBroker;
@@ -36,6 +32,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A broker outage delays relayed events and loses none. The test stops a broker of its own (the
@@ -87,11 +84,7 @@ class KafkaRelayOutageTest {
 
     private static void stopOwnBroker() {
         broker.close();
-        try (Stream<Path> files = Files.walk(brokerData)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FileSystemUtils.deleteRecursively(brokerData.toFile());
     }
 
     @DynamicPropertySource

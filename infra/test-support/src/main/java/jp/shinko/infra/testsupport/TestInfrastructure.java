@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import jp.shinko.infra.embedded.EmbeddedPostgresServer;
 import jp.shinko.infra.embedded.FreePorts;
@@ -12,6 +11,7 @@ import jp.shinko.infra.embedded.KraftBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.util.FileSystemUtils;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -108,20 +108,12 @@ public final class TestInfrastructure {
                 KraftBroker broker = KraftBroker.start(logDirectory, FreePorts.any(), FreePorts.any());
                 SpringApplication.getShutdownHandlers().add(() -> {
                     broker.close();
-                    deleteRecursively(logDirectory);
+                    FileSystemUtils.deleteRecursively(logDirectory.toFile());
                 });
                 LOG.info("Test Kafka: embedded KRaft broker at {}", broker.bootstrapServers());
                 return broker.bootstrapServers();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start embedded Kafka", e);
-            }
-        }
-
-        private static void deleteRecursively(Path directory) {
-            try (var paths = Files.walk(directory)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                LOG.warn("Could not delete {}", directory, e);
             }
         }
     }
