@@ -15,12 +15,15 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import jp.shinko.command.municipality.RegisterMunicipality;
+import jp.shinko.events.actor.Actor;
+import jp.shinko.events.actor.Role;
 import jp.shinko.events.integration.IntegrationEnvelope;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
 import jp.shinko.infra.kafka.Topics;
 import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.infra.testsupport.TestInfrastructure;
+import jp.shinko.infra.testsupport.TestTokens;
 import jp.shinko.infra.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.CommandBus;
@@ -36,6 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
@@ -61,11 +65,17 @@ class CommandServiceIntegrationTest {
     @Autowired
     ApplicationContext context;
 
+    /** An admin's client: registering municipalities is an admin's task. */
     RestTestClient client;
+
+    RestTestClient anonymous;
 
     @BeforeEach
     void setUp() {
-        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        anonymous = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = anonymous.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.of(Actor.of("ops-1", Role.ADMIN)))
+                .build();
     }
 
     @Test
@@ -82,7 +92,9 @@ class CommandServiceIntegrationTest {
 
         Map<String, Object> stored = jdbc.sql("""
                         select event_identifier, aggregate_identifier, sequence_number, type, payload_type,
-                               payload_revision, municipality_code, convert_from(payload, 'UTF8') as payload
+                               payload_revision, municipality_code, convert_from(payload, 'UTF8') as payload,
+                               convert_from(meta_data, 'UTF8')::jsonb ->> 'actorSubject' as actor_subject,
+                               convert_from(meta_data, 'UTF8')::jsonb ->> 'actorRole' as actor_role
                         from event_store.domain_event_entry where aggregate_identifier = '132217'""")
                 .query().singleRow();
         assertThat(stored).containsEntry("sequence_number", 0L)
@@ -91,7 +103,9 @@ class CommandServiceIntegrationTest {
                 .containsEntry("payload_revision", "1")
                 .containsEntry("municipality_code", "132217")
                 .containsEntry("payload",
-                        "{\"municipalityCode\":\"132217\",\"name\":\"清瀬市\",\"romanisedName\":\"Kiyose\"}");
+                        "{\"municipalityCode\":\"132217\",\"name\":\"清瀬市\",\"romanisedName\":\"Kiyose\"}")
+                .containsEntry("actor_subject", "ops-1")
+                .containsEntry("actor_role", "admin");
 
         ConsumerRecord<String, IntegrationEnvelope> published = await().atMost(Duration.ofSeconds(30))
                 .until(() -> publishedFor("132217"), records -> !records.isEmpty()).get(0);
@@ -104,6 +118,7 @@ class CommandServiceIntegrationTest {
         assertThat(envelope.aggregateId()).isEqualTo("132217");
         assertThat(envelope.aggregateSequence()).isZero();
         assertThat(envelope.commandId()).isEqualTo("register-kiyose");
+        assertThat(envelope.actor()).isEqualTo(Actor.of("ops-1", Role.ADMIN));
         assertThat(envelope.payload())
                 .isEqualTo(new MunicipalityRegistered(MunicipalityCode.of("132217"), "清瀬市", "Kiyose"));
     }
@@ -228,11 +243,16 @@ class CommandServiceIntegrationTest {
     }
 
     @Test
-    void healthShowsTheDatabaseAndKafkaAndNeedsNoToken() {
-        client.get().uri("/actuator/health").exchange()
+    void healthAnswersWithoutATokenButShowsItsComponentsOnlyToAnAdmin() {
+        anonymous.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components").doesNotExist();
+
+        client.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
                 .jsonPath("$.components.db.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.status").isEqualTo("UP");
     }

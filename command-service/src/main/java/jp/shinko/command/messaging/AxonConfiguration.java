@@ -1,5 +1,8 @@
 package jp.shinko.command.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+import jp.shinko.infra.security.ActorMetaData;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -21,9 +24,12 @@ class AxonConfiguration {
         return new WeakReferenceCache();
     }
 
+    /** Every event carries the id of the command that caused it and who sent that command. */
     @Bean
-    CorrelationDataProvider commandIdCorrelation() {
-        return new SimpleCorrelationDataProvider(CommandMetadata.COMMAND_ID);
+    CorrelationDataProvider commandIdAndActorCorrelation() {
+        List<String> keys = new ArrayList<>(ActorMetaData.KEYS);
+        keys.add(CommandMetadata.COMMAND_ID);
+        return new SimpleCorrelationDataProvider(keys.toArray(String[]::new));
     }
 
     /** Declared because Axon drops its default once any provider is declared. */

@@ -11,6 +11,7 @@ import jp.shinko.command.messaging.CommandMetadata;
 import jp.shinko.events.DomainEvent;
 import jp.shinko.events.integration.IntegrationEnvelope;
 import jp.shinko.infra.kafka.Topic;
+import jp.shinko.infra.security.ActorMetaData;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -49,7 +50,8 @@ class KafkaRelay {
     void relay(DomainEvent event, DomainEventMessage<?> message) {
         IntegrationEnvelope envelope = IntegrationEnvelope.of(message.getIdentifier(), message.getType(),
                 message.getAggregateIdentifier(), message.getSequenceNumber(), message.getTimestamp(),
-                (String) message.getMetaData().get(CommandMetadata.COMMAND_ID), event);
+                (String) message.getMetaData().get(CommandMetadata.COMMAND_ID),
+                ActorMetaData.from(message.getMetaData()).orElse(null), event);
         pendingSendsOfThisBatch().add(template.send(topic.name(), envelope.municipalityCode().value(), envelope));
     }
 

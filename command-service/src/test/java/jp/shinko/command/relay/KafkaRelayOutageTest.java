@@ -18,6 +18,7 @@ import jp.shinko.infra.embedded.FreePorts;
 import jp.shinko.infra.embedded.KraftBroker;
 import jp.shinko.infra.kafka.Topics;
 import jp.shinko.infra.testsupport.TestInfrastructure;
+import jp.shinko.infra.testsupport.TestTokens;
 import jp.shinko.infra.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.util.FileSystemUtils;
 
@@ -93,6 +95,8 @@ class KafkaRelayOutageTest {
         registry.add("spring.datasource.username", () -> TestInfrastructure.postgres().username());
         registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
         registry.add("spring.kafka.bootstrap-servers", () -> "localhost:" + brokerPort);
+        TestInfrastructure.identityProvider().resourceServerProperties().forEach(
+                (name, value) -> registry.add(name, () -> value));
     }
 
     @Test
@@ -118,7 +122,8 @@ class KafkaRelayOutageTest {
     }
 
     private void register(String code, String name, String romanisedName) {
-        RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+        RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin()).build()
                 .post().uri("/municipalities")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("code", code, "name", name, "romanisedName", romanisedName))

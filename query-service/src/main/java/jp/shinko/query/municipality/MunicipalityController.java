@@ -3,12 +3,15 @@ package jp.shinko.query.municipality;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jp.shinko.events.actor.Actor;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.infra.security.AccessRefused;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reads registered municipalities. */
+/** Reads registered municipalities; municipal roles read only their own. */
 @RestController
 class MunicipalityController {
 
@@ -19,19 +22,27 @@ class MunicipalityController {
     }
 
     @GetMapping("/municipalities")
-    @Operation(summary = "List registered municipalities", description = "In code order.")
-    MunicipalityList list() {
-        return new MunicipalityList(municipalities.findAll());
+    @Operation(summary = "List registered municipalities",
+            description = "In code order. A municipal role sees only its own municipality.")
+    MunicipalityList list(@AuthenticationPrincipal Actor actor) {
+        return new MunicipalityList(actor.readsEveryMunicipality()
+                ? municipalities.findAll()
+                : municipalities.find(actor.municipalityCode()).stream().toList());
     }
 
     @GetMapping("/municipalities/{code}")
     @Operation(summary = "Read one municipality")
     @ApiResponse(responseCode = "200", description = "The municipality")
     @ApiResponse(responseCode = "400", description = "The code is not a valid municipality code")
+    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
     @ApiResponse(responseCode = "404", description = "No municipality is registered with this code")
-    MunicipalitySummary get(@Parameter(description = "Municipality code, e.g. 132241", example = "132241")
-            @PathVariable String code) {
+    MunicipalitySummary get(@AuthenticationPrincipal Actor actor,
+            @Parameter(description = "Municipality code, e.g. 132241", example = "132241") @PathVariable String code) {
         MunicipalityCode municipalityCode = MunicipalityCode.of(code);
+        if (!actor.mayRead(municipalityCode)) {
+            // before looking it up, so the answer does not tell whether another municipality is registered
+            throw AccessRefused.toRead(actor, municipalityCode);
+        }
         return municipalities.find(municipalityCode).orElseThrow(() -> new MunicipalityNotFound(municipalityCode));
     }
 }

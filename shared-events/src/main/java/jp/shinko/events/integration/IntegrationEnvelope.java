@@ -7,6 +7,7 @@ import java.util.Objects;
 import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventCatalogue;
 import jp.shinko.events.EventType;
+import jp.shinko.events.actor.Actor;
 import jp.shinko.events.municipality.MunicipalityCode;
 
 /**
@@ -28,10 +29,12 @@ import jp.shinko.events.municipality.MunicipalityCode;
  * @param aggregateSequence the position of the event within that record's history, from 0
  * @param recordedAt when the system recorded the event (UTC)
  * @param commandId the id of the request that caused the event; a retried request has the same id
+ * @param actor who caused the event, as their verified token named them; absent on events
+ *     recorded before identities were checked
  * @param payload the event itself
  */
 @JsonPropertyOrder({"envelopeVersion", "eventId", "type", "revision", "municipalityCode", "aggregateType",
-        "aggregateId", "aggregateSequence", "recordedAt", "commandId", "payload"})
+        "aggregateId", "aggregateSequence", "recordedAt", "commandId", "actor", "payload"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IntegrationEnvelope(
         int envelopeVersion,
@@ -44,6 +47,7 @@ public record IntegrationEnvelope(
         long aggregateSequence,
         Instant recordedAt,
         String commandId,
+        Actor actor,
         DomainEvent payload) {
 
     /** The envelope shape this version of the library writes. */
@@ -63,10 +67,10 @@ public record IntegrationEnvelope(
 
     /** Wraps a stored event; type, revision and municipality are taken from the payload. */
     public static IntegrationEnvelope of(String eventId, String aggregateType, String aggregateId,
-            long aggregateSequence, Instant recordedAt, String commandId, DomainEvent payload) {
+            long aggregateSequence, Instant recordedAt, String commandId, Actor actor, DomainEvent payload) {
         EventType eventType = EventCatalogue.typeOf(payload.getClass());
         return new IntegrationEnvelope(CURRENT_VERSION, eventId, eventType.name(), eventType.revision(),
                 payload.municipalityCode(), aggregateType, aggregateId, aggregateSequence, recordedAt, commandId,
-                payload);
+                actor, payload);
     }
 }

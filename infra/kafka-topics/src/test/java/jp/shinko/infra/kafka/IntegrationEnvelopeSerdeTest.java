@@ -13,6 +13,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import jp.shinko.events.actor.Actor;
+import jp.shinko.events.actor.Role;
 import jp.shinko.events.integration.IntegrationEnvelope;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
@@ -23,7 +25,7 @@ class IntegrationEnvelopeSerdeTest {
 
     private static final IntegrationEnvelope TAMA_REGISTERED = IntegrationEnvelope.of(
             "0b6f4c1e-2f47-4a7e-9d0c-8d1f3b2a6e55", "Municipality", "132241", 0,
-            Instant.parse("2026-11-22T04:31:00.123Z"), "register-tama",
+            Instant.parse("2026-11-22T04:31:00.123Z"), "register-tama", Actor.of("ops-1", Role.ADMIN),
             new MunicipalityRegistered(MunicipalityCode.of("132241"), "多摩市", "Tama"));
 
     private final IntegrationEnvelopeSerde testSubject = new IntegrationEnvelopeSerde();
@@ -37,7 +39,22 @@ class IntegrationEnvelopeSerdeTest {
                 + "\"type\":\"MunicipalityRegistered\",\"revision\":1,\"municipalityCode\":\"132241\","
                 + "\"aggregateType\":\"Municipality\",\"aggregateId\":\"132241\",\"aggregateSequence\":0,"
                 + "\"recordedAt\":\"2026-11-22T04:31:00.123Z\",\"commandId\":\"register-tama\","
+                + "\"actor\":{\"subject\":\"ops-1\",\"role\":\"admin\"},"
                 + "\"payload\":{\"municipalityCode\":\"132241\",\"name\":\"多摩市\",\"romanisedName\":\"Tama\"}}");
+    }
+
+    @Test
+    void anEditorsMunicipalityAndOrganisationAreReadBack() throws IOException {
+        IntegrationEnvelope byEditor = new IntegrationEnvelope(TAMA_REGISTERED.envelopeVersion(),
+                TAMA_REGISTERED.eventId(), TAMA_REGISTERED.type(), TAMA_REGISTERED.revision(),
+                TAMA_REGISTERED.municipalityCode(), TAMA_REGISTERED.aggregateType(), TAMA_REGISTERED.aggregateId(),
+                TAMA_REGISTERED.aggregateSequence(), TAMA_REGISTERED.recordedAt(), TAMA_REGISTERED.commandId(),
+                new Actor("alice", Role.MUNICIPAL_EDITOR, MunicipalityCode.of("132241"), "商工会議所"),
+                TAMA_REGISTERED.payload());
+        byte[] bytes = testSubject.serializer().serialize("t", byEditor);
+
+        assertThat(schemaErrors(new String(bytes, StandardCharsets.UTF_8))).isEmpty();
+        assertThat(testSubject.deserializer().deserialize("t", bytes)).isEqualTo(byEditor);
     }
 
     @Test

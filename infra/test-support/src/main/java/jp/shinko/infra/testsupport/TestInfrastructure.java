@@ -8,6 +8,7 @@ import java.util.Locale;
 import jp.shinko.infra.embedded.EmbeddedPostgresServer;
 import jp.shinko.infra.embedded.FreePorts;
 import jp.shinko.infra.embedded.KraftBroker;
+import jp.shinko.infra.embedded.LocalIdentityProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -17,8 +18,9 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * One real PostgreSQL and one real Kafka broker per test JVM, started on first use and shared
- * by every test in it; tests keep apart by their data (distinct municipality codes).
+ * One real PostgreSQL, one real Kafka broker and one identity provider per test JVM, started on
+ * first use and shared by every test in it; tests keep apart by their data (distinct
+ * municipality codes).
  *
  * <p>Where a Docker engine answers, both run as containers of pinned images; where none does,
  * as an embedded PostgreSQL process and an in-JVM KRaft broker. The system property
@@ -57,6 +59,11 @@ public final class TestInfrastructure {
         return Holder.KAFKA;
     }
 
+    /** The identity provider whose tokens the services under test trust, started on first use. */
+    public static LocalIdentityProvider identityProvider() {
+        return IdentityHolder.PROVIDER;
+    }
+
     static boolean useContainers() {
         String mode = System.getProperty(MODE_PROPERTY, "auto").toLowerCase(Locale.ROOT);
         return switch (mode) {
@@ -66,6 +73,23 @@ public final class TestInfrastructure {
             default -> throw new IllegalArgumentException(
                     MODE_PROPERTY + " must be auto, containers or embedded, not " + mode);
         };
+    }
+
+    /** Lazy, thread-safe, once per JVM; the same in both modes, since it runs in the JVM anyway. */
+    private static final class IdentityHolder {
+
+        private static final LocalIdentityProvider PROVIDER = start();
+
+        private static LocalIdentityProvider start() {
+            try {
+                LocalIdentityProvider provider = LocalIdentityProvider.startEphemeral();
+                SpringApplication.getShutdownHandlers().add(provider::close);
+                LOG.info("Test identity provider: {}", provider.issuer());
+                return provider;
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the test identity provider", e);
+            }
+        }
     }
 
     /** Lazy, thread-safe, once per JVM. */

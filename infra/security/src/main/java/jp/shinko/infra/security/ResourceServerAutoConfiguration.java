@@ -1,0 +1,114 @@
+package jp.shinko.infra.security;
+
+import jakarta.servlet.DispatcherType;
+import java.util.ArrayList;
+import java.util.List;
+import jp.shinko.events.actor.Role;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Makes a service an OAuth2 resource server that trusts only tokens of its configured issuer
+ * and audience, and turns every verified token into an {@link ActorAuthentication}.
+ *
+ * <p>Spring Boot builds the token decoder from {@code spring.security.oauth2.resourceserver.jwt.*}
+ * ({@code issuer-uri}, optionally {@code jwk-set-uri}) and checks signature (RS256), expiry and
+ * not-before; it checks the issuer only when {@code issuer-uri} is set and the audience only
+ * when {@code audiences} is, which is why both are required here: a service without them does
+ * not start. Health stays open for load balancers; every other actuator endpoint is for admins;
+ * the error page is not called directly; everything else needs a verified person, whose rights
+ * on each record are checked where the record is known.
+ */
+@AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class,
+        ManagementWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
+public class ResourceServerAutoConfiguration {
+
+    static final String ISSUER_PROPERTY = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    static final String AUDIENCES_PROPERTY = "spring.security.oauth2.resourceserver.jwt.audiences";
+
+    /** Spring Boot's error page: only ever forwarded to, never a thing to call. */
+    private static final String ERROR_PAGE = "/error";
+
+    @Bean
+    SecurityFilterChain verifiedCallersOnly(HttpSecurity http, OAuth2ResourceServerProperties properties,
+            JsonMapper json) {
+        requireIssuerAndAudience(properties.getJwt());
+        ProblemResponses problems = new ProblemResponses(json);
+        http.authorizeHttpRequests(requests -> requests
+                        // the container's forward to render an error of a request that was let through
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(ERROR_PAGE).denyAll()
+                        .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.wireName())
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(
+                                token -> new ActorAuthentication(TokenClaims.actorOf(token.getClaims()), token)))
+                        // RFC 9728 metadata, open to all: tells a client where to get a token
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
+                                about -> about.authorizationServer(properties.getJwt().getIssuerUri())))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                // tokens, not cookies: no session to protect from cross-site requests
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    /** Added by Spring Boot to the token decoder's checks. */
+    @Bean
+    OAuth2TokenValidator<Jwt> actorClaimsValidator() {
+        return new ActorClaimsValidator();
+    }
+
+    /** Documents the bearer token in the services' OpenAPI descriptions. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    static class OpenApiDocumentation {
+
+        @Bean
+        OpenApiBearerScheme openApiBearerScheme() {
+            return new OpenApiBearerScheme();
+        }
+    }
+
+    private static void requireIssuerAndAudience(OAuth2ResourceServerProperties.Jwt jwt) {
+        List<String> missing = new ArrayList<>();
+        if (!StringUtils.hasText(jwt.getIssuerUri())) {
+            missing.add(ISSUER_PROPERTY + " (env SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI): the identity "
+                    + "provider's issuer, exactly as in its tokens' iss claim");
+        }
+        if (jwt.getAudiences() == null || jwt.getAudiences().isEmpty()) {
+            missing.add(AUDIENCES_PROPERTY + " (env SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES): the "
+                    + "audience tokens for this API carry in their aud claim");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Tokens cannot be checked until these are set: "
+                    + String.join("; ", missing) + ". See the README, section Identities.");
+        }
+    }
+}
