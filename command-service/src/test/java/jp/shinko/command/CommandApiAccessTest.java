@@ -1,21 +1,14 @@
 package jp.shinko.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.infra.testsupport.AccessMatrix;
 import jp.shinko.infra.testsupport.Caller;
-import jp.shinko.infra.testsupport.EndpointInventory;
-import jp.shinko.infra.testsupport.MunicipalitiesNamed;
 import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.infra.testsupport.TestInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
@@ -33,7 +26,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -50,38 +42,11 @@ class CommandApiAccessTest {
     private static final MunicipalityCode ANOTHER = MunicipalityCode.of("472018");
     private static final AtomicInteger NEXT_CODE = new AtomicInteger(47301);
 
-    /** What an endpoint does with records, and so what is checked beyond the status. */
-    enum Kind {
-        /** Stores events: a refused call must store none. */
-        WRITES,
-        /** Answers records: a municipal role must see only its own municipality's. */
-        READS,
-        /** Neither, e.g. the API description. */
-        DESCRIBES
-    }
-
-    /** One endpoint: who gets which status, and how to call it about a target municipality. */
-    record Row(String endpoint, Map<Caller, Integer> statuses, Kind kind,
-            BiFunction<RestTestClient, MunicipalityCode, RestTestClient.ResponseSpec> call) {
-    }
-
-    private static final List<Row> MATRIX = List.of(
-            new Row("POST /municipalities", Caller.adminOnly(201), Kind.WRITES, (client, target) -> client.post()
-                    .uri("/municipalities")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("code", target.value(), "name", "試験市", "romanisedName", "Shiken"))
-                    .exchange()),
-            get("GET /v3/api-docs", Caller.anyVerified(200)),
-            get("GET /v3/api-docs.yaml", Caller.anyVerified(200)),
-            get("GET /v3/api-docs/swagger-config", Caller.anyVerified(200)),
-            get("GET /swagger-ui.html", Caller.anyVerified(302)),
-            get("GET /actuator", Caller.adminOnly(200)),
-            get("GET /actuator/health", Caller.everybody(200)),
-            get("GET /.well-known/oauth-protected-resource", Caller.everybody(200)),
-            get("GET /actuator/info", Caller.adminOnly(200)),
-            get("GET /actuator/prometheus", Caller.adminOnly(200)),
-            new Row("ANY /error", Caller.adminOnly(403), Kind.DESCRIBES,
-                    (client, target) -> client.get().uri("/error").exchange()));
+    private static final List<AccessMatrix.Row> ROWS = Stream.concat(Stream.of(
+            new AccessMatrix.Row("POST /municipalities", Caller.adminOnly(201), AccessMatrix.Kind.WRITES,
+                    (client, target) -> client.post().uri("/municipalities")
+                            .contentType(MediaType.APPLICATION_JSON).body(registrationOf(target)).exchange())),
+            AccessMatrix.PLATFORM.stream()).toList();
 
     @LocalServerPort
     int port;
@@ -94,50 +59,34 @@ class CommandApiAccessTest {
 
     RestTestClient anonymous;
 
+    AccessMatrix matrix;
+
     @BeforeEach
     void setUp() {
         anonymous = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        matrix = new AccessMatrix(anonymous, ANOTHER);
     }
 
     @Test
     void everyEndpointOfTheServiceHasARow() {
-        assertThat(EndpointInventory.of(context))
-                .isEqualTo(MATRIX.stream().map(Row::endpoint).collect(Collectors.toCollection(TreeSet::new)));
+        AccessMatrix.assertCoversEveryEndpoint(context, ROWS);
     }
 
+    /** Each call about a municipality of its own, registered by nobody yet. */
     @TestFactory
-    Stream<DynamicTest> everyCallerGetsTheStatusOfTheMatrixAndARefusedWriteStoresNothing() {
-        return MATRIX.stream().flatMap(row -> Arrays.stream(Caller.values()).map(caller -> dynamicTest(
-                row.endpoint() + " as " + caller + " -> " + row.statuses().get(caller), () -> {
-                    MunicipalityCode target = MunicipalityCode.of(withCheckDigit(NEXT_CODE.getAndIncrement()));
-                    int eventsBefore = eventsOf(target);
-
-                    EntityExchangeResult<String> result = row.call().apply(clientOf(caller, target), target)
-                            .returnResult(String.class);
-
-                    assertThat(result.getStatus().value()).as(row.endpoint() + " as " + caller)
-                            .isEqualTo(row.statuses().get(caller));
-                    boolean succeeded = result.getStatus().is2xxSuccessful();
-                    if (row.kind() == Kind.WRITES) {
-                        assertThat(eventsOf(target) > eventsBefore).as("stored").isEqualTo(succeeded);
-                    }
-                    if (row.kind() == Kind.READS) {
-                        caller.actor(target, ANOTHER).filter(actor -> actor.role().isMunicipal() && succeeded)
-                                .ifPresent(actor -> assertThat(MunicipalitiesNamed.in(result.getResponseBody()))
-                                        .isSubsetOf(Set.of(actor.municipalityCode().value())));
-                    }
-                })));
+    Stream<DynamicTest> everyCallerGetsTheStatusOfItsRowAndARefusedWriteStoresNothing() {
+        return matrix.tests(ROWS, CommandApiAccessTest::freshCode, this::eventsOf);
     }
 
     @ParameterizedTest
     @EnumSource(TestTokens.Broken.class)
     void aBrokenTokenIsUnauthenticatedAndStoresNothing(TestTokens.Broken broken) {
-        MunicipalityCode target = MunicipalityCode.of(withCheckDigit(NEXT_CODE.getAndIncrement()));
+        MunicipalityCode target = freshCode();
 
         anonymous.post().uri("/municipalities")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + broken.token())
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("code", target.value(), "name", "試験市", "romanisedName", "Shiken"))
+                .body(registrationOf(target))
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE,
@@ -174,11 +123,11 @@ class CommandApiAccessTest {
 
     @Test
     void anEditorWhoTriesToRegisterAMunicipalityIsToldOnlyAnAdminMay() {
-        MunicipalityCode target = MunicipalityCode.of(withCheckDigit(NEXT_CODE.getAndIncrement()));
+        MunicipalityCode target = freshCode();
 
-        clientOf(Caller.EDITOR_OF_TARGET, target).post().uri("/municipalities")
+        matrix.clientOf(Caller.EDITOR_OF_TARGET, target).post().uri("/municipalities")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("code", target.value(), "name", "試験市", "romanisedName", "Shiken"))
+                .body(registrationOf(target))
                 .exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -188,24 +137,17 @@ class CommandApiAccessTest {
                         + ") may not register a municipality; only an admin may");
     }
 
-    private static Row get(String endpoint, Map<Caller, Integer> statuses) {
-        String path = endpoint.substring("GET ".length());
-        return new Row(endpoint, statuses, Kind.DESCRIBES, (client, target) -> client.get().uri(path).exchange());
-    }
-
-    private RestTestClient clientOf(Caller caller, MunicipalityCode target) {
-        return caller.actor(target, ANOTHER).map(TestTokens::of)
-                .map(token -> anonymous.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build())
-                .orElse(anonymous);
-    }
-
     private int eventsOf(MunicipalityCode municipality) {
         return jdbc.sql("select count(*) from event_store.domain_event_entry where municipality_code = ?")
                 .param(municipality.value()).query(Integer.class).single();
     }
 
-    private static String withCheckDigit(int firstFiveDigits) {
-        String digits = Integer.toString(firstFiveDigits);
-        return digits + MunicipalityCode.checkDigit(digits);
+    private static Map<String, String> registrationOf(MunicipalityCode code) {
+        return Map.of("code", code.value(), "name", "試験市", "romanisedName", "Shiken");
+    }
+
+    private static MunicipalityCode freshCode() {
+        String digits = Integer.toString(NEXT_CODE.getAndIncrement());
+        return MunicipalityCode.of(digits + MunicipalityCode.checkDigit(digits));
     }
 }

@@ -1,0 +1,134 @@
+package jp.shinko.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.infra.testsupport.AccessMatrix;
+import jp.shinko.infra.testsupport.Caller;
+import jp.shinko.infra.testsupport.RealInfrastructure;
+import jp.shinko.infra.testsupport.TestTokens;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Who may read what on the query service: every endpoint, called by every kind of caller,
+ * answers the status its row says, and no answer to a municipal role names another
+ * municipality. A new endpoint without a row fails {@link #everyEndpointOfTheServiceHasARow()}.
+ *
+ * <p>Both municipalities here are Hokkaido's (01), which no other test uses; the projection
+ * also holds every other test's municipalities, so a list that did not filter would leak them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "shinko.event-store.migrate=true") // no command service here to own the schema
+@ContextConfiguration(initializers = RealInfrastructure.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryApiAccessTest {
+
+    private static final MunicipalityCode TARGET = MunicipalityCode.of("011002");
+    private static final MunicipalityCode ANOTHER = MunicipalityCode.of("012025");
+
+    private static final List<AccessMatrix.Row> ROWS = Stream.concat(Stream.of(
+            new AccessMatrix.Row("GET /municipalities", Caller.anyVerified(200), AccessMatrix.Kind.READS,
+                    (client, target) -> client.get().uri("/municipalities").exchange()),
+            new AccessMatrix.Row("GET /municipalities/{code}", Caller.readersOfTarget(200), AccessMatrix.Kind.READS,
+                    (client, target) -> client.get().uri("/municipalities/{code}", target.value()).exchange())),
+            AccessMatrix.PLATFORM.stream()).toList();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    AccessMatrix matrix;
+
+    @BeforeAll
+    void registerBothMunicipalities(@Autowired EventStore eventStore) {
+        for (MunicipalityRegistered registered : List.of(
+                new MunicipalityRegistered(TARGET, "札幌市", "Sapporo"),
+                new MunicipalityRegistered(ANOTHER, "函館市", "Hakodate"))) {
+            eventStore.publish(new GenericDomainEventMessage<>("Municipality", registered.municipalityCode().value(),
+                    0, registered, Map.of("commandId", UUID.randomUUID().toString())));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "select count(*) from query.municipality where code in (?, ?)")
+                .params(TARGET.value(), ANOTHER.value()).query(Integer.class).single() == 2);
+        matrix = new AccessMatrix(RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build(), ANOTHER);
+    }
+
+    @Test
+    void everyEndpointOfTheServiceHasARow() {
+        AccessMatrix.assertCoversEveryEndpoint(context, ROWS);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCallerGetsTheStatusOfItsRowAndNoMunicipalRoleSeesAnotherMunicipality() {
+        return matrix.tests(ROWS, () -> TARGET, municipality -> 0);
+    }
+
+    @Test
+    void aMunicipalRoleListsItsOwnMunicipalityAndNoOther() {
+        matrix.clientOf(Caller.VIEWER_OF_TARGET, TARGET).get().uri("/municipalities").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[*].code").isEqualTo(List.of(TARGET.value()));
+    }
+
+    @Test
+    void aMetroAnalystListsEveryMunicipality() {
+        matrix.clientOf(Caller.METRO_ANALYST, TARGET).get().uri("/municipalities").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.code == '" + TARGET + "' || @.code == '" + ANOTHER + "')].code")
+                .value(List.class, codes -> assertThat(codes).hasSize(2));
+    }
+
+    @Test
+    void readingAnotherMunicipalityIsForbiddenWhetherOrNotItIsRegistered() {
+        for (String code : List.of(ANOTHER.value(), "013030")) {
+            matrix.clientOf(Caller.EDITOR_OF_TARGET, TARGET).get().uri("/municipalities/{code}", code).exchange()
+                    .expectStatus().isForbidden()
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("urn:shinko:problem:forbidden")
+                    .jsonPath("$.detail").isEqualTo("matrix-editor (municipal-editor of " + TARGET
+                            + ") may read only municipality " + TARGET + "'s records, not " + code + "'s");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestTokens.Broken.class)
+    void aBrokenTokenIsUnauthenticated(TestTokens.Broken broken) {
+        RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+                .get().uri("/municipalities")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + broken.token())
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:shinko:problem:unauthenticated");
+    }
+}
