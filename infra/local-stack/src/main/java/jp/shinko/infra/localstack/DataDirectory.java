@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The folder the local stack keeps its data in: {@code postgres/}, {@code kafka/} and
- * {@code logs/}. A marker file identifies it, so that {@code --fresh} never deletes a folder
- * that is not the stack's own.
+ * The folder the local stack keeps its data in: {@code postgres/}, {@code kafka/},
+ * {@code identity/} (the token signing key) and {@code logs/}. A marker file identifies it,
+ * so that {@code --fresh} never deletes a folder that is not the stack's own.
  */
 final class DataDirectory {
 
@@ -58,6 +58,11 @@ final class DataDirectory {
 
     Path kafka() {
         return root.resolve("kafka");
+    }
+
+    /** The identity provider's signing key, private: whoever holds it can act as anyone. */
+    Path signingKey() {
+        return root.resolve("identity").resolve("signing-key.json");
     }
 
     Path launcherPidFile() {

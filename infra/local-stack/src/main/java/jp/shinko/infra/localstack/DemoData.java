@@ -32,10 +32,10 @@ final class DemoData {
     private DemoData() {
     }
 
-    /** Registers each demo municipality unless it is registered already. */
-    static void register(Http http, URI commandService) throws IOException, InterruptedException {
+    /** Registers each demo municipality unless it is registered already, as an admin. */
+    static void register(Http http, URI commandService, String adminToken) throws IOException, InterruptedException {
         for (Municipality municipality : MUNICIPALITIES) {
-            Http.Response response = http.post(commandService.resolve("/municipalities"),
+            Http.Response response = http.post(commandService.resolve("/municipalities"), adminToken,
                     Map.of("Idempotency-Key", "demo-" + municipality.code()), municipality);
             if (response.status() != 201 && response.status() != 409) {
                 throw new IllegalStateException("registering demo municipality " + municipality.code()
@@ -44,13 +44,14 @@ final class DemoData {
         }
     }
 
-    /** Waits until the query service lists every demo municipality. */
-    static void awaitListed(Http http, URI queryService, Duration timeout) throws IOException, InterruptedException {
+    /** Waits until the query service lists every demo municipality to a reader of all of them. */
+    static void awaitListed(Http http, URI queryService, String token, Duration timeout)
+            throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         Set<String> expected = new HashSet<>(MUNICIPALITIES.stream().map(Municipality::code).toList());
         while (Instant.now().isBefore(deadline)) {
             Set<String> listed = new HashSet<>();
-            for (JsonNode item : http.get(queryService.resolve("/municipalities")).body().path("items")) {
+            for (JsonNode item : http.get(queryService.resolve("/municipalities"), token).body().path("items")) {
                 listed.add(item.path("code").asString());
             }
             if (listed.containsAll(expected)) {

@@ -26,9 +26,16 @@ final class Http {
         return send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build());
     }
 
-    Response post(URI uri, Map<String, String> headers, Object body) throws IOException, InterruptedException {
+    Response get(URI uri, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Authorization", "Bearer " + token)
+                .GET().build());
+    }
+
+    Response post(URI uri, String token, Map<String, String> headers, Object body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         headers.forEach(request::header);
         return send(request.build());

@@ -5,21 +5,27 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
+import jp.shinko.events.actor.Actor;
+import jp.shinko.events.actor.Role;
 import jp.shinko.infra.embedded.EmbeddedPostgresServer;
 import jp.shinko.infra.embedded.KraftBroker;
+import jp.shinko.infra.embedded.LocalIdentityProvider;
 import jp.shinko.infra.kafka.Topics;
 
 /**
- * The whole system on one machine, in one command: a durable PostgreSQL, a Kafka broker, the
- * command service and the query service, with the demo municipalities registered.
+ * The whole system on one machine, in one command: a durable PostgreSQL, a Kafka broker, an
+ * identity provider, the command service and the query service, with the demo municipalities
+ * registered.
  *
  * <p>PostgreSQL and Kafka keep their data in a folder the user can see ({@code local-data} by
- * default), so a second start finds everything again; {@code --fresh} starts from empty.
- * Ctrl-C stops the services first, then Kafka, then PostgreSQL.
+ * default), and so does the identity provider its signing key, so a second start finds
+ * everything again and earlier tokens stay valid; {@code --fresh} starts from empty. Ctrl-C
+ * stops the services first, then the identity provider, Kafka and PostgreSQL.
  */
 public final class LocalStack {
 
@@ -27,6 +33,8 @@ public final class LocalStack {
     static final String RUN_DIRECTORY_PROPERTY = "shinko.local-stack.run-dir";
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(60);
+    /** Who the demo data's events name as their actor. */
+    private static final Actor LAUNCHER = Actor.of("local-stack", Role.ADMIN);
 
     private LocalStack() {
     }
@@ -120,10 +128,16 @@ public final class LocalStack {
             stack.started("Kafka", kafka);
             stack.kafka(kafka.bootstrapServers());
 
-            List<String> infrastructure = List.of(
+            step(out, "Starting the identity provider on port " + options.identityPort());
+            LocalIdentityProvider identity = LocalIdentityProvider.start(data.signingKey(), options.identityPort());
+            stack.started("identity provider", identity);
+            stack.identity(identity);
+
+            List<String> infrastructure = new ArrayList<>(List.of(
                     "--spring.datasource.url=" + stack.postgresUrl(),
                     "--spring.datasource.username=" + EmbeddedPostgresServer.SUPERUSER,
-                    "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+                    "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+            identity.resourceServerProperties().forEach((name, value) -> infrastructure.add("--" + name + "=" + value));
             Http http = new Http();
             // The command service owns the event store schema, so it is up before the query service reads it.
             ServiceProcess command = startService(out, stack, http, options, data, "command-service",
@@ -134,8 +148,9 @@ public final class LocalStack {
 
             if (options.demoData()) {
                 step(out, "Registering the demo municipalities");
-                DemoData.register(http, command.baseUrl());
-                DemoData.awaitListed(http, query.baseUrl(), PROJECTION_TIMEOUT);
+                String admin = identity.tokenFor(LAUNCHER, Duration.ofMinutes(5));
+                DemoData.register(http, command.baseUrl(), admin);
+                DemoData.awaitListed(http, query.baseUrl(), admin, PROJECTION_TIMEOUT);
             }
             return stack;
         } catch (Exception | Error e) {
@@ -183,21 +198,28 @@ public final class LocalStack {
         Path data = options.dataDirectory().toAbsolutePath().normalize();
         String command = stack.commandService().toString();
         String query = stack.queryService().toString();
+        String tokens = stack.identity().tokenUri().toString();
         out.printf(Locale.ROOT, """
 
                 The local stack is up (%.1f s).
 
-                  command service  %s
-                                   OpenAPI %s/v3/api-docs   Swagger UI %s/swagger-ui.html
-                  query service    %s
-                                   OpenAPI %s/v3/api-docs   Swagger UI %s/swagger-ui.html
-                  PostgreSQL       %s  (user postgres, no password)
-                  Kafka            bootstrap %s, topic %s
-                  data             %s  (postgres/, kafka/)
-                  logs             %s
+                  command service    %s
+                                     OpenAPI %s/v3/api-docs   Swagger UI %s/swagger-ui.html
+                  query service      %s
+                                     OpenAPI %s/v3/api-docs   Swagger UI %s/swagger-ui.html
+                  identity provider  %s  (issuer of the tokens both services trust)
+                  PostgreSQL         %s  (user postgres, no password)
+                  Kafka              bootstrap %s, topic %s
+                  data               %s  (postgres/, kafka/, identity/)
+                  logs               %s
 
                 %s
-                Try:  curl -s %s/municipalities
+
+                Every request needs a token (valid %d h). Get one for a role:
+                  TOKEN=$(curl -s '%s?role=metro-analyst')
+                  roles: admin, metro-analyst, auditor; municipal-editor and municipal-viewer also need
+                  &municipality=CODE (e.g. 132241) and may add &organisation=NAME (URL-encoded).
+                Try:  curl -s -H "Authorization: Bearer $TOKEN" %s/municipalities
 
                 Kafka events as a consumer sees them:  ./local-stack events
                 Press Ctrl-C to stop. The data is kept; ./local-stack --fresh starts from empty.
@@ -205,6 +227,7 @@ public final class LocalStack {
                 took.toMillis() / 1000.0,
                 command, command, command,
                 query, query, query,
+                stack.identity().issuer(),
                 stack.postgresUrl(),
                 stack.kafkaBootstrapServers(), Topics.INTEGRATION_EVENTS.name(),
                 data,
@@ -213,6 +236,8 @@ public final class LocalStack {
                         + String.join(", ",
                                 DemoData.MUNICIPALITIES.stream().map(m -> m.code() + " " + m.name()).toList())
                         + ")." : "No demo data (--no-demo-data).",
+                LocalIdentityProvider.DEFAULT_VALIDITY.toHours(),
+                tokens,
                 query);
         out.flush();
     }

@@ -13,11 +13,12 @@ import java.util.List;
  * @param kafkaControllerPort the KRaft controller's port
  * @param commandPort the command service's HTTP port
  * @param queryPort the query service's HTTP port
+ * @param identityPort the local identity provider's HTTP port (tokens and the public key)
  * @param servicesDirectory where the services' runnable jars are
  * @param demoData whether to register the demo municipalities
  */
 record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresPort, int kafkaPort, int kafkaControllerPort,
-        int commandPort, int queryPort, Path servicesDirectory, boolean demoData) {
+        int commandPort, int queryPort, int identityPort, Path servicesDirectory, boolean demoData) {
 
     /** Where the build put the service jars; set by the build for tests. */
     static final String SERVICES_DIRECTORY_PROPERTY = "shinko.local-stack.services-dir";
@@ -33,6 +34,7 @@ record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresPort, in
               --kafka-controller-port=PORT  Kafka's KRaft controller (default: 19093)
               --command-port=PORT        command service HTTP (default: 8081)
               --query-port=PORT          query service HTTP (default: 8082)
+              --identity-port=PORT       identity provider: tokens and signing key (default: 8083)
               --no-demo-data             do not register the demo municipalities
               --services-dir=DIR         where the service jars are (default: infra/local-stack/target/services)
               --help                     show this help
@@ -41,7 +43,7 @@ record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresPort, in
     /** The same options with {@code --fresh} set as given. */
     LocalStackOptions fresh(boolean fresh) {
         return new LocalStackOptions(dataDirectory, fresh, postgresPort, kafkaPort, kafkaControllerPort, commandPort,
-                queryPort, servicesDirectory, demoData);
+                queryPort, identityPort, servicesDirectory, demoData);
     }
 
     /** A named port of the stack, with the option that changes it. */
@@ -54,7 +56,8 @@ record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresPort, in
                 new NamedPort("Kafka", kafkaPort, "--kafka-port"),
                 new NamedPort("Kafka controller", kafkaControllerPort, "--kafka-controller-port"),
                 new NamedPort("command service", commandPort, "--command-port"),
-                new NamedPort("query service", queryPort, "--query-port"));
+                new NamedPort("query service", queryPort, "--query-port"),
+                new NamedPort("identity provider", identityPort, "--identity-port"));
     }
 
     /**
@@ -73,6 +76,7 @@ record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresPort, in
         int kafkaControllerPort = 19093;
         int commandPort = 8081;
         int queryPort = 8082;
+        int identityPort = 8083;
         for (String arg : args) {
             int equals = arg.indexOf('=');
             String name = equals < 0 ? arg : arg.substring(0, equals);
@@ -87,11 +91,12 @@ record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresPort, in
                 case "--kafka-controller-port" -> kafkaControllerPort = port(name, value);
                 case "--command-port" -> commandPort = port(name, value);
                 case "--query-port" -> queryPort = port(name, value);
+                case "--identity-port" -> identityPort = port(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         LocalStackOptions options = new LocalStackOptions(dataDirectory, fresh, postgresPort, kafkaPort,
-                kafkaControllerPort, commandPort, queryPort, servicesDirectory, demoData);
+                kafkaControllerPort, commandPort, queryPort, identityPort, servicesDirectory, demoData);
         List<Integer> ports = options.ports().stream().map(NamedPort::port).toList();
         if (ports.stream().distinct().count() != ports.size()) {
             throw new IllegalArgumentException("each port must be different, got " + ports);

@@ -6,11 +6,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import jp.shinko.infra.embedded.LocalIdentityProvider;
 
 /**
  * The parts of the stack that are running, stopped in the reverse order of their start: the
- * services first, then Kafka, then PostgreSQL, so nothing loses what it depends on while it
- * shuts down. Closing is idempotent and safe from a shutdown hook.
+ * services first, then the identity provider, Kafka and PostgreSQL, so nothing loses what it
+ * depends on while it shuts down. Closing is idempotent and safe from a shutdown hook.
  */
 final class RunningStack implements AutoCloseable {
 
@@ -24,6 +25,7 @@ final class RunningStack implements AutoCloseable {
     private ServiceProcess queryService;
     private String kafkaBootstrapServers;
     private String postgresUrl;
+    private LocalIdentityProvider identity;
     private volatile boolean closing;
 
     RunningStack(PrintStream out) {
@@ -47,6 +49,10 @@ final class RunningStack implements AutoCloseable {
         this.kafkaBootstrapServers = bootstrapServers;
     }
 
+    synchronized void identity(LocalIdentityProvider identityProvider) {
+        this.identity = identityProvider;
+    }
+
     synchronized void services(ServiceProcess command, ServiceProcess query) {
         this.commandService = command;
         this.queryService = query;
@@ -58,6 +64,11 @@ final class RunningStack implements AutoCloseable {
 
     URI queryService() {
         return queryService.baseUrl();
+    }
+
+    /** The identity provider whose tokens the services trust. */
+    LocalIdentityProvider identity() {
+        return identity;
     }
 
     String kafkaBootstrapServers() {

@@ -7,12 +7,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import jp.shinko.events.actor.Actor;
+import jp.shinko.events.actor.Role;
 import jp.shinko.events.integration.IntegrationEnvelope;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
@@ -25,9 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole system as the README's start command runs it: PostgreSQL and Kafka from the
- * launcher, both services as child processes from their built jars, demo data, a request
- * through the REST API, the projection, the Kafka envelope, a restart that finds everything
- * again, and a fresh start that finds nothing.
+ * launcher, both services as child processes from their built jars, tokens from its identity
+ * provider, demo data, a request through the REST API, the projection, the Kafka envelope, a
+ * restart that finds everything again (the signing key included), and a fresh start that finds
+ * nothing.
  */
 class LocalStackEndToEndTest {
 
@@ -46,26 +52,34 @@ class LocalStackEndToEndTest {
                 "--data-dir=" + folder.resolve("data"),
                 "--postgres-port=" + FreePorts.any(), "--kafka-port=" + FreePorts.any(),
                 "--kafka-controller-port=" + FreePorts.any(), "--command-port=" + FreePorts.any(),
-                "--query-port=" + FreePorts.any());
+                "--query-port=" + FreePorts.any(), "--identity-port=" + FreePorts.any());
+        String admin;
+        String analyst;
 
         try (RunningStack stack = LocalStack.start(options, out)) {
-            assertThat(listedCodes(stack)).containsAll(
+            admin = tokenFromProvider(stack, "role=admin&subject=e2e-admin");
+            analyst = tokenFromProvider(stack, "role=metro-analyst");
+            assertThat(listedCodes(stack, analyst)).containsAll(
                     DemoData.MUNICIPALITIES.stream().map(DemoData.Municipality::code).toList());
+            assertThat(http.get(stack.queryService().resolve("/municipalities")).status()).isEqualTo(401);
 
-            Http.Response registered = http.post(stack.commandService().resolve("/municipalities"),
+            Http.Response registered = http.post(stack.commandService().resolve("/municipalities"), admin,
                     Map.of("Idempotency-Key", "e2e-hino"),
                     Map.of("code", HINO, "name", "日野市", "romanisedName", "Hino"));
             assertThat(registered.status()).isEqualTo(201);
 
+            String hinoViewer = tokenFromProvider(stack, "role=municipal-viewer&municipality=" + HINO);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                Http.Response hino = http.get(stack.queryService().resolve("/municipalities/" + HINO));
+                Http.Response hino = http.get(stack.queryService().resolve("/municipalities/" + HINO), hinoViewer);
                 assertThat(hino.status()).isEqualTo(200);
                 assertThat(hino.body().path("name").asString()).isEqualTo("日野市");
             });
+            assertThat(listedCodes(stack, hinoViewer)).containsExactly(HINO);
 
             IntegrationEnvelope envelope = await().atMost(Duration.ofSeconds(30))
                     .until(() -> published(stack, HINO), records -> records.size() == 1).get(0).value();
             assertThat(envelope.commandId()).isEqualTo("e2e-hino");
+            assertThat(envelope.actor()).isEqualTo(Actor.of("e2e-admin", Role.ADMIN));
             assertThat(envelope.aggregateId()).isEqualTo(HINO);
             assertThat(envelope.payload())
                     .isEqualTo(new MunicipalityRegistered(MunicipalityCode.of(HINO), "日野市", "Hino"));
@@ -77,15 +91,20 @@ class LocalStackEndToEndTest {
                         "Stopping PostgreSQL");
 
         try (RunningStack stack = LocalStack.start(options, out)) {
-            Http.Response hino = http.get(stack.queryService().resolve("/municipalities/" + HINO));
-            assertThat(hino.status()).isEqualTo(200);
+            Http.Response hino = http.get(stack.queryService().resolve("/municipalities/" + HINO), analyst);
+            assertThat(hino.status()).as("a token from before the restart, signed with the key kept on disk")
+                    .isEqualTo(200);
             assertThat(published(stack, HINO)).as("kept on disk and, after a clean stop, not sent twice").hasSize(1);
         }
 
         try (RunningStack stack = LocalStack.start(options.fresh(true), out)) {
-            assertThat(http.get(stack.queryService().resolve("/municipalities/" + HINO)).status()).isEqualTo(404);
+            assertThat(http.get(stack.queryService().resolve("/municipalities"), analyst).status())
+                    .as("a token of the key deleted with the old data").isEqualTo(401);
+            String freshAnalyst = tokenFromProvider(stack, "role=metro-analyst");
+            assertThat(http.get(stack.queryService().resolve("/municipalities/" + HINO), freshAnalyst).status())
+                    .isEqualTo(404);
             assertThat(published(stack, HINO)).isEmpty();
-            assertThat(listedCodes(stack)).hasSize(DemoData.MUNICIPALITIES.size());
+            assertThat(listedCodes(stack, freshAnalyst)).hasSize(DemoData.MUNICIPALITIES.size());
         }
     }
 
@@ -96,7 +115,7 @@ class LocalStackEndToEndTest {
                 "--data-dir=" + folder.resolve("data"),
                 "--postgres-port=" + FreePorts.any(), "--kafka-port=" + FreePorts.any(),
                 "--kafka-controller-port=" + FreePorts.any(), "--command-port=" + taken.getLocalPort(),
-                "--query-port=" + FreePorts.any()}, out);
+                "--query-port=" + FreePorts.any(), "--identity-port=" + FreePorts.any()}, out);
 
             assertThat(exitCode).isEqualTo(2);
             assertThat(output.toString(StandardCharsets.UTF_8)).isEqualTo("Port " + taken.getLocalPort()
@@ -114,7 +133,7 @@ class LocalStackEndToEndTest {
         int exitCode = LocalStack.run(new String[] {"--fresh", "--data-dir=" + someonesFolder,
             "--postgres-port=" + FreePorts.any(), "--kafka-port=" + FreePorts.any(),
             "--kafka-controller-port=" + FreePorts.any(), "--command-port=" + FreePorts.any(),
-            "--query-port=" + FreePorts.any()}, out);
+            "--query-port=" + FreePorts.any(), "--identity-port=" + FreePorts.any()}, out);
 
         assertThat(exitCode).isEqualTo(1);
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("refusing to delete it");
@@ -136,12 +155,22 @@ class LocalStackEndToEndTest {
         return new String[] {"--fresh", "--data-dir=" + options.dataDirectory(),
             "--postgres-port=" + options.postgresPort(), "--kafka-port=" + options.kafkaPort(),
             "--kafka-controller-port=" + options.kafkaControllerPort(), "--command-port=" + options.commandPort(),
-            "--query-port=" + options.queryPort()};
+            "--query-port=" + options.queryPort(), "--identity-port=" + options.identityPort()};
     }
 
-    private List<String> listedCodes(RunningStack stack) throws Exception {
+    /** A token as the README gets it: {@code curl 'http://localhost:8083/token?role=...'}. */
+    private static String tokenFromProvider(RunningStack stack, String query) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(stack.identity().tokenUri() + "?" + query)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private List<String> listedCodes(RunningStack stack, String token) throws Exception {
         URI list = stack.queryService().resolve("/municipalities");
-        return http.get(list).body().path("items").valueStream().map(item -> item.path("code").asString()).toList();
+        return http.get(list, token).body().path("items").valueStream()
+                .map(item -> item.path("code").asString()).toList();
     }
 
     private static List<ConsumerRecord<String, IntegrationEnvelope>> published(RunningStack stack, String code) {
