@@ -120,11 +120,14 @@ class QueryServiceIntegrationTest {
     }
 
     @Test
-    void servesItsOpenApiDescription() {
+    void servesItsOpenApiDescriptionWithTheBearerTokenAndNotTheCallerAsAParameter() {
         client.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.paths['/municipalities/{code}'].get").exists();
+                .jsonPath("$.paths['/municipalities/{code}'].get.parameters[*].name").isEqualTo(List.of("code"))
+                .jsonPath("$.paths['/municipalities'].get.parameters").doesNotExist()
+                .jsonPath("$.components.securitySchemes.bearer-jwt.scheme").isEqualTo("bearer")
+                .jsonPath("$.security[0].bearer-jwt").exists();
     }
 
     private void store(DomainEvent event) {

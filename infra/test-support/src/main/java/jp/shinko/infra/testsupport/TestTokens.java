@@ -8,7 +8,6 @@ import java.util.Date;
 import java.util.function.Function;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
-import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.embedded.LocalIdentityProvider;
 import jp.shinko.infra.security.TokenClaims;
 
@@ -27,16 +26,6 @@ public final class TestTokens {
 
     public static String admin() {
         return of(Actor.of("test-admin", Role.ADMIN));
-    }
-
-    public static String editorOf(String municipalityCode) {
-        return of(new Actor("test-editor-" + municipalityCode, Role.MUNICIPAL_EDITOR,
-                MunicipalityCode.of(municipalityCode), null));
-    }
-
-    public static String viewerOf(String municipalityCode) {
-        return of(new Actor("test-viewer-" + municipalityCode, Role.MUNICIPAL_VIEWER,
-                MunicipalityCode.of(municipalityCode), null));
     }
 
     /** Tokens a service must answer with 401, each of an otherwise valid admin. */
