@@ -102,7 +102,7 @@ class CommandApiAccessTest {
 
     @Test
     void noTokenIsAskedForOneInProblemDetails() {
-        anonymous.get().uri("/v3/api-docs").exchange()
+        anonymous.get().uri("/actuator/info").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer resource_metadata=\"http://localhost:"
                         + port + "/.well-known/oauth-protected-resource\"")

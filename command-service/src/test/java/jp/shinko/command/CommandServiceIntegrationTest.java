@@ -268,11 +268,14 @@ class CommandServiceIntegrationTest {
     }
 
     @Test
-    void servesItsOpenApiDescription() {
-        client.get().uri("/v3/api-docs").exchange()
+    void servesItsOpenApiDescriptionAndSwaggerUiToABrowserWithoutAToken() {
+        anonymous.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.paths['/municipalities'].post").exists();
+                .jsonPath("$.paths['/municipalities'].post").exists()
+                .jsonPath("$.components.securitySchemes.bearer-jwt.bearerFormat").isEqualTo("JWT");
+        anonymous.get().uri("/swagger-ui/index.html").exchange()
+                .expectStatus().isOk();
     }
 
     private RestTestClient.ResponseSpec register(String code, String name, String romanisedName, String key) {

@@ -16,6 +16,7 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OA
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -34,9 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code issuer-uri}, optionally {@code jwk-set-uri}) and checks signature (RS256), expiry and
  * not-before; it checks the issuer only when {@code issuer-uri} is set and the audience only
  * when {@code audiences} is, which is why both are required here: a service without them does
- * not start. Health stays open for load balancers; every other actuator endpoint is for admins;
- * the error page is not called directly; everything else needs a verified person, whose rights
- * on each record are checked where the record is known.
+ * not start. Health stays open for load balancers, and the OpenAPI description and Swagger UI
+ * for readers of the API; every other actuator endpoint is for admins; the error page is not
+ * called directly; everything else needs a verified person, whose rights on each record are
+ * checked where the record is known.
  */
 @AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class,
         ManagementWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
@@ -53,14 +55,20 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     SecurityFilterChain verifiedCallersOnly(HttpSecurity http, OAuth2ResourceServerProperties properties,
-            JsonMapper json) {
+            JsonMapper json, Environment environment) {
         requireIssuerAndAudience(properties.getJwt());
         ProblemResponses problems = new ProblemResponses(json);
+        String apiDocs = environment.getProperty("springdoc.api-docs.path", "/v3/api-docs");
+        String swaggerUi = environment.getProperty("springdoc.swagger-ui.path", "/swagger-ui.html");
         http.authorizeHttpRequests(requests -> requests
                         // the container's forward to render an error of a request that was let through
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(ERROR_PAGE).denyAll()
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        // the API's description holds no records, and Swagger UI must load it before
+                        // its Authorize button can take a token
+                        .requestMatchers(apiDocs, apiDocs + "/**", apiDocs + ".yaml", swaggerUi, "/swagger-ui/**")
+                        .permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.wireName())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -52,10 +52,10 @@ public final class AccessMatrix {
      * actuator, RFC 9728 metadata and the error page.
      */
     public static final List<Row> PLATFORM = List.of(
-            describes("GET /v3/api-docs", Caller.anyVerified(200)),
-            describes("GET /v3/api-docs.yaml", Caller.anyVerified(200)),
-            describes("GET /v3/api-docs/swagger-config", Caller.anyVerified(200)),
-            describes("GET /swagger-ui.html", Caller.anyVerified(302)),
+            describes("GET /v3/api-docs", Caller.everybody(200)),
+            describes("GET /v3/api-docs.yaml", Caller.everybody(200)),
+            describes("GET /v3/api-docs/swagger-config", Caller.everybody(200)),
+            describes("GET /swagger-ui.html", Caller.everybody(302)),
             describes("GET /actuator", Caller.adminOnly(200)),
             describes("GET /actuator/health", Caller.everybody(200)),
             describes("GET /actuator/info", Caller.adminOnly(200)),
