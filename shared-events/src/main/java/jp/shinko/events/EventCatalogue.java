@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.settings.RatingSchemeAdopted;
+import jp.shinko.events.settings.ReasonCodesAdopted;
+import jp.shinko.events.settings.StatusLegendAdopted;
 
 /**
  * Every published event type, looked up by class or by logical name.
@@ -18,7 +21,11 @@ import jp.shinko.events.municipality.MunicipalityRegistered;
 public final class EventCatalogue {
 
     /** All event classes of the published language. */
-    public static final List<Class<? extends DomainEvent>> EVENTS = List.of(MunicipalityRegistered.class);
+    public static final List<Class<? extends DomainEvent>> EVENTS = List.of(
+            MunicipalityRegistered.class,
+            RatingSchemeAdopted.class,
+            StatusLegendAdopted.class,
+            ReasonCodesAdopted.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME =
             EVENTS.stream().collect(Collectors.toUnmodifiableMap(type -> typeOf(type).name(), Function.identity()));

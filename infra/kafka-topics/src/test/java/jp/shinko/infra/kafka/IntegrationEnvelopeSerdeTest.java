@@ -15,11 +15,17 @@ import java.time.Instant;
 import java.util.List;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
+import jp.shinko.events.EventCatalogue;
+import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.integration.IntegrationEnvelope;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.settings.RatingScheme;
+import jp.shinko.events.settings.RatingSchemeAdopted;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class IntegrationEnvelopeSerdeTest {
 
@@ -55,6 +61,30 @@ class IntegrationEnvelopeSerdeTest {
 
         assertThat(schemaErrors(new String(bytes, StandardCharsets.UTF_8))).isEmpty();
         assertThat(testSubject.deserializer().deserialize("t", bytes)).isEqualTo(byEditor);
+    }
+
+    @Test
+    void theSchemaDescribesThePayloadOfEveryPublishedEventType() throws IOException {
+        JsonNode schema;
+        try (InputStream json = IntegrationEnvelope.class.getResourceAsStream(IntegrationEnvelope.JSON_SCHEMA)) {
+            schema = JsonMapper.builder().build().readTree(json);
+        }
+
+        assertThat(schema.path("$defs").path("payloads").propertyNames())
+                .containsExactlyInAnyOrderElementsOf(EventCatalogue.EVENTS.stream().map(EventCatalogue::typeOf)
+                        .map(type -> type.name() + "." + type.revision()).toList());
+    }
+
+    @Test
+    void aSettingsEventIsWrittenAsTheSchemaDescribesAndReadBack() throws IOException {
+        IntegrationEnvelope adopted = IntegrationEnvelope.of("e-2", "Municipality", "132284", 1,
+                Instant.parse("2026-11-22T04:31:00Z"), "c-2",
+                new Actor("clerk", Role.MUNICIPAL_EDITOR, MunicipalityCode.of("132284"), null),
+                new RatingSchemeAdopted(MunicipalityCode.of("132284"), FiscalYear.reiwa(5), RatingScheme.DEFAULT));
+        byte[] bytes = testSubject.serializer().serialize("t", adopted);
+
+        assertThat(schemaErrors(new String(bytes, StandardCharsets.UTF_8))).isEmpty();
+        assertThat(testSubject.deserializer().deserialize("t", bytes)).isEqualTo(adopted);
     }
 
     @Test

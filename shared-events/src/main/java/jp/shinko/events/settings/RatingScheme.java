@@ -1,0 +1,82 @@
+package jp.shinko.events.settings;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How a municipality turns an annual target and actual into a rating: bands from the highest
+ * down, each with a minimum achievement rate (actual ÷ target), the lowest with none.
+ *
+ * <p>The one place a rating is computed, for the tables, the exports, the cross-city counts
+ * and outside consumers alike. Rates are compared exactly, so 89.99…% is never rated as 90%.
+ *
+ * @param bands from the highest rating to the lowest
+ */
+public record RatingScheme(List<RatingBand> bands) {
+
+    /**
+     * The scheme of the seed tables (Akiruno): S from 120%, A from 90%, B above 50%, C at 50%
+     * or less; exactly 50% is C.
+     */
+    public static final RatingScheme DEFAULT = new RatingScheme(List.of(
+            RatingBand.atLeast("S", "目標値以上", 120),
+            RatingBand.atLeast("A", "目標値どおり", 90),
+            RatingBand.above("B", "要改善", 50),
+            RatingBand.rest("C", "要大幅改善")));
+
+    /**
+     * @throws InvalidSetting naming the band that makes the scheme unusable
+     */
+    public RatingScheme {
+        if (bands == null || bands.size() < 2) {
+            throw new InvalidSetting("bands", bands == null ? null : bands.size(),
+                    "a rating scheme needs at least 2 bands, from the highest rating to the lowest");
+        }
+        bands = List.copyOf(bands);
+        Set<String> labels = new HashSet<>();
+        for (int i = 0; i < bands.size(); i++) {
+            RatingBand band = bands.get(i);
+            String field = "bands[" + i + "]";
+            if (band.label() == null || band.label().isBlank()) {
+                throw new InvalidSetting(field + ".label", band.label(), "each band needs a label, such as S");
+            }
+            if (!labels.add(band.label())) {
+                throw new InvalidSetting(field + ".label", band.label(), "the label " + band.label()
+                        + " is used by two bands; each rating needs its own");
+            }
+            boolean lowest = i == bands.size() - 1;
+            if (lowest && band.minimumPercent() != null) {
+                throw new InvalidSetting(field + ".minimumPercent", band.minimumPercent(),
+                        "the lowest band takes every rate the others do not, so it has no minimum");
+            }
+            if (!lowest && (band.minimumPercent() == null || band.minimumPercent().signum() < 0)) {
+                throw new InvalidSetting(field + ".minimumPercent", band.minimumPercent(),
+                        "every band but the lowest needs a minimum achievement rate of 0 or more, in percent");
+            }
+            if (!lowest && i > 0 && band.minimumPercent().compareTo(bands.get(i - 1).minimumPercent()) >= 0) {
+                throw new InvalidSetting(field + ".minimumPercent", band.minimumPercent(), "bands go from the "
+                        + "highest rating down, so this minimum must be below " + bands.get(i - 1).minimumPercent());
+            }
+        }
+    }
+
+    /** The rating of an actual against a target; empty when the target is 0 (no rate exists). */
+    public Optional<RatingBand> rate(BigDecimal target, BigDecimal actual) {
+        if (target.signum() <= 0) {
+            return Optional.empty();
+        }
+        return bands.stream().filter(band -> band.admits(target, actual)).findFirst();
+    }
+
+    /** Actual ÷ target in percent, rounded half up to one decimal place as the tables show it; empty for target 0. */
+    public static Optional<BigDecimal> achievementPercent(BigDecimal target, BigDecimal actual) {
+        if (target.signum() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(actual.multiply(BigDecimal.valueOf(100)).divide(target, 1, RoundingMode.HALF_UP));
+    }
+}
