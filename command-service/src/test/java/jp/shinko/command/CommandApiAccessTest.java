@@ -42,12 +42,6 @@ class CommandApiAccessTest {
     private static final MunicipalityCode ANOTHER = MunicipalityCode.of("472018");
     private static final AtomicInteger NEXT_CODE = new AtomicInteger(47301);
 
-    private static final List<AccessMatrix.Row> ROWS = Stream.concat(Stream.of(
-            new AccessMatrix.Row("POST /municipalities", Caller.adminOnly(201), AccessMatrix.Kind.WRITES,
-                    (client, target) -> client.post().uri("/municipalities")
-                            .contentType(MediaType.APPLICATION_JSON).body(registrationOf(target)).exchange())),
-            AccessMatrix.PLATFORM.stream()).toList();
-
     @LocalServerPort
     int port;
 
@@ -67,15 +61,44 @@ class CommandApiAccessTest {
         matrix = new AccessMatrix(anonymous, ANOTHER);
     }
 
+    /** The command API's endpoints; each call is about a municipality of its own. */
+    private List<AccessMatrix.Row> rows() {
+        return Stream.concat(Stream.of(
+                new AccessMatrix.Row("POST /municipalities", Caller.adminOnly(201), AccessMatrix.Kind.WRITES,
+                        (client, target) -> client.post().uri("/municipalities")
+                                .contentType(MediaType.APPLICATION_JSON).body(registrationOf(target)).exchange()),
+                setting("PUT /municipalities/{code}/rating-scheme", Map.of("fromFiscalYear", "R5", "bands", List.of(
+                        Map.of("label", "S", "minimumPercent", 120), Map.of("label", "A", "minimumPercent", 90),
+                        Map.of("label", "B", "minimumPercent", 50, "minimumIncluded", false),
+                        Map.of("label", "C")))),
+                setting("PUT /municipalities/{code}/status-legend", Map.of("symbols", List.of(
+                        Map.of("symbol", "○", "meaning", "進捗あり"),
+                        Map.of("symbol", "△", "meaning", "遅れ", "reasonRequiredInFourthQuarter", true)))),
+                setting("PUT /municipalities/{code}/reason-codes", Map.of("reasons", List.of(
+                        Map.of("code", "9", "label", "その他"))))),
+                AccessMatrix.PLATFORM.stream()).toList();
+    }
+
+    /** A settings endpoint: the target is registered first, as an admin would. */
+    private AccessMatrix.Row setting(String endpoint, Map<String, Object> body) {
+        String path = endpoint.substring("PUT ".length());
+        return new AccessMatrix.Row(endpoint, Caller.editorsOfTarget(200), AccessMatrix.Kind.WRITES,
+                (client, target) -> client.put().uri(path, target.value())
+                        .contentType(MediaType.APPLICATION_JSON).body(body).exchange(),
+                target -> matrix.clientOf(Caller.ADMIN, target).post().uri("/municipalities")
+                        .contentType(MediaType.APPLICATION_JSON).body(registrationOf(target)).exchange()
+                        .expectStatus().isCreated());
+    }
+
     @Test
     void everyEndpointOfTheServiceHasARow() {
-        AccessMatrix.assertCoversEveryEndpoint(context, ROWS);
+        AccessMatrix.assertCoversEveryEndpoint(context, rows());
     }
 
     /** Each call about a municipality of its own, registered by nobody yet. */
     @TestFactory
     Stream<DynamicTest> everyCallerGetsTheStatusOfItsRowAndARefusedWriteStoresNothing() {
-        return matrix.tests(ROWS, CommandApiAccessTest::freshCode, this::eventsOf);
+        return matrix.tests(rows(), CommandApiAccessTest::freshCode, this::eventsOf);
     }
 
     @ParameterizedTest

@@ -17,7 +17,7 @@ import org.axonframework.modelling.command.CommandTargetResolver;
  * every command passes, whichever endpoint sent it, so no endpoint can forget the check.
  *
  * <p>Fails closed: a command without an actor, or of a type that declares no access rule
- * ({@link AdminOperation} or {@link MunicipalRecordChange}), is refused. A refusal happens
+ * ({@link AdminOperation}, {@link MunicipalRecordChange} or {@link CityWideChange}), is refused. A refusal happens
  * before the aggregate is touched, so nothing is stored.
  */
 final class CommandAccessCheck implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -43,6 +43,11 @@ final class CommandAccessCheck implements MessageHandlerInterceptor<CommandMessa
             MunicipalityCode municipality = change.municipalityCode();
             if (!actor.mayWrite(municipality)) {
                 throw AccessRefused.toWrite(actor, municipality);
+            }
+            if (change instanceof CityWideChange && actor.organisation() != null) {
+                throw new AccessRefused(actor.describe() + " may change only " + actor.organisation()
+                        + "'s items; municipality " + municipality + "'s own settings are changed by its editors "
+                        + "who are not bound to one organisation");
             }
             String record = targets.resolveTarget(command).getIdentifier();
             if (!record.equals(municipality.value()) && !record.startsWith(municipality.value() + ":")) {

@@ -3,6 +3,8 @@ package jp.shinko.command.problem;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import jp.shinko.events.settings.InvalidSetting;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpHeaders;
@@ -35,6 +37,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequest.class)
     ProblemDetail invalidRequest(InvalidRequest invalid) {
         return invalidFields(invalid.problems());
+    }
+
+    @ExceptionHandler(InvalidSetting.class)
+    ProblemDetail invalidSetting(InvalidSetting invalid) {
+        return invalidFields(List.of(new FieldProblem(invalid.field(), invalid.rejectedValue(), invalid.getMessage())));
+    }
+
+    /** Every record is first created by a command of its own, such as registering a municipality. */
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException missing) {
+        ProblemDetail problem = problem(ProblemType.NOT_FOUND, "there is no record " + missing.getAggregateIdentifier()
+                + "; a municipality is registered (POST /municipalities) before anything is recorded for it");
+        problem.setProperty("recordId", missing.getAggregateIdentifier());
+        return problem;
     }
 
     /** Another request (possibly on another instance) appended to the same record first. */

@@ -11,6 +11,7 @@ public enum ProblemType {
 
     INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "The request has invalid fields"),
     MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "The request body could not be read"),
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     ALREADY_EXISTS("already-exists", HttpStatus.CONFLICT, "The record already exists"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT,
             "The Idempotency-Key was already used for a different request"),

@@ -2,8 +2,13 @@ package jp.shinko.command.municipality;
 
 import java.util.Map;
 import jp.shinko.command.messaging.CommandMetadata;
+import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.settings.RatingScheme;
+import jp.shinko.events.settings.RatingSchemeAdopted;
+import jp.shinko.events.settings.ReasonCodes;
+import jp.shinko.events.settings.StatusLegend;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -61,6 +66,38 @@ class MunicipalityTest {
 
     private static Map<String, Object> commandId(String id) {
         return Map.of(CommandMetadata.COMMAND_ID, id);
+    }
+
+    @Test
+    void aNewRatingSchemeIsAdoptedAndTheOneInForceIsNotAdoptedTwice() {
+        RatingSchemeAdopted adopted = new RatingSchemeAdopted(TAMA, FiscalYear.reiwa(7), RatingScheme.DEFAULT);
+        fixture.given(registeredBy("first"))
+                .when(new AdoptRatingScheme(TAMA, FiscalYear.reiwa(7), RatingScheme.DEFAULT))
+                .expectEvents(adopted)
+                .expectResultMessagePayload(true);
+        fixture.given(registeredBy("first"), adopted)
+                .when(new AdoptRatingScheme(TAMA, FiscalYear.reiwa(7), RatingScheme.DEFAULT))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void theSameSchemeFromAnotherFiscalYearIsANewAdoption() {
+        fixture.given(registeredBy("first"), new RatingSchemeAdopted(TAMA, FiscalYear.reiwa(5), RatingScheme.DEFAULT))
+                .when(new AdoptRatingScheme(TAMA, FiscalYear.reiwa(7), RatingScheme.DEFAULT))
+                .expectEvents(new RatingSchemeAdopted(TAMA, FiscalYear.reiwa(7), RatingScheme.DEFAULT));
+    }
+
+    @Test
+    void theDefaultLegendAndReasonsAreInForceUntilOthersAreAdopted() {
+        fixture.given(registeredBy("first"))
+                .when(new AdoptStatusLegend(TAMA, StatusLegend.DEFAULT))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+        fixture.given(registeredBy("first"))
+                .when(new AdoptReasonCodes(TAMA, ReasonCodes.DEFAULT))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
     }
 
     private static Object registeredBy(String commandId) {

@@ -15,6 +15,13 @@ import java.math.BigDecimal;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RatingBand(String label, String description, BigDecimal minimumPercent, boolean minimumIncluded) {
 
+    /** The lowest band has no minimum to include, so two lowest bands differ only in label and description. */
+    public RatingBand {
+        if (minimumPercent == null) {
+            minimumIncluded = false;
+        }
+    }
+
     /** A band from a minimum upwards. */
     public static RatingBand atLeast(String label, String description, int minimumPercent) {
         return new RatingBand(label, description, BigDecimal.valueOf(minimumPercent), true);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
@@ -43,8 +44,16 @@ public final class AccessMatrix {
     public interface Call extends BiFunction<RestTestClient, MunicipalityCode, RestTestClient.ResponseSpec> {
     }
 
-    /** One endpoint: who gets which status, what it does, and how to call it. */
-    public record Row(String endpoint, Map<Caller, Integer> statuses, Kind kind, Call call) {
+    /**
+     * One endpoint: who gets which status, what it does, how to call it, and what must exist
+     * before the call (not counted as stored by it).
+     */
+    public record Row(String endpoint, Map<Caller, Integer> statuses, Kind kind, Call call,
+            Consumer<MunicipalityCode> given) {
+
+        public Row(String endpoint, Map<Caller, Integer> statuses, Kind kind, Call call) {
+            this(endpoint, statuses, kind, call, target -> { });
+        }
     }
 
     /**
@@ -109,6 +118,7 @@ public final class AccessMatrix {
     }
 
     private void check(Row row, Caller caller, MunicipalityCode target, ToIntFunction<MunicipalityCode> events) {
+        row.given().accept(target);
         int eventsBefore = events.applyAsInt(target);
 
         EntityExchangeResult<String> result = row.call().apply(clientOf(caller, target), target)

@@ -58,6 +58,11 @@ public enum Caller {
         return statuses(status, status, status, status, 403);
     }
 
+    /** Only an editor of the target gets this status; everyone else with a token 403. */
+    public static Map<Caller, Integer> editorsOfTarget(int status) {
+        return statuses(403, 403, status, 403, 403);
+    }
+
     private static Map<Caller, Integer> statuses(int admin, int analystAndAuditor, int editorOfTarget,
             int viewerOfTarget, int municipalOfAnother) {
         Map<Caller, Integer> statuses = new EnumMap<>(Caller.class);

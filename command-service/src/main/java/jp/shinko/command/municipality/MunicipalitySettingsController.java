@@ -1,0 +1,73 @@
+package jp.shinko.command.municipality;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jp.shinko.command.messaging.CommandMetadata;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A municipality's own rules: how it rates annual targets, which symbols it reports quarterly
+ * status with, and the reasons it gives. Each is replaced whole; sending what is already in
+ * force changes nothing, so a retry is safe.
+ */
+@RestController
+class MunicipalitySettingsController {
+
+    private static final String SETTINGS_DESCRIPTION = "For municipal-editors of the municipality who are not "
+            + "bound to one organisation. Sending the setting already in force stores nothing (changed: false).";
+
+    private final CommandGateway commandGateway;
+
+    MunicipalitySettingsController(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    /** What a settings change answers. */
+    record SettingsChange(String municipalityCode, boolean changed, String commandId) {
+    }
+
+    @PutMapping("/municipalities/{code}/rating-scheme")
+    @Operation(summary = "Adopt a rating scheme from a fiscal year on", description = SETTINGS_DESCRIPTION)
+    @ApiResponse(responseCode = "200", description = "Adopted, or already in force")
+    @ApiResponse(responseCode = "400", description = "A band or the fiscal year is invalid; nothing stored")
+    @ApiResponse(responseCode = "404", description = "The municipality is not registered")
+    SettingsChange adoptRatingScheme(@Parameter(example = "132284") @PathVariable String code,
+            @RequestBody SettingsRequests.RatingSchemeRequest request,
+            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        return send(request.toCommand(code), code, idempotencyKey);
+    }
+
+    @PutMapping("/municipalities/{code}/status-legend")
+    @Operation(summary = "Adopt a quarterly status legend", description = SETTINGS_DESCRIPTION)
+    @ApiResponse(responseCode = "200", description = "Adopted, or already in force")
+    @ApiResponse(responseCode = "400", description = "A symbol is invalid; nothing stored")
+    @ApiResponse(responseCode = "404", description = "The municipality is not registered")
+    SettingsChange adoptStatusLegend(@Parameter(example = "132039") @PathVariable String code,
+            @RequestBody SettingsRequests.StatusLegendRequest request,
+            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        return send(request.toCommand(code), code, idempotencyKey);
+    }
+
+    @PutMapping("/municipalities/{code}/reason-codes")
+    @Operation(summary = "Adopt the list of 4th-quarter reason codes", description = SETTINGS_DESCRIPTION)
+    @ApiResponse(responseCode = "200", description = "Adopted, or already in force")
+    @ApiResponse(responseCode = "400", description = "A reason is invalid; nothing stored")
+    @ApiResponse(responseCode = "404", description = "The municipality is not registered")
+    SettingsChange adoptReasonCodes(@Parameter(example = "132039") @PathVariable String code,
+            @RequestBody SettingsRequests.ReasonCodesRequest request,
+            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        return send(request.toCommand(code), code, idempotencyKey);
+    }
+
+    private SettingsChange send(Object command, String code, String idempotencyKey) {
+        String commandId = CommandMetadata.commandId(idempotencyKey);
+        Boolean changed = commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));
+        return new SettingsChange(code, changed, commandId);
+    }
+}

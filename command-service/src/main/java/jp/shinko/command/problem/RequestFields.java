@@ -1,0 +1,34 @@
+package jp.shinko.command.problem;
+
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.calendar.InvalidFiscalYear;
+import jp.shinko.events.municipality.InvalidMunicipalityCode;
+import jp.shinko.events.municipality.MunicipalityCode;
+
+/**
+ * Reads request fields into the published language's value types, so that a bad value is a
+ * 400 naming the field, with the value type's own message.
+ */
+public final class RequestFields {
+
+    private RequestFields() {
+    }
+
+    /** The municipality code in the path, always named {@code code}. */
+    public static MunicipalityCode municipalityInPath(String code) {
+        try {
+            return MunicipalityCode.of(code);
+        } catch (InvalidMunicipalityCode invalid) {
+            throw new InvalidRequest(new FieldProblem("code", invalid.rejectedValue(), invalid.getMessage()));
+        }
+    }
+
+    /** A fiscal year written 2025, R7 or 令和7. */
+    public static FiscalYear fiscalYear(String field, String text) {
+        try {
+            return FiscalYear.parse(text);
+        } catch (InvalidFiscalYear invalid) {
+            throw new InvalidRequest(new FieldProblem(field, invalid.rejectedValue(), invalid.getMessage()));
+        }
+    }
+}
