@@ -7,6 +7,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanItemAdded;
+import jp.shinko.events.plan.PlanItemMoved;
+import jp.shinko.events.plan.PlanItemRetired;
+import jp.shinko.events.plan.PlanItemRevised;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.events.settings.ReasonCodesAdopted;
 import jp.shinko.events.settings.StatusLegendAdopted;
@@ -25,7 +30,12 @@ public final class EventCatalogue {
             MunicipalityRegistered.class,
             RatingSchemeAdopted.class,
             StatusLegendAdopted.class,
-            ReasonCodesAdopted.class);
+            ReasonCodesAdopted.class,
+            PlanAdopted.class,
+            PlanItemAdded.class,
+            PlanItemRevised.class,
+            PlanItemMoved.class,
+            PlanItemRetired.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME =
             EVENTS.stream().collect(Collectors.toUnmodifiableMap(type -> typeOf(type).name(), Function.identity()));

@@ -3,6 +3,7 @@ package jp.shinko.command.problem;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import jp.shinko.events.plan.InvalidPlanValue;
 import jp.shinko.events.settings.InvalidSetting;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -41,6 +42,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidSetting.class)
     ProblemDetail invalidSetting(InvalidSetting invalid) {
+        return invalidFields(List.of(new FieldProblem(invalid.field(), invalid.rejectedValue(), invalid.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidPlanValue.class)
+    ProblemDetail invalidPlanValue(InvalidPlanValue invalid) {
         return invalidFields(List.of(new FieldProblem(invalid.field(), invalid.rejectedValue(), invalid.getMessage())));
     }
 

@@ -23,6 +23,14 @@ public final class RequestFields {
         }
     }
 
+    /** An identifier chosen by the client, such as a plan's {@code shoko-2023}, checked against a pattern. */
+    public static String identifier(String field, String value, String pattern, String example) {
+        if (value == null || !value.matches(pattern)) {
+            throw new InvalidRequest(new FieldProblem(field, value, "is required: " + example));
+        }
+        return value;
+    }
+
     /** A fiscal year written 2025, R7 or 令和7. */
     public static FiscalYear fiscalYear(String field, String text) {
         try {

@@ -1,0 +1,246 @@
+package jp.shinko.command.plan;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import jp.shinko.command.plan.PlanCommands.AddPlanItem;
+import jp.shinko.command.plan.PlanCommands.AdoptPlan;
+import jp.shinko.command.plan.PlanCommands.MovePlanItem;
+import jp.shinko.command.plan.PlanCommands.RetirePlanItem;
+import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
+import jp.shinko.events.actor.Actor;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanItemAdded;
+import jp.shinko.events.plan.PlanItemContent;
+import jp.shinko.events.plan.PlanItemMoved;
+import jp.shinko.events.plan.PlanItemRetired;
+import jp.shinko.events.plan.PlanItemRevised;
+import jp.shinko.infra.security.AccessRefused;
+import jp.shinko.infra.security.ActorMetaData;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A municipality's plan: its period and its tree of items, of any depth.
+ *
+ * <p>The tree's rules hold across items (numbers unique among siblings, no item under itself,
+ * cross-references to items that exist), so the whole tree is one record. Each item keeps its
+ * own version, so a writer who sends the version they saw is refused only when that item
+ * changed, not when another department edited another item. An editor bound to an organisation
+ * changes only items that organisation is responsible for.
+ */
+@Aggregate(cache = "aggregateCache")
+class Plan {
+
+    @AggregateIdentifier
+    private String recordId;
+    private PlanAdopted adoption;
+    private final Map<String, Item> items = new LinkedHashMap<>();
+
+    Plan() {
+        // for Axon: state is rebuilt from events
+    }
+
+    /** The record's identifier: the municipality code first, as for every record. */
+    static String recordId(MunicipalityCode municipality, String planId) {
+        return municipality.value() + ":plan:" + planId;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(AdoptPlan command) {
+        PlanAdopted adopted = new PlanAdopted(command.municipalityCode(), command.planId(), command.name(),
+                command.fromFiscalYear(), command.toFiscalYear());
+        if (adoption == null) {
+            apply(adopted);
+        } else if (!adoption.equals(adopted)) {
+            throw PlanRuleViolated.alreadyAdopted(adoption.planId(), adoption.name());
+        }
+    }
+
+    /** Answers the item's version; adding the same item again changes nothing. */
+    @CommandHandler
+    long handle(AddPlanItem command, MetaData metaData) {
+        Item existing = items.get(command.itemId());
+        if (existing != null) {
+            if (Objects.equals(existing.parentItemId(), command.parentItemId())
+                    && existing.content().equals(command.content())) {
+                return existing.version();
+            }
+            throw PlanRuleViolated.itemExists(command.itemId());
+        }
+        requireEditable(actorOf(metaData), command.content());
+        requireActiveParent(command.parentItemId());
+        requireFreeNumber(command.parentItemId(), command.content().number(), command.itemId());
+        requireReportedWith(command.content(), command.itemId());
+        apply(new PlanItemAdded(adoption.municipalityCode(), adoption.planId(), command.itemId(),
+                command.parentItemId(), command.content()));
+        return 1;
+    }
+
+    @CommandHandler
+    long handle(RevisePlanItem command, MetaData metaData) {
+        Item item = activeItem(command.itemId(), command.expectedVersion());
+        Actor actor = actorOf(metaData);
+        requireEditable(actor, item.content());
+        if (item.content().equals(command.content())) {
+            return item.version();
+        }
+        requireEditable(actor, command.content());
+        requireFreeNumber(item.parentItemId(), command.content().number(), command.itemId());
+        requireReportedWith(command.content(), command.itemId());
+        apply(new PlanItemRevised(adoption.municipalityCode(), adoption.planId(), command.itemId(),
+                command.content()));
+        return items.get(command.itemId()).version();
+    }
+
+    @CommandHandler
+    long handle(MovePlanItem command, MetaData metaData) {
+        Item item = activeItem(command.itemId(), command.expectedVersion());
+        requireEditable(actorOf(metaData), item.content());
+        if (Objects.equals(item.parentItemId(), command.parentItemId())
+                && item.content().number().equals(command.number())) {
+            return item.version();
+        }
+        requireActiveParent(command.parentItemId());
+        String ancestor = command.parentItemId();
+        for (; ancestor != null; ancestor = items.get(ancestor).parentItemId()) {
+            if (ancestor.equals(command.itemId())) {
+                throw PlanRuleViolated.underItself(command.itemId(), command.parentItemId());
+            }
+        }
+        requireFreeNumber(command.parentItemId(), command.number(), command.itemId());
+        apply(new PlanItemMoved(adoption.municipalityCode(), adoption.planId(), command.itemId(),
+                command.parentItemId(), command.number()));
+        return items.get(command.itemId()).version();
+    }
+
+    @CommandHandler
+    long handle(RetirePlanItem command, MetaData metaData) {
+        Item item = items.get(command.itemId());
+        if (item == null) {
+            throw PlanRuleViolated.noSuchItem("itemId", command.itemId());
+        }
+        if (item.retired()) {
+            return item.version();
+        }
+        checkVersion(item, command.itemId(), command.expectedVersion());
+        requireEditable(actorOf(metaData), item.content());
+        long activeChildren = items.values().stream()
+                .filter(child -> command.itemId().equals(child.parentItemId()) && !child.retired()).count();
+        if (activeChildren > 0) {
+            throw PlanRuleViolated.hasActiveItems(command.itemId(), activeChildren);
+        }
+        apply(new PlanItemRetired(adoption.municipalityCode(), adoption.planId(), command.itemId(),
+                command.reason()));
+        return items.get(command.itemId()).version();
+    }
+
+    private Item activeItem(String itemId, Long expectedVersion) {
+        Item item = items.get(itemId);
+        if (item == null) {
+            throw PlanRuleViolated.noSuchItem("itemId", itemId);
+        }
+        if (item.retired()) {
+            throw PlanRuleViolated.retired("itemId", itemId);
+        }
+        checkVersion(item, itemId, expectedVersion);
+        return item;
+    }
+
+    private static void checkVersion(Item item, String itemId, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != item.version()) {
+            throw PlanRuleViolated.staleVersion(itemId, item.version(), expectedVersion);
+        }
+    }
+
+    private void requireActiveParent(String parentItemId) {
+        if (parentItemId == null) {
+            return;
+        }
+        Item parent = items.get(parentItemId);
+        if (parent == null) {
+            throw PlanRuleViolated.noSuchItem("parentItemId", parentItemId);
+        }
+        if (parent.retired()) {
+            throw PlanRuleViolated.retired("parentItemId", parentItemId);
+        }
+    }
+
+    private void requireFreeNumber(String parentItemId, String number, String itemId) {
+        Optional<String> sibling = items.entrySet().stream()
+                .filter(entry -> !entry.getKey().equals(itemId) && !entry.getValue().retired()
+                        && Objects.equals(entry.getValue().parentItemId(), parentItemId)
+                        && entry.getValue().content().number().equals(number))
+                .map(Map.Entry::getKey)
+                .findFirst();
+        if (sibling.isPresent()) {
+            throw PlanRuleViolated.numberTaken(number, sibling.get());
+        }
+    }
+
+    private void requireReportedWith(PlanItemContent content, String itemId) {
+        String other = content.reportedWithItemId();
+        if (other != null && (other.equals(itemId) || !items.containsKey(other))) {
+            throw PlanRuleViolated.noSuchItem("reportedWithItemId", other);
+        }
+    }
+
+    private static void requireEditable(Actor actor, PlanItemContent content) {
+        if (!actor.mayEditItemOf(content.responsibleOrganisations())) {
+            throw new AccessRefused(actor.describe() + " may change only items " + actor.organisation()
+                    + " is responsible for, not items of " + String.join(", ", content.responsibleOrganisations()));
+        }
+    }
+
+    private static Actor actorOf(MetaData metaData) {
+        return ActorMetaData.from(metaData).orElseThrow(() -> new AccessRefused("a plan is changed by a person"));
+    }
+
+    @EventSourcingHandler
+    void on(PlanAdopted event) {
+        recordId = recordId(event.municipalityCode(), event.planId());
+        adoption = event;
+    }
+
+    @EventSourcingHandler
+    void on(PlanItemAdded event) {
+        items.put(event.itemId(), new Item(event.parentItemId(), event.content(), false, 1));
+    }
+
+    @EventSourcingHandler
+    void on(PlanItemRevised event) {
+        Item item = items.get(event.itemId());
+        items.put(event.itemId(), item.changed(item.parentItemId(), event.content(), false));
+    }
+
+    @EventSourcingHandler
+    void on(PlanItemMoved event) {
+        Item item = items.get(event.itemId());
+        items.put(event.itemId(),
+                item.changed(event.parentItemId(), item.content().withNumber(event.number()), false));
+    }
+
+    @EventSourcingHandler
+    void on(PlanItemRetired event) {
+        Item item = items.get(event.itemId());
+        items.put(event.itemId(), item.changed(item.parentItemId(), item.content(), true));
+    }
+
+    /** An item's state within the plan; its version counts the events that changed it. */
+    private record Item(String parentItemId, PlanItemContent content, boolean retired, long version) {
+
+        Item changed(String newParentItemId, PlanItemContent newContent, boolean nowRetired) {
+            return new Item(newParentItemId, newContent, nowRetired, version + 1);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package jp.shinko.command.plan;
+
+import jp.shinko.command.access.CityWideChange;
+import jp.shinko.command.access.MunicipalRecordChange;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.PlanItemContent;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The commands that shape a plan and its tree of items. */
+public final class PlanCommands {
+
+    private PlanCommands() {
+    }
+
+    /** Adopt a plan for a period of fiscal years. */
+    public record AdoptPlan(MunicipalityCode municipalityCode, String planId, String name, FiscalYear fromFiscalYear,
+            FiscalYear toFiscalYear) implements CityWideChange {
+
+        @TargetAggregateIdentifier
+        public String planRecordId() {
+            return Plan.recordId(municipalityCode, planId);
+        }
+    }
+
+    /** Add an item at the top of the plan ({@code parentItemId} null) or under another item. */
+    public record AddPlanItem(MunicipalityCode municipalityCode, String planId, String itemId, String parentItemId,
+            PlanItemContent content) implements MunicipalRecordChange {
+
+        @TargetAggregateIdentifier
+        public String planRecordId() {
+            return Plan.recordId(municipalityCode, planId);
+        }
+    }
+
+    /** Replace what an item says; {@code expectedVersion}, when sent, must be the item's current version. */
+    public record RevisePlanItem(MunicipalityCode municipalityCode, String planId, String itemId,
+            PlanItemContent content, Long expectedVersion) implements MunicipalRecordChange {
+
+        @TargetAggregateIdentifier
+        public String planRecordId() {
+            return Plan.recordId(municipalityCode, planId);
+        }
+    }
+
+    /** Put an item under another parent (or at the top) with its number there. */
+    public record MovePlanItem(MunicipalityCode municipalityCode, String planId, String itemId, String parentItemId,
+            String number, Long expectedVersion) implements MunicipalRecordChange {
+
+        @TargetAggregateIdentifier
+        public String planRecordId() {
+            return Plan.recordId(municipalityCode, planId);
+        }
+    }
+
+    /** Take an item out of the plan; it and its history are kept. */
+    public record RetirePlanItem(MunicipalityCode municipalityCode, String planId, String itemId, String reason,
+            Long expectedVersion) implements MunicipalRecordChange {
+
+        @TargetAggregateIdentifier
+        public String planRecordId() {
+            return Plan.recordId(municipalityCode, planId);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package jp.shinko.command.plan;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jp.shinko.command.messaging.CommandMetadata;
+import jp.shinko.command.problem.RequestFields;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A municipality's plan and its tree of items. The municipality comes from the path only; the
+ * token must be an editor's of that municipality (checked for every command).
+ */
+@RestController
+@RequestMapping("/municipalities/{code}/plans")
+class PlanController {
+
+    private static final String ITEM = "/{planId}/items/{itemId}";
+
+    private final CommandGateway commandGateway;
+
+    PlanController(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    /** The answer to adopting a plan. */
+    record PlanAnswer(String municipalityCode, String planId, String commandId) {
+    }
+
+    /** The answer to a change of an item: its version after the change, to send back as expectedVersion. */
+    record ItemAnswer(String municipalityCode, String planId, String itemId, long version, String commandId) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Adopt a plan", description = "For the municipality's editors not bound to one "
+            + "organisation. Adopting the same plan again changes nothing.")
+    @ApiResponse(responseCode = "201", description = "Adopted (or the same adoption again)")
+    @ApiResponse(responseCode = "409", description = "A plan with this id exists with other content")
+    PlanAnswer adopt(@Parameter(example = "132284") @PathVariable String code,
+            @RequestBody PlanRequests.PlanRequest request,
+            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        PlanCommands.AdoptPlan command = request.toCommand(RequestFields.municipalityInPath(code));
+        String commandId = send(command, idempotencyKey);
+        return new PlanAnswer(code, command.planId(), commandId);
+    }
+
+    @PostMapping("/{planId}/items")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add an item to the plan", description = "At the top or under another item. Adding the "
+            + "same item again changes nothing.")
+    @ApiResponse(responseCode = "201", description = "Added (or the same addition again)")
+    @ApiResponse(responseCode = "404", description = "No such plan")
+    @ApiResponse(responseCode = "409", description = "An item with this id exists with other content")
+    @ApiResponse(responseCode = "422", description = "The parent or cross-reference does not exist or is retired, "
+            + "or the number is taken among the siblings")
+    ItemAnswer add(@PathVariable String code, @PathVariable String planId,
+            @RequestBody PlanRequests.AddItemRequest request,
+            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        PlanCommands.AddPlanItem command = request.toCommand(RequestFields.municipalityInPath(code),
+                PlanRequests.planId(planId));
+        return itemAnswer(code, planId, command.itemId(), command, idempotencyKey);
+    }
+
+    @PutMapping(ITEM)
+    @Operation(summary = "Revise what an item says", description = "Send expectedVersion to be refused (409) if "
+            + "someone changed the item since you read it.")
+    @ApiResponse(responseCode = "200", description = "Revised (or already saying this)")
+    @ApiResponse(responseCode = "409", description = "The item's version is not expectedVersion")
+    @ApiResponse(responseCode = "422", description = "The item is retired, or the number is taken")
+    ItemAnswer revise(@PathVariable String code, @PathVariable String planId, @PathVariable String itemId,
+            @RequestBody PlanRequests.ReviseItemRequest request,
+            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        return itemAnswer(code, planId, itemId, request.toCommand(RequestFields.municipalityInPath(code),
+                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId)), idempotencyKey);
+    }
+
+    @PostMapping(ITEM + "/move")
+    @Operation(summary = "Move an item under another item (or to the top)")
+    @ApiResponse(responseCode = "200", description = "Moved (or already there)")
+    @ApiResponse(responseCode = "422", description = "The new parent does not exist, is the item itself or one of "
+            + "its own items, or the number is taken there")
+    ItemAnswer move(@PathVariable String code, @PathVariable String planId, @PathVariable String itemId,
+            @RequestBody PlanRequests.MoveItemRequest request,
+            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        return itemAnswer(code, planId, itemId, request.toCommand(RequestFields.municipalityInPath(code),
+                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId)), idempotencyKey);
+    }
+
+    @PostMapping(ITEM + "/retire")
+    @Operation(summary = "Retire an item", description = "It and its history are kept; nothing more is recorded "
+            + "for it. Its own items must be retired or moved first.")
+    @ApiResponse(responseCode = "200", description = "Retired (or already retired)")
+    @ApiResponse(responseCode = "422", description = "The item still has items under it")
+    ItemAnswer retire(@PathVariable String code, @PathVariable String planId, @PathVariable String itemId,
+            @RequestBody PlanRequests.RetireItemRequest request,
+            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        return itemAnswer(code, planId, itemId, request.toCommand(RequestFields.municipalityInPath(code),
+                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId)), idempotencyKey);
+    }
+
+    private ItemAnswer itemAnswer(String code, String planId, String itemId, Object command, String idempotencyKey) {
+        String commandId = CommandMetadata.commandId(idempotencyKey);
+        Long version = commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));
+        return new ItemAnswer(code, planId, itemId, version, commandId);
+    }
+
+    private String send(Object command, String idempotencyKey) {
+        String commandId = CommandMetadata.commandId(idempotencyKey);
+        commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));
+        return commandId;
+    }
+}

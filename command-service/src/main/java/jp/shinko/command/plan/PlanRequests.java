@@ -1,0 +1,141 @@
+package jp.shinko.command.plan;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import jp.shinko.command.plan.PlanCommands.AddPlanItem;
+import jp.shinko.command.plan.PlanCommands.AdoptPlan;
+import jp.shinko.command.plan.PlanCommands.MovePlanItem;
+import jp.shinko.command.plan.PlanCommands.RetirePlanItem;
+import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
+import jp.shinko.command.problem.FieldProblem;
+import jp.shinko.command.problem.InvalidRequest;
+import jp.shinko.command.problem.RequestFields;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemFlag;
+import jp.shinko.events.plan.Outlook;
+import jp.shinko.events.plan.PlanItemContent;
+
+/** The bodies of the plan endpoints, each read into its command; a bad field is a 400 naming it. */
+final class PlanRequests {
+
+    static final String PLAN_ID = "[a-z0-9][a-z0-9-]{0,39}";
+    static final String ITEM_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    private static final String PLAN_ID_RULE = "1 to 40 lower-case letters, digits and hyphens, e.g. shoko-2023";
+    private static final String ITEM_ID_RULE = "1 to 64 letters, digits, '.', '_' and '-', e.g. 3-1 or measure-01";
+    private static final int LONGEST_PLAN_YEARS = 30;
+
+    private PlanRequests() {
+    }
+
+    static String planId(String value) {
+        return RequestFields.identifier("planId", value, PLAN_ID, PLAN_ID_RULE);
+    }
+
+    static String itemId(String field, String value) {
+        return RequestFields.identifier(field, value, ITEM_ID, ITEM_ID_RULE);
+    }
+
+    /** The body of {@code POST /municipalities/{code}/plans}. */
+    @Schema(description = "A plan to adopt")
+    record PlanRequest(
+            @Schema(description = "Its identifier within the municipality: " + PLAN_ID_RULE, example = "shoko-2023")
+            String id,
+            @Schema(example = "あきる野市商工業振興プラン") String name,
+            @Schema(description = "First fiscal year: 2023, R5 or 令和5", example = "R5") String fromFiscalYear,
+            @Schema(description = "Last fiscal year", example = "R8") String toFiscalYear) {
+
+        AdoptPlan toCommand(MunicipalityCode municipality) {
+            String planId = RequestFields.identifier("id", id, PLAN_ID, PLAN_ID_RULE);
+            if (name == null || name.isBlank() || name.strip().length() > 200) {
+                throw new InvalidRequest(new FieldProblem("name", name, "is required: 1 to 200 characters"));
+            }
+            FiscalYear from = RequestFields.fiscalYear("fromFiscalYear", fromFiscalYear);
+            FiscalYear to = RequestFields.fiscalYear("toFiscalYear", toFiscalYear);
+            if (from.isAfter(to) || to.value() - from.value() >= LONGEST_PLAN_YEARS) {
+                throw new InvalidRequest(new FieldProblem("toFiscalYear", toFiscalYear, "a plan runs from its first "
+                        + "fiscal year (" + from + ") for 1 to " + LONGEST_PLAN_YEARS + " years"));
+            }
+            return new AdoptPlan(municipality, planId, name.strip(), from, to);
+        }
+    }
+
+    /** What an item says, as in the city's table. */
+    record Content(
+            @Schema(description = "Its number or code as printed", example = "01") String number,
+            @Schema(example = "事業承継セミナー") String title,
+            @Schema(example = "[\"Bi@Sta\"]") List<String> responsibleOrganisations,
+            @Schema(description = "新規, 拡充 or 継続", example = "継続") String outlook,
+            @Schema(description = "重点事業 (★重点事業) or 新規事業 (【新規事業】)") List<String> flags,
+            @Schema(example = "[\"DX\"]") List<String> focusThemes,
+            @Schema(example = "P.33") String pageReference,
+            @Schema(description = "The item whose report this one shares (再掲)") String reportedWithItemId) {
+
+        PlanItemContent toContent() {
+            return new PlanItemContent(number, title, responsibleOrganisations,
+                    outlook == null || outlook.isBlank() ? null : Outlook.of(outlook),
+                    flags == null ? List.of() : flags.stream().map(ItemFlag::of).toList(),
+                    focusThemes, pageReference,
+                    reportedWithItemId == null ? null : itemId("reportedWithItemId", reportedWithItemId));
+        }
+    }
+
+    /** The body of {@code POST /municipalities/{code}/plans/{planId}/items}. */
+    @Schema(description = "An item to add, at the top of the plan or under another item")
+    record AddItemRequest(
+            @Schema(description = "Its identifier within the plan: " + ITEM_ID_RULE, example = "business-01")
+            String id,
+            @Schema(description = "The item it belongs under; omitted at the top of the plan") String parentItemId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Content content) {
+
+        AddPlanItem toCommand(MunicipalityCode municipality, String planId) {
+            return new AddPlanItem(municipality, planId, itemId("id", id),
+                    parentItemId == null ? null : itemId("parentItemId", parentItemId), required(content).toContent());
+        }
+    }
+
+    /** The body of {@code PUT .../items/{itemId}}. */
+    @Schema(description = "What the item says now, replacing what it said")
+    record ReviseItemRequest(Content content,
+            @Schema(description = "The item's version you read; a 409 if it changed since") Long expectedVersion) {
+
+        RevisePlanItem toCommand(MunicipalityCode municipality, String planId, String itemId) {
+            return new RevisePlanItem(municipality, planId, itemId, required(content).toContent(), expectedVersion);
+        }
+    }
+
+    /** The body of {@code POST .../items/{itemId}/move}. */
+    @Schema(description = "Where the item goes: under another item (or the top) with its number there")
+    record MoveItemRequest(String parentItemId, @Schema(example = "02") String number, Long expectedVersion) {
+
+        MovePlanItem toCommand(MunicipalityCode municipality, String planId, String itemId) {
+            if (number == null || number.isBlank() || number.strip().length() > 20) {
+                throw new InvalidRequest(new FieldProblem("number", number, "is required: 1 to 20 characters"));
+            }
+            return new MovePlanItem(municipality, planId, itemId,
+                    parentItemId == null ? null : itemId("parentItemId", parentItemId), number.strip(),
+                    expectedVersion);
+        }
+    }
+
+    /** The body of {@code POST .../items/{itemId}/retire}. */
+    @Schema(description = "Why the item leaves the plan")
+    record RetireItemRequest(@Schema(example = "令和6年度で事業終了") String reason, Long expectedVersion) {
+
+        RetirePlanItem toCommand(MunicipalityCode municipality, String planId, String itemId) {
+            if (reason != null && reason.strip().length() > 400) {
+                throw new InvalidRequest(new FieldProblem("reason", reason, "has at most 400 characters"));
+            }
+            return new RetirePlanItem(municipality, planId, itemId,
+                    reason == null || reason.isBlank() ? null : reason.strip(), expectedVersion);
+        }
+    }
+
+    private static Content required(Content content) {
+        if (content == null) {
+            throw new InvalidRequest(new FieldProblem("content", null, "is required: number, title and "
+                    + "responsibleOrganisations at least"));
+        }
+        return content;
+    }
+}

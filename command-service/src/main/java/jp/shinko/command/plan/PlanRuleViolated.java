@@ -1,0 +1,56 @@
+package jp.shinko.command.plan;
+
+import java.util.Map;
+import jp.shinko.command.problem.ProblemType;
+import jp.shinko.command.problem.RuleViolation;
+
+/** A plan command that breaks a rule of the plan's tree; nothing is stored. */
+final class PlanRuleViolated extends RuleViolation {
+
+    private PlanRuleViolated(ProblemType type, String message, Map<String, Object> values) {
+        super(type, message, values);
+    }
+
+    static PlanRuleViolated alreadyAdopted(String planId, String name) {
+        return new PlanRuleViolated(ProblemType.ALREADY_EXISTS, "plan " + planId + " is already adopted as " + name
+                + "; choose another id for another plan", Map.of("planId", planId, "name", name));
+    }
+
+    static PlanRuleViolated itemExists(String itemId) {
+        return new PlanRuleViolated(ProblemType.ALREADY_EXISTS, "item " + itemId + " already exists in this plan "
+                + "with other content; item ids are never reused", Map.of("itemId", itemId));
+    }
+
+    static PlanRuleViolated noSuchItem(String field, String itemId) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, field + ": there is no item " + itemId
+                + " in this plan", Map.of("field", field, "itemId", itemId));
+    }
+
+    static PlanRuleViolated retired(String field, String itemId) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, field + ": item " + itemId + " is retired; "
+                + "nothing more is recorded for it", Map.of("field", field, "itemId", itemId));
+    }
+
+    static PlanRuleViolated numberTaken(String number, String siblingId) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "number: " + number + " is already the number of item "
+                + siblingId + " at the same place in the plan; numbers are unique among siblings",
+                Map.of("field", "number", "number", number, "itemId", siblingId));
+    }
+
+    static PlanRuleViolated underItself(String itemId, String parentItemId) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "parentItemId: item " + itemId + " cannot be put under "
+                + parentItemId + ", which is " + itemId + " itself or one of its own items",
+                Map.of("field", "parentItemId", "itemId", itemId, "parentItemId", parentItemId));
+    }
+
+    static PlanRuleViolated hasActiveItems(String itemId, long count) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "item " + itemId + " still has " + count
+                + " items under it; retire or move them first", Map.of("itemId", itemId, "activeItems", count));
+    }
+
+    static PlanRuleViolated staleVersion(String itemId, long current, long expected) {
+        return new PlanRuleViolated(ProblemType.STALE_VERSION, "item " + itemId + " is at version " + current
+                + ", not " + expected + " as sent: someone changed it meanwhile; read it again and retry if still "
+                + "needed", Map.of("itemId", itemId, "currentVersion", current, "expectedVersion", expected));
+    }
+}

@@ -1,0 +1,170 @@
+package jp.shinko.command.plan;
+
+import java.util.List;
+import jp.shinko.command.plan.PlanCommands.AddPlanItem;
+import jp.shinko.command.plan.PlanCommands.AdoptPlan;
+import jp.shinko.command.plan.PlanCommands.MovePlanItem;
+import jp.shinko.command.plan.PlanCommands.RetirePlanItem;
+import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
+import jp.shinko.events.actor.Actor;
+import jp.shinko.events.actor.Role;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemFlag;
+import jp.shinko.events.plan.Outlook;
+import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanItemAdded;
+import jp.shinko.events.plan.PlanItemContent;
+import jp.shinko.events.plan.PlanItemMoved;
+import jp.shinko.events.plan.PlanItemRetired;
+import jp.shinko.events.plan.PlanItemRevised;
+import jp.shinko.infra.security.AccessRefused;
+import jp.shinko.infra.security.ActorMetaData;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The rules of a plan's tree, with Akiruno's plan. */
+class PlanTest {
+
+    private static final MunicipalityCode AKIRUNO = MunicipalityCode.of("132284");
+    private static final String PLAN = "shoko-2023";
+    private static final MetaData EDITOR = MetaData.from(ActorMetaData.of(
+            new Actor("clerk", Role.MUNICIPAL_EDITOR, AKIRUNO, null)));
+    private static final MetaData BISTA_EDITOR = MetaData.from(ActorMetaData.of(
+            new Actor("bista", Role.MUNICIPAL_EDITOR, AKIRUNO, "Bi@Sta")));
+
+    private static final PlanAdopted ADOPTED = new PlanAdopted(AKIRUNO, PLAN, "あきる野市商工業振興プラン",
+            FiscalYear.reiwa(5), FiscalYear.reiwa(8));
+    private static final PlanItemContent DIRECTION = content("1", "地域経済循環の担い手となる事業者の育成", "商工観光課");
+    private static final PlanItemContent MEASURE = content("1", "事業承継の促進", "商工観光課");
+    private static final PlanItemContent SEMINAR = new PlanItemContent("1", "事業承継セミナー", List.of("Bi@Sta"),
+            Outlook.CONTINUED, List.of(), List.of(), "P.33", null);
+    private static final PlanItemContent CONSULTATION = new PlanItemContent("2", "事業承継相談", List.of("Bi@Sta"),
+            Outlook.CONTINUED, List.of(ItemFlag.NEW_BUSINESS), List.of(), "P.33", null);
+
+    private FixtureConfiguration<Plan> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Plan.class);
+    }
+
+    @Test
+    void adoptingAPlanRecordsItsPeriod() {
+        fixture.givenNoPriorActivity()
+                .when(new AdoptPlan(AKIRUNO, PLAN, ADOPTED.name(), FiscalYear.reiwa(5), FiscalYear.reiwa(8)))
+                .expectEvents(ADOPTED);
+    }
+
+    @Test
+    void aSecondPlanWithTheSameIdIsRefused() {
+        fixture.given(ADOPTED)
+                .when(new AdoptPlan(AKIRUNO, PLAN, "別の計画", FiscalYear.reiwa(5), FiscalYear.reiwa(8)))
+                .expectNoEvents()
+                .expectException(PlanRuleViolated.class);
+    }
+
+    @Test
+    void itemsAreAddedAtAnyDepth() {
+        fixture.given(ADOPTED, added("d1", null, DIRECTION), added("m1", "d1", MEASURE))
+                .when(new AddPlanItem(AKIRUNO, PLAN, "b1", "m1", SEMINAR), EDITOR)
+                .expectEvents(added("b1", "m1", SEMINAR))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void addingTheSameItemAgainChangesNothing() {
+        fixture.given(ADOPTED, added("d1", null, DIRECTION))
+                .when(new AddPlanItem(AKIRUNO, PLAN, "d1", null, DIRECTION), EDITOR)
+                .expectNoEvents()
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void aNumberIsUniqueAmongSiblingsButNotAcrossLevels() {
+        fixture.given(ADOPTED, added("d1", null, DIRECTION), added("m1", "d1", MEASURE), added("b1", "m1", SEMINAR))
+                .when(new AddPlanItem(AKIRUNO, PLAN, "b2", "m1", SEMINAR.withNumber("1")), EDITOR)
+                .expectNoEvents()
+                .expectExceptionMessage("number: 1 is already the number of item b1 at the same place in the plan; "
+                        + "numbers are unique among siblings");
+    }
+
+    @Test
+    void anItemUnderAnItemThatDoesNotExistIsRefused() {
+        fixture.given(ADOPTED)
+                .when(new AddPlanItem(AKIRUNO, PLAN, "b1", "m9", SEMINAR), EDITOR)
+                .expectNoEvents()
+                .expectExceptionMessage("parentItemId: there is no item m9 in this plan");
+    }
+
+    @Test
+    void anItemCannotBeMovedUnderItsOwnItems() {
+        fixture.given(ADOPTED, added("d1", null, DIRECTION), added("m1", "d1", MEASURE))
+                .when(new MovePlanItem(AKIRUNO, PLAN, "d1", "m1", "1", null), EDITOR)
+                .expectNoEvents()
+                .expectExceptionMessage("parentItemId: item d1 cannot be put under m1, which is d1 itself or one of "
+                        + "its own items");
+    }
+
+    @Test
+    void aMoveTakesTheNumberGivenAndCountsAsAChangeOfTheItem() {
+        fixture.given(ADOPTED, added("d1", null, DIRECTION), added("d2", null, DIRECTION.withNumber("2")),
+                        added("m1", "d1", MEASURE))
+                .when(new MovePlanItem(AKIRUNO, PLAN, "m1", "d2", "1", 1L), EDITOR)
+                .expectEvents(new PlanItemMoved(AKIRUNO, PLAN, "m1", "d2", "1"))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void aRevisionBasedOnAnOlderVersionIsRefused() {
+        fixture.given(ADOPTED, added("b1", null, SEMINAR),
+                        new PlanItemRevised(AKIRUNO, PLAN, "b1", SEMINAR.withNumber("3")))
+                .when(new RevisePlanItem(AKIRUNO, PLAN, "b1", SEMINAR.withNumber("4"), 1L), EDITOR)
+                .expectNoEvents()
+                .expectExceptionMessage("item b1 is at version 2, not 1 as sent: someone changed it meanwhile; read "
+                        + "it again and retry if still needed");
+    }
+
+    @Test
+    void anItemWithItemsUnderItIsNotRetired() {
+        fixture.given(ADOPTED, added("m1", null, MEASURE), added("b1", "m1", SEMINAR))
+                .when(new RetirePlanItem(AKIRUNO, PLAN, "m1", "統合", null), EDITOR)
+                .expectNoEvents()
+                .expectExceptionMessage("item m1 still has 1 items under it; retire or move them first");
+    }
+
+    @Test
+    void aRetiredItemKeepsItsNumberFreeAndIsNotRevised() {
+        fixture.given(ADOPTED, added("b1", null, SEMINAR), new PlanItemRetired(AKIRUNO, PLAN, "b1", "事業終了"))
+                .when(new RevisePlanItem(AKIRUNO, PLAN, "b1", SEMINAR, null), EDITOR)
+                .expectNoEvents()
+                .expectExceptionMessage("itemId: item b1 is retired; nothing more is recorded for it");
+        fixture.given(ADOPTED, added("b1", null, SEMINAR), new PlanItemRetired(AKIRUNO, PLAN, "b1", "事業終了"))
+                .when(new AddPlanItem(AKIRUNO, PLAN, "b2", null, SEMINAR), EDITOR)
+                .expectEvents(added("b2", null, SEMINAR));
+    }
+
+    @Test
+    void anEditorOfAnOrganisationChangesOnlyItsOwnItems() {
+        fixture.given(ADOPTED, added("b1", null, SEMINAR), added("m1", null, MEASURE.withNumber("9")))
+                .when(new RevisePlanItem(AKIRUNO, PLAN, "b1", CONSULTATION.withNumber("1"), null), BISTA_EDITOR)
+                .expectEvents(new PlanItemRevised(AKIRUNO, PLAN, "b1", CONSULTATION.withNumber("1")));
+        fixture.given(ADOPTED, added("b1", null, SEMINAR), added("m1", null, MEASURE.withNumber("9")))
+                .when(new RevisePlanItem(AKIRUNO, PLAN, "m1", MEASURE.withNumber("8"), null), BISTA_EDITOR)
+                .expectNoEvents()
+                .expectException(AccessRefused.class)
+                .expectExceptionMessage("bista (municipal-editor of 132284, Bi@Sta) may change only items Bi@Sta is "
+                        + "responsible for, not items of 商工観光課");
+    }
+
+    private static PlanItemAdded added(String itemId, String parentItemId, PlanItemContent content) {
+        return new PlanItemAdded(AKIRUNO, PLAN, itemId, parentItemId, content);
+    }
+
+    private static PlanItemContent content(String number, String title, String organisation) {
+        return new PlanItemContent(number, title, List.of(organisation), null, List.of(), List.of(), null, null);
+    }
+}

@@ -1,0 +1,21 @@
+package jp.shinko.events.plan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jp.shinko.events.DomainEvent;
+import jp.shinko.events.EventType;
+import jp.shinko.events.municipality.MunicipalityCode;
+
+/**
+ * An item was added to a plan, at the top or under another item.
+ *
+ * @param municipalityCode the municipality
+ * @param planId the plan
+ * @param itemId the item's identifier within the plan; never reused
+ * @param parentItemId the item it belongs under; {@code null} at the top of the plan
+ * @param content what it says
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@EventType(name = "PlanItemAdded", revision = 1)
+public record PlanItemAdded(MunicipalityCode municipalityCode, String planId, String itemId, String parentItemId,
+        PlanItemContent content) implements DomainEvent {
+}

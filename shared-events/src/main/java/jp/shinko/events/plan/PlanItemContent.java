@@ -1,0 +1,79 @@
+package jp.shinko.events.plan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What an item of a plan says, as the city writes it.
+ *
+ * @param number its number or code as printed, such as {@code 01}, {@code ②} or {@code 3-1}
+ * @param title its title
+ * @param responsibleOrganisations the 課 or outside bodies responsible, at least one
+ * @param outlook 新規, 拡充 or 継続, if the city tags it
+ * @param flags such as 重点事業
+ * @param focusThemes the themes it serves, such as DX or 脱炭素・エネ
+ * @param pageReference where the plan document describes it, such as {@code P.33}
+ * @param reportedWithItemId the item whose report this one shares (再掲), if any
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PlanItemContent(String number, String title, List<String> responsibleOrganisations, Outlook outlook,
+        List<ItemFlag> flags, List<String> focusThemes, String pageReference, String reportedWithItemId) {
+
+    /**
+     * @throws InvalidPlanValue naming the first field that cannot be recorded
+     */
+    public PlanItemContent {
+        number = text("number", number, 20, true);
+        title = text("title", title, 400, true);
+        if (responsibleOrganisations == null || responsibleOrganisations.isEmpty()) {
+            throw new InvalidPlanValue("responsibleOrganisations", responsibleOrganisations,
+                    "at least one responsible organisation is required, such as 産業振興課 or 商工会議所");
+        }
+        responsibleOrganisations = distinctTexts("responsibleOrganisations", responsibleOrganisations, 60);
+        if (flags != null && flags.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidPlanValue("flags", null, "a flag is 重点事業 or 新規事業, never empty");
+        }
+        flags = flags == null ? List.of() : List.copyOf(new LinkedHashSet<>(flags));
+        focusThemes = focusThemes == null ? List.of() : distinctTexts("focusThemes", focusThemes, 40);
+        pageReference = text("pageReference", pageReference, 20, false);
+        reportedWithItemId = text("reportedWithItemId", reportedWithItemId, 64, false);
+    }
+
+    /** The same content with another number, as after a move. */
+    public PlanItemContent withNumber(String newNumber) {
+        return new PlanItemContent(newNumber, title, responsibleOrganisations, outlook, flags, focusThemes,
+                pageReference, reportedWithItemId);
+    }
+
+    private static String text(String field, String value, int maxLength, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw new InvalidPlanValue(field, value, "is required");
+            }
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.codePointCount(0, stripped.length()) > maxLength) {
+            throw new InvalidPlanValue(field, value, "has at most " + maxLength + " characters");
+        }
+        if (stripped.chars().anyMatch(c -> c < 0x20 && c != '\n')) {
+            throw new InvalidPlanValue(field, value, "has no control characters");
+        }
+        return stripped;
+    }
+
+    private static List<String> distinctTexts(String field, List<String> values, int maxLength) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String value = text(field + "[" + i + "]", values.get(i), maxLength, true);
+            if (!seen.add(value)) {
+                throw new InvalidPlanValue(field + "[" + i + "]", value, value + " is listed twice");
+            }
+        }
+        return values.stream().map(String::strip).toList();
+    }
+}

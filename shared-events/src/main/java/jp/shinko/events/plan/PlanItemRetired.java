@@ -1,0 +1,21 @@
+package jp.shinko.events.plan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jp.shinko.events.DomainEvent;
+import jp.shinko.events.EventType;
+import jp.shinko.events.municipality.MunicipalityCode;
+
+/**
+ * An item is no longer part of the plan; it and its history are kept, and nothing more is
+ * recorded for it.
+ *
+ * @param municipalityCode the municipality
+ * @param planId the plan
+ * @param itemId the item
+ * @param reason why, as the city says it
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@EventType(name = "PlanItemRetired", revision = 1)
+public record PlanItemRetired(MunicipalityCode municipalityCode, String planId, String itemId, String reason)
+        implements DomainEvent {
+}
