@@ -75,8 +75,48 @@ class CommandApiAccessTest {
                         Map.of("symbol", "○", "meaning", "進捗あり"),
                         Map.of("symbol", "△", "meaning", "遅れ", "reasonRequiredInFourthQuarter", true)))),
                 setting("PUT /municipalities/{code}/reason-codes", Map.of("reasons", List.of(
-                        Map.of("code", "9", "label", "その他"))))),
+                        Map.of("code", "9", "label", "その他")))),
+                new AccessMatrix.Row("POST /municipalities/{code}/plans", Caller.editorsOfTarget(201),
+                        AccessMatrix.Kind.WRITES, (client, target) -> client.post()
+                                .uri("/municipalities/{code}/plans", target.value())
+                                .contentType(MediaType.APPLICATION_JSON).body(PLAN).exchange()),
+                planChange("POST /municipalities/{code}/plans/{planId}/items", 201, "post",
+                        Map.of("id", "c", "content", item("3"))),
+                planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}", 200, "put",
+                        Map.of("content", item("9"))),
+                planChange("POST /municipalities/{code}/plans/{planId}/items/{itemId}/move", 200, "post",
+                        Map.of("parentItemId", "b", "number", "1")),
+                planChange("POST /municipalities/{code}/plans/{planId}/items/{itemId}/retire", 200, "post",
+                        Map.of("reason", "事業終了"))),
                 AccessMatrix.PLATFORM.stream()).toList();
+    }
+
+    private static final Map<String, String> PLAN = Map.of("id", "p", "name", "計画", "fromFiscalYear", "R5",
+            "toFiscalYear", "R8");
+
+    private static Map<String, Object> item(String number) {
+        return Map.of("number", number, "title", "事業", "responsibleOrganisations", List.of("産業振興課"));
+    }
+
+    /** An endpoint of plan {@code p}, item {@code a}: the plan and items a and b are entered first by an editor. */
+    private AccessMatrix.Row planChange(String endpoint, int status, String method, Map<String, Object> body) {
+        String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+        return new AccessMatrix.Row(endpoint, Caller.editorsOfTarget(status), AccessMatrix.Kind.WRITES,
+                (client, target) -> (method.equals("put") ? client.put() : client.post())
+                        .uri(path, target.value(), "p", "a")
+                        .contentType(MediaType.APPLICATION_JSON).body(body).exchange(),
+                target -> {
+                    RestTestClient editor = matrix.clientOf(Caller.EDITOR_OF_TARGET, target);
+                    editor.post().uri("/municipalities/{code}/plans", target.value())
+                            .contentType(MediaType.APPLICATION_JSON).body(PLAN).exchange()
+                            .expectStatus().isCreated();
+                    for (String id : List.of("a", "b")) {
+                        editor.post().uri("/municipalities/{code}/plans/p/items", target.value())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(Map.of("id", id, "content", item(id.equals("a") ? "1" : "2"))).exchange()
+                                .expectStatus().isCreated();
+                    }
+                });
     }
 
     /** A settings endpoint: the target is registered first, as an admin would. */

@@ -1,0 +1,175 @@
+package jp.shinko.command.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.shinko.events.actor.Actor;
+import jp.shinko.events.actor.Role;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.infra.testsupport.RealInfrastructure;
+import jp.shinko.infra.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * A plan's tree through the REST API on real PostgreSQL: what a city enters is stored as
+ * events, and each broken rule is a 4xx naming the field, with nothing stored. Codes here are
+ * Chiba's (12), which no other test uses.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = RealInfrastructure.class)
+class PlanApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    RestTestClient anonymous;
+
+    @BeforeEach
+    void setUp() {
+        anonymous = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    @Test
+    void aCityEntersItsPlanAndTreeAndEachItemAnswersItsVersion() {
+        String code = "121002";
+        adopt(code, "shoko-2023", "R5", "令和8").expectStatus().isCreated()
+                .expectBody().jsonPath("$.planId").isEqualTo("shoko-2023");
+        addItem(code, "shoko-2023", Map.of("id", "d1", "content", content("1", "地域経済循環の担い手となる事業者の育成")))
+                .expectStatus().isCreated();
+        addItem(code, "shoko-2023", Map.of("id", "m1", "parentItemId", "d1",
+                "content", content("1", "事業承継の促進"))).expectStatus().isCreated();
+        Map<String, Object> seminar = new HashMap<>(content("1", "事業承継セミナー(参加者数)"));
+        seminar.putAll(Map.of("responsibleOrganisations", List.of("Bi@Sta"), "outlook", "継続",
+                "flags", List.of("【新規事業】", "★重点事業"), "focusThemes", List.of("DX"), "pageReference", "P.33"));
+        addItem(code, "shoko-2023", Map.of("id", "b1", "parentItemId", "m1", "content", seminar))
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.version").isEqualTo(1);
+
+        put(code, "/plans/shoko-2023/items/b1", Map.of("content", content("1", "事業承継セミナー"),
+                "expectedVersion", 1))
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.version").isEqualTo(2);
+
+        assertThat(jdbc.sql("""
+                        select convert_from(payload, 'UTF8') from event_store.domain_event_entry
+                        where aggregate_identifier = ? and sequence_number = 3""")
+                .param(code + ":plan:shoko-2023").query(String.class).single())
+                .isEqualTo("{\"municipalityCode\":\"" + code + "\",\"planId\":\"shoko-2023\",\"itemId\":\"b1\","
+                        + "\"parentItemId\":\"m1\",\"content\":{\"number\":\"1\",\"title\":\"事業承継セミナー(参加者数)\","
+                        + "\"responsibleOrganisations\":[\"Bi@Sta\"],\"outlook\":\"継続\","
+                        + "\"flags\":[\"新規事業\",\"重点事業\"],\"focusThemes\":[\"DX\"],\"pageReference\":\"P.33\"}}");
+        assertThat(eventTypes(code)).containsExactly("PlanAdopted", "PlanItemAdded", "PlanItemAdded",
+                "PlanItemAdded", "PlanItemRevised");
+    }
+
+    @Test
+    void aStaleVersionIsAConflictAndAMissingParentBreaksARule() {
+        String code = "122017";
+        adopt(code, "p", "2023", "2026").expectStatus().isCreated();
+        addItem(code, "p", Map.of("id", "a", "content", content("1", "A"))).expectStatus().isCreated();
+        put(code, "/plans/p/items/a", Map.of("content", content("1", "A2"))).expectStatus().isOk();
+
+        put(code, "/plans/p/items/a", Map.of("content", content("1", "A3"), "expectedVersion", 1))
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:shinko:problem:stale-version")
+                .jsonPath("$.currentVersion").isEqualTo(2);
+        addItem(code, "p", Map.of("id", "b", "parentItemId", "zz", "content", content("1", "B")))
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:shinko:problem:rule-violated")
+                .jsonPath("$.field").isEqualTo("parentItemId");
+        addItem(code, "p", Map.of("id", "c", "content", content("1", "C")))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("number");
+
+        assertThat(eventTypes(code)).containsExactly("PlanAdopted", "PlanItemAdded", "PlanItemRevised");
+    }
+
+    @Test
+    void badFieldsAreRefusedNamingThemAndNothingIsStored() {
+        String code = "122025";
+        adopt(code, "Shoko 2023", "R5", "R8").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
+        adopt(code, "shoko", "R8", "R5").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("toFiscalYear");
+        adopt(code, "shoko", "平成30", "R5").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("fromFiscalYear");
+        adopt(code, "shoko", "R5", "R8").expectStatus().isCreated();
+
+        Map<String, Object> badOutlook = new HashMap<>(content("1", "A"));
+        badOutlook.put("outlook", "廃止");
+        addItem(code, "shoko", Map.of("id", "a", "content", badOutlook)).expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("outlook")
+                .jsonPath("$.errors[0].message").isEqualTo("the outlook is one of 新規, 拡充, 継続");
+        Map<String, Object> badFlag = new HashMap<>(content("1", "A"));
+        badFlag.put("flags", List.of("最重要"));
+        addItem(code, "shoko", Map.of("id", "a", "content", badFlag)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("flags");
+        addItem(code, "shoko", Map.of("id", "a", "content", Map.of("number", "1", "title", "A")))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("responsibleOrganisations");
+        addItem(code, "shoko", Map.of("id", "a")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("content");
+        addItem(code, "shoko", Map.of("id", "a b", "content", content("1", "A"))).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
+
+        assertThat(eventTypes(code)).containsExactly("PlanAdopted");
+    }
+
+    @Test
+    void itemsOfAPlanNobodyAdoptedAreNotFound() {
+        addItem("122033", "none", Map.of("id", "a", "content", content("1", "A")))
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.recordId").isEqualTo("122033:plan:none");
+    }
+
+    private RestTestClient.ResponseSpec adopt(String code, String id, String from, String to) {
+        return post(code, "/plans", Map.of("id", id, "name", "商工業振興プラン", "fromFiscalYear", from,
+                "toFiscalYear", to));
+    }
+
+    private RestTestClient.ResponseSpec addItem(String code, String planId, Map<String, Object> body) {
+        return post(code, "/plans/" + planId + "/items", body);
+    }
+
+    private static Map<String, Object> content(String number, String title) {
+        return Map.of("number", number, "title", title, "responsibleOrganisations", List.of("商工観光課"));
+    }
+
+    private RestTestClient.ResponseSpec post(String code, String path, Object body) {
+        return anonymous.post().uri("/municipalities/" + code + path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + editorOf(code))
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+
+    private RestTestClient.ResponseSpec put(String code, String path, Object body) {
+        return anonymous.put().uri("/municipalities/" + code + path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + editorOf(code))
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+
+    private static String editorOf(String code) {
+        return TestTokens.of(new Actor("clerk", Role.MUNICIPAL_EDITOR, MunicipalityCode.of(code), null));
+    }
+
+    private List<String> eventTypes(String code) {
+        return jdbc.sql("select payload_type from event_store.domain_event_entry where municipality_code = ? "
+                + "order by global_index").param(code).query(String.class).list();
+    }
+}
