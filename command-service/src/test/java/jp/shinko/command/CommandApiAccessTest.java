@@ -87,7 +87,13 @@ class CommandApiAccessTest {
                 planChange("POST /municipalities/{code}/plans/{planId}/items/{itemId}/move", 200, "post",
                         Map.of("parentItemId", "b", "number", "1")),
                 planChange("POST /municipalities/{code}/plans/{planId}/items/{itemId}/retire", 200, "post",
-                        Map.of("reason", "事業終了"))),
+                        Map.of("reason", "事業終了")),
+                planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/indicator", 200, "put",
+                        Map.of("name", "参加者数", "unit", "件")),
+                planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/annual-targets/{fiscalYear}",
+                        200, "put", Map.of("value", 30, "unit", "人")),
+                planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/annual-actuals/{fiscalYear}",
+                        200, "put", Map.of("value", 31, "unit", "人"))),
                 AccessMatrix.PLATFORM.stream()).toList();
     }
 
@@ -98,12 +104,15 @@ class CommandApiAccessTest {
         return Map.of("number", number, "title", "事業", "responsibleOrganisations", List.of("産業振興課"));
     }
 
-    /** An endpoint of plan {@code p}, item {@code a}: the plan and items a and b are entered first by an editor. */
+    /**
+     * An endpoint of plan {@code p}, item {@code a}, fiscal year R5: the plan, items a and b and a's
+     * indicator (in 人) are entered first by an editor.
+     */
     private AccessMatrix.Row planChange(String endpoint, int status, String method, Map<String, Object> body) {
         String path = endpoint.substring(endpoint.indexOf(' ') + 1);
         return new AccessMatrix.Row(endpoint, Caller.editorsOfTarget(status), AccessMatrix.Kind.WRITES,
                 (client, target) -> (method.equals("put") ? client.put() : client.post())
-                        .uri(path, target.value(), "p", "a")
+                        .uri(path, target.value(), "p", "a", "R5")
                         .contentType(MediaType.APPLICATION_JSON).body(body).exchange(),
                 target -> {
                     RestTestClient editor = matrix.clientOf(Caller.EDITOR_OF_TARGET, target);
@@ -116,6 +125,9 @@ class CommandApiAccessTest {
                                 .body(Map.of("id", id, "content", item(id.equals("a") ? "1" : "2"))).exchange()
                                 .expectStatus().isCreated();
                     }
+                    editor.put().uri("/municipalities/{code}/plans/p/items/a/indicator", target.value())
+                            .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "参加者数", "unit", "人"))
+                            .exchange().expectStatus().isOk();
                 });
     }
 

@@ -12,6 +12,9 @@ import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemMoved;
 import jp.shinko.events.plan.PlanItemRetired;
 import jp.shinko.events.plan.PlanItemRevised;
+import jp.shinko.events.progress.AnnualActualRecorded;
+import jp.shinko.events.progress.AnnualTargetSet;
+import jp.shinko.events.progress.IndicatorDefined;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.events.settings.ReasonCodesAdopted;
 import jp.shinko.events.settings.StatusLegendAdopted;
@@ -35,7 +38,10 @@ public final class EventCatalogue {
             PlanItemAdded.class,
             PlanItemRevised.class,
             PlanItemMoved.class,
-            PlanItemRetired.class);
+            PlanItemRetired.class,
+            IndicatorDefined.class,
+            AnnualTargetSet.class,
+            AnnualActualRecorded.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME =
             EVENTS.stream().collect(Collectors.toUnmodifiableMap(type -> typeOf(type).name(), Function.identity()));

@@ -2,16 +2,22 @@ package jp.shinko.command.plan;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import jp.shinko.command.plan.PlanCommands.AddPlanItem;
 import jp.shinko.command.plan.PlanCommands.AdoptPlan;
+import jp.shinko.command.plan.PlanCommands.DefineIndicator;
 import jp.shinko.command.plan.PlanCommands.MovePlanItem;
+import jp.shinko.command.plan.PlanCommands.RecordAnnualActual;
 import jp.shinko.command.plan.PlanCommands.RetirePlanItem;
 import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
+import jp.shinko.command.plan.PlanCommands.SetAnnualTarget;
 import jp.shinko.events.actor.Actor;
+import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.plan.PlanItemAdded;
@@ -19,6 +25,9 @@ import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.plan.PlanItemMoved;
 import jp.shinko.events.plan.PlanItemRetired;
 import jp.shinko.events.plan.PlanItemRevised;
+import jp.shinko.events.progress.AnnualActualRecorded;
+import jp.shinko.events.progress.AnnualTargetSet;
+import jp.shinko.events.progress.IndicatorDefined;
 import jp.shinko.infra.security.AccessRefused;
 import jp.shinko.infra.security.ActorMetaData;
 import org.axonframework.commandhandling.CommandHandler;
@@ -30,7 +39,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A municipality's plan: its period and its tree of items, of any depth.
+ * A municipality's plan: its period, its tree of items of any depth, and the annual targets and
+ * actuals recorded against its items' indicators.
  *
  * <p>The tree's rules hold across items (numbers unique among siblings, no item under itself,
  * cross-references to items that exist), so the whole tree is one record. Each item keeps its
@@ -45,6 +55,9 @@ class Plan {
     private String recordId;
     private PlanAdopted adoption;
     private final Map<String, Item> items = new LinkedHashMap<>();
+    private final Map<String, IndicatorDefined> indicators = new HashMap<>();
+    private final Map<String, Map<FiscalYear, BigDecimal>> targets = new HashMap<>();
+    private final Map<String, Map<FiscalYear, BigDecimal>> actuals = new HashMap<>();
 
     Plan() {
         // for Axon: state is rebuilt from events
@@ -145,6 +158,74 @@ class Plan {
         return items.get(command.itemId()).version();
     }
 
+    /** Answers whether anything changed: the indicator already defined is not defined again. */
+    @CommandHandler
+    boolean handle(DefineIndicator command, MetaData metaData) {
+        Item item = activeItem(command.itemId(), null);
+        requireEditable(actorOf(metaData), item.content());
+        if (command.baselineFiscalYear() != null && command.baselineFiscalYear().isAfter(adoption.toFiscalYear())) {
+            throw PlanRuleViolated.outsidePeriod("baseline.fiscalYear", command.baselineFiscalYear(),
+                    adoption.fromFiscalYear(), adoption.toFiscalYear());
+        }
+        IndicatorDefined defined = new IndicatorDefined(adoption.municipalityCode(), adoption.planId(),
+                command.itemId(), command.name(), command.unit(), command.baselineValue(),
+                command.baselineFiscalYear());
+        IndicatorDefined existing = indicators.get(command.itemId());
+        if (defined.equals(existing)) {
+            return false;
+        }
+        if (existing != null && !existing.unit().equals(command.unit())
+                && (targets.containsKey(command.itemId()) || actuals.containsKey(command.itemId()))) {
+            throw PlanRuleViolated.unitInUse(command.itemId(), existing.unit(), command.unit());
+        }
+        apply(defined);
+        return true;
+    }
+
+    @CommandHandler
+    boolean handle(SetAnnualTarget command, MetaData metaData) {
+        checkAnnualEntry(command.itemId(), command.fiscalYear(), command.unit(), actorOf(metaData));
+        if (alreadyRecorded(targets, command.itemId(), command.fiscalYear(), command.value())) {
+            return false;
+        }
+        apply(new AnnualTargetSet(adoption.municipalityCode(), adoption.planId(), command.itemId(),
+                command.fiscalYear(), command.value(), command.unit()));
+        return true;
+    }
+
+    @CommandHandler
+    boolean handle(RecordAnnualActual command, MetaData metaData) {
+        checkAnnualEntry(command.itemId(), command.fiscalYear(), command.unit(), actorOf(metaData));
+        if (alreadyRecorded(actuals, command.itemId(), command.fiscalYear(), command.value())) {
+            return false;
+        }
+        apply(new AnnualActualRecorded(adoption.municipalityCode(), adoption.planId(), command.itemId(),
+                command.fiscalYear(), command.value(), command.unit()));
+        return true;
+    }
+
+    private static boolean alreadyRecorded(Map<String, Map<FiscalYear, BigDecimal>> entries, String itemId,
+            FiscalYear year, BigDecimal value) {
+        BigDecimal current = entries.getOrDefault(itemId, Map.of()).get(year);
+        return current != null && current.compareTo(value) == 0;
+    }
+
+    private void checkAnnualEntry(String itemId, FiscalYear year, String unit, Actor actor) {
+        Item item = activeItem(itemId, null);
+        requireEditable(actor, item.content());
+        IndicatorDefined indicator = indicators.get(itemId);
+        if (indicator == null) {
+            throw PlanRuleViolated.noIndicator(itemId);
+        }
+        if (!indicator.unit().equals(unit)) {
+            throw PlanRuleViolated.otherUnit(itemId, indicator.unit(), unit);
+        }
+        if (year.isAfter(adoption.toFiscalYear()) || adoption.fromFiscalYear().isAfter(year)) {
+            throw PlanRuleViolated.outsidePeriod("fiscalYear", year, adoption.fromFiscalYear(),
+                    adoption.toFiscalYear());
+        }
+    }
+
     private Item activeItem(String itemId, Long expectedVersion) {
         Item item = items.get(itemId);
         if (item == null) {
@@ -210,6 +291,21 @@ class Plan {
     void on(PlanAdopted event) {
         recordId = recordId(event.municipalityCode(), event.planId());
         adoption = event;
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorDefined event) {
+        indicators.put(event.itemId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(AnnualTargetSet event) {
+        targets.computeIfAbsent(event.itemId(), item -> new HashMap<>()).put(event.fiscalYear(), event.value());
+    }
+
+    @EventSourcingHandler
+    void on(AnnualActualRecorded event) {
+        actuals.computeIfAbsent(event.itemId(), item -> new HashMap<>()).put(event.fiscalYear(), event.value());
     }
 
     @EventSourcingHandler

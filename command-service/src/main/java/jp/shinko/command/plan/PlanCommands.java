@@ -1,5 +1,6 @@
 package jp.shinko.command.plan;
 
+import java.math.BigDecimal;
 import jp.shinko.command.access.CityWideChange;
 import jp.shinko.command.access.MunicipalRecordChange;
 import jp.shinko.events.calendar.FiscalYear;
@@ -56,6 +57,36 @@ public final class PlanCommands {
     /** Take an item out of the plan; it and its history are kept. */
     public record RetirePlanItem(MunicipalityCode municipalityCode, String planId, String itemId, String reason,
             Long expectedVersion) implements MunicipalRecordChange {
+
+        @TargetAggregateIdentifier
+        public String planRecordId() {
+            return Plan.recordId(municipalityCode, planId);
+        }
+    }
+
+    /** Measure an item by an indicator with a unit and, if there is one, a baseline actual. */
+    public record DefineIndicator(MunicipalityCode municipalityCode, String planId, String itemId, String name,
+            String unit, BigDecimal baselineValue, FiscalYear baselineFiscalYear) implements MunicipalRecordChange {
+
+        @TargetAggregateIdentifier
+        public String planRecordId() {
+            return Plan.recordId(municipalityCode, planId);
+        }
+    }
+
+    /** Set an item's annual target for a fiscal year, in the indicator's unit. */
+    public record SetAnnualTarget(MunicipalityCode municipalityCode, String planId, String itemId,
+            FiscalYear fiscalYear, BigDecimal value, String unit) implements MunicipalRecordChange {
+
+        @TargetAggregateIdentifier
+        public String planRecordId() {
+            return Plan.recordId(municipalityCode, planId);
+        }
+    }
+
+    /** Record an item's actual for a fiscal year, in the indicator's unit. */
+    public record RecordAnnualActual(MunicipalityCode municipalityCode, String planId, String itemId,
+            FiscalYear fiscalYear, BigDecimal value, String unit) implements MunicipalRecordChange {
 
         @TargetAggregateIdentifier
         public String planRecordId() {

@@ -53,4 +53,27 @@ final class PlanRuleViolated extends RuleViolation {
                 + ", not " + expected + " as sent: someone changed it meanwhile; read it again and retry if still "
                 + "needed", Map.of("itemId", itemId, "currentVersion", current, "expectedVersion", expected));
     }
+
+    static PlanRuleViolated noIndicator(String itemId) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "itemId: item " + itemId + " has no indicator yet; "
+                + "define what it counts and in which unit first (PUT .../items/" + itemId + "/indicator)",
+                Map.of("field", "itemId", "itemId", itemId));
+    }
+
+    static PlanRuleViolated otherUnit(String itemId, String indicatorUnit, String unit) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "unit: item " + itemId + " counts in " + indicatorUnit
+                + ", not " + unit, Map.of("field", "unit", "indicatorUnit", indicatorUnit, "unit", unit));
+    }
+
+    static PlanRuleViolated unitInUse(String itemId, String indicatorUnit, String unit) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "unit: item " + itemId + " already has targets or "
+                + "actuals in " + indicatorUnit + "; its unit cannot become " + unit,
+                Map.of("field", "unit", "indicatorUnit", indicatorUnit, "unit", unit));
+    }
+
+    static PlanRuleViolated outsidePeriod(String field, Object year, Object from, Object to) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, field + ": fiscal year " + year + " is outside the "
+                + "plan period " + from + "–" + to, Map.of("field", field, "fiscalYear", year.toString(),
+                "planFrom", from.toString(), "planTo", to.toString()));
+    }
 }

@@ -133,6 +133,44 @@ class PlanApiTest {
     }
 
     @Test
+    void annualEntriesBreakingARuleAreRefusedNamingTheFieldAndNothingIsStored() {
+        String code = "122041";
+        adopt(code, "p", "R5", "R8").expectStatus().isCreated();
+        addItem(code, "p", Map.of("id", "a", "content", content("1", "創業塾"))).expectStatus().isCreated();
+        String item = "/plans/p/items/a";
+
+        put(code, item + "/annual-targets/R5", Map.of("value", 16, "unit", "人"))
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.field").isEqualTo("itemId");
+        put(code, item + "/indicator", Map.of("name", "参加者数", "unit", "人",
+                "baseline", Map.of("value", 14, "fiscalYear", "R3"))).expectStatus().isOk();
+        put(code, item + "/annual-targets/R5", Map.of("value", 16, "unit", "件"))
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.field").isEqualTo("unit")
+                .jsonPath("$.detail").isEqualTo("unit: item a counts in 人, not 件");
+        put(code, item + "/annual-targets/R9", Map.of("value", 16, "unit", "人"))
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.field").isEqualTo("fiscalYear")
+                .jsonPath("$.detail").isEqualTo("fiscalYear: fiscal year 2027 is outside the plan period 2023–2026");
+        put(code, item + "/annual-actuals/平成30", Map.of("value", 11, "unit", "人"))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("fiscalYear");
+        put(code, item + "/annual-actuals/R5", Map.of("value", -1, "unit", "人"))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("value");
+        put(code, item + "/annual-actuals/R5", Map.of("value", 11))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("unit");
+
+        put(code, item + "/annual-targets/令和5", Map.of("value", 16, "unit", "人")).expectStatus().isOk()
+                .expectBody().jsonPath("$.fiscalYear").isEqualTo(2023);
+        put(code, item + "/annual-actuals/2023", Map.of("value", 11, "unit", "人")).expectStatus().isOk();
+        put(code, item + "/indicator", Map.of("name", "参加者数", "unit", "件"))
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.field").isEqualTo("unit");
+
+        assertThat(eventTypes(code)).containsExactly("PlanAdopted", "PlanItemAdded", "IndicatorDefined",
+                "AnnualTargetSet", "AnnualActualRecorded");
+    }
+
+    @Test
     void itemsOfAPlanNobodyAdoptedAreNotFound() {
         addItem("122033", "none", Map.of("id", "a", "content", content("1", "A")))
                 .expectStatus().isNotFound()

@@ -1,0 +1,134 @@
+package jp.shinko.command.plan;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.math.BigDecimal;
+import jp.shinko.command.messaging.CommandMetadata;
+import jp.shinko.command.problem.FieldProblem;
+import jp.shinko.command.problem.InvalidRequest;
+import jp.shinko.command.problem.RequestFields;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.municipality.MunicipalityCode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Annual numeric progress (Akiruno's table): an item's indicator, and per fiscal year its target
+ * and actual. The rating is never sent: it follows from target and actual by the city's scheme.
+ */
+@RestController
+@RequestMapping("/municipalities/{code}/plans/{planId}/items/{itemId}")
+class AnnualProgressController {
+
+    private static final BigDecimal LARGEST = new BigDecimal("1000000000000");
+    private static final String UNIT = "\\S{1,10}";
+
+    private final CommandGateway commandGateway;
+
+    AnnualProgressController(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    /** What an entry answers: whether it changed anything. */
+    record EntryAnswer(String municipalityCode, String planId, String itemId, Integer fiscalYear, boolean changed,
+            String commandId) {
+    }
+
+    /** The body of {@code PUT .../indicator}. */
+    record IndicatorRequest(@Schema(example = "参加者数") String name, @Schema(example = "人") String unit,
+            @Schema(description = "The actual before the plan; omitted when there is none (printed -)")
+            Baseline baseline) {
+    }
+
+    /** A baseline actual and its fiscal year. */
+    record Baseline(@Schema(example = "10") BigDecimal value, @Schema(example = "R3") String fiscalYear) {
+    }
+
+    /** The body of a target or an actual. */
+    record AmountRequest(@Schema(example = "20") BigDecimal value, @Schema(example = "人") String unit) {
+    }
+
+    @PutMapping("/indicator")
+    @Operation(summary = "Define what an item counts, in which unit, from which baseline")
+    @ApiResponse(responseCode = "200", description = "Defined (changed: false when already so)")
+    @ApiResponse(responseCode = "422", description = "The item is retired, or targets or actuals exist in "
+            + "another unit")
+    EntryAnswer defineIndicator(@Parameter(example = "132284") @PathVariable String code,
+            @PathVariable String planId, @PathVariable String itemId, @RequestBody IndicatorRequest request,
+            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        if (request.name() == null || request.name().isBlank() || request.name().strip().length() > 100) {
+            throw new InvalidRequest(new FieldProblem("name", request.name(), "is required: 1 to 100 characters, "
+                    + "e.g. 参加者数"));
+        }
+        Baseline baseline = request.baseline();
+        BigDecimal baselineValue = baseline == null ? null : amount("baseline.value", baseline.value());
+        FiscalYear baselineYear = baseline == null ? null
+                : RequestFields.fiscalYear("baseline.fiscalYear", baseline.fiscalYear());
+        return send(code, planId, itemId, null, new PlanCommands.DefineIndicator(municipality(code),
+                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), request.name().strip(),
+                unit(request.unit()), baselineValue, baselineYear), idempotencyKey);
+    }
+
+    @PutMapping("/annual-targets/{fiscalYear}")
+    @Operation(summary = "Set the annual target (年間目標) of a fiscal year",
+            description = "The fiscal year is written 2025, R7 or 令和7 (URL-encoded). A later value supersedes.")
+    @ApiResponse(responseCode = "200", description = "Set (changed: false when already so)")
+    @ApiResponse(responseCode = "422", description = "No indicator yet, another unit, or a year outside the plan")
+    EntryAnswer setTarget(@PathVariable String code, @PathVariable String planId, @PathVariable String itemId,
+            @Parameter(example = "R7") @PathVariable String fiscalYear, @RequestBody AmountRequest request,
+            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        FiscalYear year = RequestFields.fiscalYear("fiscalYear", fiscalYear);
+        return send(code, planId, itemId, year, new PlanCommands.SetAnnualTarget(municipality(code),
+                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), year,
+                amount("value", request.value()), unit(request.unit())), idempotencyKey);
+    }
+
+    @PutMapping("/annual-actuals/{fiscalYear}")
+    @Operation(summary = "Record the actual (実績) of a fiscal year",
+            description = "The fiscal year is written 2025, R7 or 令和7 (URL-encoded). A later value supersedes.")
+    @ApiResponse(responseCode = "200", description = "Recorded (changed: false when already so)")
+    @ApiResponse(responseCode = "422", description = "No indicator yet, another unit, or a year outside the plan")
+    EntryAnswer recordActual(@PathVariable String code, @PathVariable String planId, @PathVariable String itemId,
+            @Parameter(example = "R7") @PathVariable String fiscalYear, @RequestBody AmountRequest request,
+            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        FiscalYear year = RequestFields.fiscalYear("fiscalYear", fiscalYear);
+        return send(code, planId, itemId, year, new PlanCommands.RecordAnnualActual(municipality(code),
+                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), year,
+                amount("value", request.value()), unit(request.unit())), idempotencyKey);
+    }
+
+    private EntryAnswer send(String code, String planId, String itemId, FiscalYear year, Object command,
+            String idempotencyKey) {
+        String commandId = CommandMetadata.commandId(idempotencyKey);
+        Boolean changed = commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));
+        return new EntryAnswer(code, planId, itemId, year == null ? null : year.value(), changed, commandId);
+    }
+
+    private static MunicipalityCode municipality(String code) {
+        return RequestFields.municipalityInPath(code);
+    }
+
+    private static BigDecimal amount(String field, BigDecimal value) {
+        if (value == null || value.signum() < 0 || value.compareTo(LARGEST) >= 0
+                || value.stripTrailingZeros().scale() > 4) {
+            throw new InvalidRequest(new FieldProblem(field, value, "is required: a number from 0 to under "
+                    + "1,000,000,000,000 with at most 4 decimal places"));
+        }
+        return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
+    }
+
+    private static String unit(String unit) {
+        if (unit == null || !unit.strip().matches(UNIT)) {
+            throw new InvalidRequest(new FieldProblem("unit", unit, "is required: 1 to 10 characters without "
+                    + "spaces, e.g. 人, 件, 回, 講座, 店 or 部"));
+        }
+        return unit.strip();
+    }
+}

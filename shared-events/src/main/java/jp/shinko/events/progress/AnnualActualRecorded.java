@@ -1,0 +1,23 @@
+package jp.shinko.events.progress;
+
+import java.math.BigDecimal;
+import jp.shinko.events.DomainEvent;
+import jp.shinko.events.EventType;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.municipality.MunicipalityCode;
+
+/**
+ * An item's actual (実績) for a fiscal year; a later one for the same year supersedes it. The
+ * rating is not recorded: it is derived from target and actual by the municipality's scheme.
+ *
+ * @param municipalityCode the municipality
+ * @param planId the plan
+ * @param itemId the item
+ * @param fiscalYear the year
+ * @param value zero or more, in the indicator's unit
+ * @param unit the indicator's unit
+ */
+@EventType(name = "AnnualActualRecorded", revision = 1)
+public record AnnualActualRecorded(MunicipalityCode municipalityCode, String planId, String itemId,
+        FiscalYear fiscalYear, BigDecimal value, String unit) implements DomainEvent {
+}

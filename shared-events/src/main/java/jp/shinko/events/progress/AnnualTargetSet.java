@@ -1,0 +1,22 @@
+package jp.shinko.events.progress;
+
+import java.math.BigDecimal;
+import jp.shinko.events.DomainEvent;
+import jp.shinko.events.EventType;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.municipality.MunicipalityCode;
+
+/**
+ * An item's annual target (年間目標) for a fiscal year; a later one for the same year supersedes it.
+ *
+ * @param municipalityCode the municipality
+ * @param planId the plan
+ * @param itemId the item
+ * @param fiscalYear the year
+ * @param value zero or more, in the indicator's unit
+ * @param unit the indicator's unit
+ */
+@EventType(name = "AnnualTargetSet", revision = 1)
+public record AnnualTargetSet(MunicipalityCode municipalityCode, String planId, String itemId, FiscalYear fiscalYear,
+        BigDecimal value, String unit) implements DomainEvent {
+}
