@@ -93,7 +93,9 @@ class CommandApiAccessTest {
                 planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/annual-targets/{fiscalYear}",
                         200, "put", Map.of("value", 30, "unit", "人")),
                 planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/annual-actuals/{fiscalYear}",
-                        200, "put", Map.of("value", 31, "unit", "人"))),
+                        200, "put", Map.of("value", 31, "unit", "人")),
+                planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/period-status/{fiscalYear}/"
+                        + "{quarter}", 200, "put", Map.of("organisation", "産業振興課", "symbol", "○"))),
                 AccessMatrix.PLATFORM.stream()).toList();
     }
 
@@ -105,14 +107,14 @@ class CommandApiAccessTest {
     }
 
     /**
-     * An endpoint of plan {@code p}, item {@code a}, fiscal year R5: the plan, items a and b and a's
+     * An endpoint of plan {@code p}, item {@code a}, fiscal year R5, quarter 1: the plan, items a and b and a's
      * indicator (in 人) are entered first by an editor.
      */
     private AccessMatrix.Row planChange(String endpoint, int status, String method, Map<String, Object> body) {
         String path = endpoint.substring(endpoint.indexOf(' ') + 1);
         return new AccessMatrix.Row(endpoint, Caller.editorsOfTarget(status), AccessMatrix.Kind.WRITES,
                 (client, target) -> (method.equals("put") ? client.put() : client.post())
-                        .uri(path, target.value(), "p", "a", "R5")
+                        .uri(path, target.value(), "p", "a", "R5", "1")
                         .contentType(MediaType.APPLICATION_JSON).body(body).exchange(),
                 target -> {
                     RestTestClient editor = matrix.clientOf(Caller.EDITOR_OF_TARGET, target);

@@ -5,14 +5,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import jp.shinko.command.municipality.MunicipalRules;
 import jp.shinko.command.plan.PlanCommands.AddPlanItem;
 import jp.shinko.command.plan.PlanCommands.AdoptPlan;
 import jp.shinko.command.plan.PlanCommands.DefineIndicator;
 import jp.shinko.command.plan.PlanCommands.MovePlanItem;
 import jp.shinko.command.plan.PlanCommands.RecordAnnualActual;
+import jp.shinko.command.plan.PlanCommands.RecordPeriodStatus;
 import jp.shinko.command.plan.PlanCommands.RetirePlanItem;
 import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
 import jp.shinko.command.plan.PlanCommands.SetAnnualTarget;
@@ -28,6 +31,10 @@ import jp.shinko.events.plan.PlanItemRevised;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
 import jp.shinko.events.progress.IndicatorDefined;
+import jp.shinko.events.progress.PeriodStatusRecorded;
+import jp.shinko.events.settings.ReasonCodes;
+import jp.shinko.events.settings.StatusLegend;
+import jp.shinko.events.settings.StatusSymbol;
 import jp.shinko.infra.security.AccessRefused;
 import jp.shinko.infra.security.ActorMetaData;
 import org.axonframework.commandhandling.CommandHandler;
@@ -58,6 +65,7 @@ class Plan {
     private final Map<String, IndicatorDefined> indicators = new HashMap<>();
     private final Map<String, Map<FiscalYear, BigDecimal>> targets = new HashMap<>();
     private final Map<String, Map<FiscalYear, BigDecimal>> actuals = new HashMap<>();
+    private final Map<String, PeriodStatusRecorded> statuses = new HashMap<>();
 
     Plan() {
         // for Axon: state is rebuilt from events
@@ -204,6 +212,54 @@ class Plan {
         return true;
     }
 
+    /**
+     * Answers whether anything changed. The symbol and reason come from the municipality's
+     * legend and list as they stand now; a 4th-quarter symbol not on track needs a reason.
+     */
+    @CommandHandler
+    boolean handle(RecordPeriodStatus command, MetaData metaData, MunicipalRules rules) {
+        Item item = activeItem(command.itemId(), null);
+        Actor actor = actorOf(metaData);
+        if (!item.content().responsibleOrganisations().contains(command.organisation())) {
+            throw PlanRuleViolated.notResponsible(command.itemId(), command.organisation(),
+                    item.content().responsibleOrganisations());
+        }
+        if (!actor.mayEditItemOf(List.of(command.organisation()))) {
+            throw new AccessRefused(actor.describe() + " may record only " + actor.organisation() + "'s rows, not "
+                    + command.organisation() + "'s");
+        }
+        requireWithinPeriod(command.fiscalYear());
+        StatusLegend legend = rules.statusLegendOf(adoption.municipalityCode());
+        StatusSymbol symbol = legend.find(command.symbol()).orElseThrow(() ->
+                PlanRuleViolated.notInList("symbol", command.symbol(), "status legend", legend.allowed()));
+        ReasonCodes reasons = rules.reasonCodesOf(adoption.municipalityCode());
+        if (command.reasonCode() != null && reasons.find(command.reasonCode()).isEmpty()) {
+            throw PlanRuleViolated.notInList("reasonCode", command.reasonCode(), "reason codes", reasons.allowed());
+        }
+        if (command.quarter().isLast() && symbol.reasonRequiredInFourthQuarter() && command.reasonCode() == null) {
+            throw PlanRuleViolated.reasonRequired(symbol.symbol(), reasons.allowed());
+        }
+        PeriodStatusRecorded recorded = new PeriodStatusRecorded(adoption.municipalityCode(), adoption.planId(),
+                command.itemId(), command.organisation(), command.fiscalYear(), command.quarter(), command.symbol(),
+                command.reasonCode(), command.remark());
+        if (recorded.equals(statuses.get(statusKey(recorded)))) {
+            return false;
+        }
+        apply(recorded);
+        return true;
+    }
+
+    private static String statusKey(PeriodStatusRecorded status) {
+        return status.itemId() + "|" + status.organisation() + "|" + status.fiscalYear() + "|" + status.quarter();
+    }
+
+    private void requireWithinPeriod(FiscalYear year) {
+        if (year.isAfter(adoption.toFiscalYear()) || adoption.fromFiscalYear().isAfter(year)) {
+            throw PlanRuleViolated.outsidePeriod("fiscalYear", year, adoption.fromFiscalYear(),
+                    adoption.toFiscalYear());
+        }
+    }
+
     private static boolean alreadyRecorded(Map<String, Map<FiscalYear, BigDecimal>> entries, String itemId,
             FiscalYear year, BigDecimal value) {
         BigDecimal current = entries.getOrDefault(itemId, Map.of()).get(year);
@@ -220,10 +276,7 @@ class Plan {
         if (!indicator.unit().equals(unit)) {
             throw PlanRuleViolated.otherUnit(itemId, indicator.unit(), unit);
         }
-        if (year.isAfter(adoption.toFiscalYear()) || adoption.fromFiscalYear().isAfter(year)) {
-            throw PlanRuleViolated.outsidePeriod("fiscalYear", year, adoption.fromFiscalYear(),
-                    adoption.toFiscalYear());
-        }
+        requireWithinPeriod(year);
     }
 
     private Item activeItem(String itemId, Long expectedVersion) {
@@ -306,6 +359,11 @@ class Plan {
     @EventSourcingHandler
     void on(AnnualActualRecorded event) {
         actuals.computeIfAbsent(event.itemId(), item -> new HashMap<>()).put(event.fiscalYear(), event.value());
+    }
+
+    @EventSourcingHandler
+    void on(PeriodStatusRecorded event) {
+        statuses.put(statusKey(event), event);
     }
 
     @EventSourcingHandler

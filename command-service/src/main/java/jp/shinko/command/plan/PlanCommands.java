@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import jp.shinko.command.access.CityWideChange;
 import jp.shinko.command.access.MunicipalRecordChange;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.PlanItemContent;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -87,6 +88,17 @@ public final class PlanCommands {
     /** Record an item's actual for a fiscal year, in the indicator's unit. */
     public record RecordAnnualActual(MunicipalityCode municipalityCode, String planId, String itemId,
             FiscalYear fiscalYear, BigDecimal value, String unit) implements MunicipalRecordChange {
+
+        @TargetAggregateIdentifier
+        public String planRecordId() {
+            return Plan.recordId(municipalityCode, planId);
+        }
+    }
+
+    /** Record the status of an item's row (one responsible organisation) in a quarter of a fiscal year. */
+    public record RecordPeriodStatus(MunicipalityCode municipalityCode, String planId, String itemId,
+            String organisation, FiscalYear fiscalYear, Quarter quarter, String symbol, String reasonCode,
+            String remark) implements MunicipalRecordChange {
 
         @TargetAggregateIdentifier
         public String planRecordId() {

@@ -1,5 +1,6 @@
 package jp.shinko.command.plan;
 
+import java.util.List;
 import java.util.Map;
 import jp.shinko.command.problem.ProblemType;
 import jp.shinko.command.problem.RuleViolation;
@@ -75,5 +76,22 @@ final class PlanRuleViolated extends RuleViolation {
         return new PlanRuleViolated(ProblemType.RULE_VIOLATED, field + ": fiscal year " + year + " is outside the "
                 + "plan period " + from + "–" + to, Map.of("field", field, "fiscalYear", year.toString(),
                 "planFrom", from.toString(), "planTo", to.toString()));
+    }
+
+    static PlanRuleViolated notResponsible(String itemId, String organisation, List<String> responsible) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "organisation: " + organisation + " is not responsible "
+                + "for item " + itemId + "; its rows are those of " + String.join(", ", responsible),
+                Map.of("field", "organisation", "organisation", organisation, "responsibleOrganisations", responsible));
+    }
+
+    static PlanRuleViolated notInList(String field, String value, String listName, String allowed) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, field + ": " + value + " is not in the municipality's "
+                + listName + " (" + allowed + ")", Map.of("field", field, "allowed", allowed));
+    }
+
+    static PlanRuleViolated reasonRequired(String symbol, String allowed) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "reasonCode: a 4th-quarter status " + symbol
+                + " needs a reason code from the municipality's list (" + allowed + ")",
+                Map.of("field", "reasonCode", "allowed", allowed));
     }
 }

@@ -2,6 +2,8 @@ package jp.shinko.command.problem;
 
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.InvalidFiscalYear;
+import jp.shinko.events.calendar.InvalidQuarter;
+import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.municipality.InvalidMunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityCode;
 
@@ -29,6 +31,15 @@ public final class RequestFields {
             throw new InvalidRequest(new FieldProblem(field, value, "is required: " + example));
         }
         return value;
+    }
+
+    /** A quarter written 1 to 4 or 1期 to 4期. */
+    public static Quarter quarter(String field, String text) {
+        try {
+            return Quarter.parse(text);
+        } catch (InvalidQuarter invalid) {
+            throw new InvalidRequest(new FieldProblem(field, invalid.rejectedValue(), invalid.getMessage()));
+        }
     }
 
     /** A fiscal year written 2025, R7 or 令和7. */

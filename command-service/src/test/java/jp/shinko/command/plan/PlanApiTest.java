@@ -171,6 +171,53 @@ class PlanApiTest {
     }
 
     @Test
+    void quarterlyStatusFollowsTheCitysLegendAndAsksForAReasonInTheFourthQuarter() {
+        String code = "122050";
+        adopt(code, "p", "R5", "R5").expectStatus().isCreated();
+        Map<String, Object> measure = new HashMap<>(content("13", "駅周辺の新規産業の誘致・育成"));
+        measure.put("responsibleOrganisations", List.of("産業振興課", "商工会議所"));
+        addItem(code, "p", Map.of("id", "n13", "content", measure)).expectStatus().isCreated();
+        String status = "/plans/p/items/n13/period-status/R5/";
+
+        put(code, status + "1期", Map.of("organisation", "商工会議所", "symbol", "△")).expectStatus().isOk()
+                .expectBody().jsonPath("$.changed").isEqualTo(true);
+        put(code, status + "4", Map.of("organisation", "商工会議所", "symbol", "△"))
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.field").isEqualTo("reasonCode")
+                .jsonPath("$.detail").isEqualTo("reasonCode: a 4th-quarter status △ needs a reason code from the "
+                        + "municipality's list (2, 3, 4)");
+        put(code, status + "4", Map.of("organisation", "商工会議所", "symbol", "△", "reasonCode", "9"))
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.field").isEqualTo("reasonCode");
+        put(code, status + "4", Map.of("organisation", "商工会議所", "symbol", "?"))
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.field").isEqualTo("symbol")
+                .jsonPath("$.allowed").isEqualTo("○ △ □ × ◎ - /");
+        put(code, status + "4", Map.of("organisation", "観光機構", "symbol", "○"))
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.field").isEqualTo("organisation");
+        put(code, status + "5期", Map.of("organisation", "商工会議所", "symbol", "○"))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("quarter");
+        put(code, "/plans/p/items/n13/period-status/R6/1", Map.of("organisation", "商工会議所", "symbol", "○"))
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.field").isEqualTo("fiscalYear");
+        String chamberOnly = TestTokens.of(new Actor("chamber", Role.MUNICIPAL_EDITOR, MunicipalityCode.of(code),
+                "商工会議所"));
+        anonymous.put().uri("/municipalities/" + code + status + "2")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + chamberOnly)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("organisation", "産業振興課", "symbol", "○"))
+                .exchange().expectStatus().isForbidden();
+
+        put(code, status + "4", Map.of("organisation", "商工会議所", "symbol", "△", "reasonCode", "4",
+                "remark", "商業・環境委員会を中心に意見聴取を行った")).expectStatus().isOk();
+        put(code, status + "4", Map.of("organisation", "産業振興課", "symbol", "/")).expectStatus().isOk();
+        put(code, status + "4", Map.of("organisation", "産業振興課", "symbol", "/")).expectStatus().isOk()
+                .expectBody().jsonPath("$.changed").isEqualTo(false);
+
+        assertThat(eventTypes(code)).containsExactly("PlanAdopted", "PlanItemAdded", "PeriodStatusRecorded",
+                "PeriodStatusRecorded", "PeriodStatusRecorded");
+    }
+
+    @Test
     void itemsOfAPlanNobodyAdoptedAreNotFound() {
         addItem("122033", "none", Map.of("id", "a", "content", content("1", "A")))
                 .expectStatus().isNotFound()

@@ -20,19 +20,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Annual numeric progress (Akiruno's table): an item's indicator, and per fiscal year its target
- * and actual. The rating is never sent: it follows from target and actual by the city's scheme.
+ * Progress recorded against an item: its indicator and per fiscal year a target and an actual
+ * (Akiruno's table; the rating is never sent, it follows from the city's scheme), and the
+ * status of each of its rows per quarter (Musashino's table).
  */
 @RestController
 @RequestMapping("/municipalities/{code}/plans/{planId}/items/{itemId}")
-class AnnualProgressController {
+class ProgressController {
 
     private static final BigDecimal LARGEST = new BigDecimal("1000000000000");
     private static final String UNIT = "\\S{1,10}";
 
     private final CommandGateway commandGateway;
 
-    AnnualProgressController(CommandGateway commandGateway) {
+    ProgressController(CommandGateway commandGateway) {
         this.commandGateway = commandGateway;
     }
 
@@ -102,6 +103,54 @@ class AnnualProgressController {
         return send(code, planId, itemId, year, new PlanCommands.RecordAnnualActual(municipality(code),
                 PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), year,
                 amount("value", request.value()), unit(request.unit())), idempotencyKey);
+    }
+
+    /** The body of {@code PUT .../period-status/{fiscalYear}/{quarter}}. */
+    record PeriodStatusRequest(
+            @Schema(description = "Whose row: one of the item's responsible organisations", example = "商工会議所")
+            String organisation,
+            @Schema(description = "A symbol of the municipality's legend", example = "△") String symbol,
+            @Schema(description = "From the municipality's list; required in the 4th quarter for △ □ × -",
+                    example = "4") String reasonCode,
+            @Schema(description = "Free text, if any") String remark) {
+    }
+
+    @PutMapping("/period-status/{fiscalYear}/{quarter}")
+    @Operation(summary = "Record the status of one row of the item in a quarter",
+            description = "The fiscal year is written 2025, R7 or 令和7; the quarter 1 to 4 or 1期 to 4期 "
+                    + "(URL-encoded). A later status supersedes.")
+    @ApiResponse(responseCode = "200", description = "Recorded (changed: false when already so)")
+    @ApiResponse(responseCode = "422", description = "The organisation is not responsible for the item, the symbol "
+            + "or reason is not in the city's lists, a 4th-quarter reason is missing, or the year is outside the plan")
+    EntryAnswer recordPeriodStatus(@PathVariable String code, @PathVariable String planId,
+            @PathVariable String itemId, @Parameter(example = "R5") @PathVariable String fiscalYear,
+            @Parameter(example = "4") @PathVariable String quarter, @RequestBody PeriodStatusRequest request,
+            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        FiscalYear year = RequestFields.fiscalYear("fiscalYear", fiscalYear);
+        return send(code, planId, itemId, year, new PlanCommands.RecordPeriodStatus(municipality(code),
+                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId),
+                required("organisation", request.organisation(), 60), year, RequestFields.quarter("quarter", quarter),
+                required("symbol", request.symbol(), 2), optional("reasonCode", request.reasonCode(), 10),
+                optional("remark", request.remark(), 2000)), idempotencyKey);
+    }
+
+    private static String required(String field, String value, int maxLength) {
+        String text = optional(field, value, maxLength);
+        if (text == null) {
+            throw new InvalidRequest(new FieldProblem(field, value, "is required"));
+        }
+        return text;
+    }
+
+    private static String optional(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.codePointCount(0, stripped.length()) > maxLength) {
+            throw new InvalidRequest(new FieldProblem(field, value, "has at most " + maxLength + " characters"));
+        }
+        return stripped;
     }
 
     private EntryAnswer send(String code, String planId, String itemId, FiscalYear year, Object command,

@@ -1,0 +1,29 @@
+package jp.shinko.events.progress;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jp.shinko.events.DomainEvent;
+import jp.shinko.events.EventType;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.calendar.Quarter;
+import jp.shinko.events.municipality.MunicipalityCode;
+
+/**
+ * The status of one row of a quarterly progress table (an item and one organisation responsible
+ * for it) in a quarter of a fiscal year; a later one for the same quarter supersedes it.
+ *
+ * @param municipalityCode the municipality
+ * @param planId the plan
+ * @param itemId the item
+ * @param organisation the organisation whose row this is
+ * @param fiscalYear the year
+ * @param quarter 1 to 4
+ * @param symbol a symbol of the municipality's legend, such as ○
+ * @param reasonCode from the municipality's list; required in the 4th quarter for symbols that need one
+ * @param remark free text the city adds, if any
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@EventType(name = "PeriodStatusRecorded", revision = 1)
+public record PeriodStatusRecorded(MunicipalityCode municipalityCode, String planId, String itemId,
+        String organisation, FiscalYear fiscalYear, Quarter quarter, String symbol, String reasonCode, String remark)
+        implements DomainEvent {
+}
