@@ -95,7 +95,9 @@ class CommandApiAccessTest {
                 planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/annual-actuals/{fiscalYear}",
                         200, "put", Map.of("value", 31, "unit", "人")),
                 planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/period-status/{fiscalYear}/"
-                        + "{quarter}", 200, "put", Map.of("organisation", "産業振興課", "symbol", "○"))),
+                        + "{quarter}", 200, "put", Map.of("organisation", "産業振興課", "symbol", "○")),
+                planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/narratives/{fiscalYear}", 200,
+                        "put", Map.of("results", "実施した"))),
                 AccessMatrix.PLATFORM.stream()).toList();
     }
 

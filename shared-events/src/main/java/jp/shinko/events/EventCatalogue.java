@@ -15,6 +15,7 @@ import jp.shinko.events.plan.PlanItemRevised;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
 import jp.shinko.events.progress.IndicatorDefined;
+import jp.shinko.events.progress.NarrativeRevised;
 import jp.shinko.events.progress.PeriodStatusRecorded;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.events.settings.ReasonCodesAdopted;
@@ -43,7 +44,8 @@ public final class EventCatalogue {
             IndicatorDefined.class,
             AnnualTargetSet.class,
             AnnualActualRecorded.class,
-            PeriodStatusRecorded.class);
+            PeriodStatusRecorded.class,
+            NarrativeRevised.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME =
             EVENTS.stream().collect(Collectors.toUnmodifiableMap(type -> typeOf(type).name(), Function.identity()));

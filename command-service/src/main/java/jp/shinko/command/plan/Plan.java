@@ -17,6 +17,7 @@ import jp.shinko.command.plan.PlanCommands.MovePlanItem;
 import jp.shinko.command.plan.PlanCommands.RecordAnnualActual;
 import jp.shinko.command.plan.PlanCommands.RecordPeriodStatus;
 import jp.shinko.command.plan.PlanCommands.RetirePlanItem;
+import jp.shinko.command.plan.PlanCommands.ReviseNarrative;
 import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
 import jp.shinko.command.plan.PlanCommands.SetAnnualTarget;
 import jp.shinko.events.actor.Actor;
@@ -31,6 +32,8 @@ import jp.shinko.events.plan.PlanItemRevised;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
 import jp.shinko.events.progress.IndicatorDefined;
+import jp.shinko.events.progress.NarrativeField;
+import jp.shinko.events.progress.NarrativeRevised;
 import jp.shinko.events.progress.PeriodStatusRecorded;
 import jp.shinko.events.settings.ReasonCodes;
 import jp.shinko.events.settings.StatusLegend;
@@ -46,8 +49,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A municipality's plan: its period, its tree of items of any depth, and the annual targets and
- * actuals recorded against its items' indicators.
+ * A municipality's plan: its period, its tree of items of any depth, and the progress recorded
+ * against its items: annual targets and actuals, quarterly statuses and review sheets.
  *
  * <p>The tree's rules hold across items (numbers unique among siblings, no item under itself,
  * cross-references to items that exist), so the whole tree is one record. Each item keeps its
@@ -66,6 +69,7 @@ class Plan {
     private final Map<String, Map<FiscalYear, BigDecimal>> targets = new HashMap<>();
     private final Map<String, Map<FiscalYear, BigDecimal>> actuals = new HashMap<>();
     private final Map<String, PeriodStatusRecorded> statuses = new HashMap<>();
+    private final Map<String, String> narratives = new HashMap<>();
 
     Plan() {
         // for Axon: state is rebuilt from events
@@ -249,6 +253,28 @@ class Plan {
         return true;
     }
 
+    /** Answers whether any field changed; each changed field is an event of its own. */
+    @CommandHandler
+    boolean handle(ReviseNarrative command, MetaData metaData) {
+        Item item = activeItem(command.itemId(), null);
+        requireEditable(actorOf(metaData), item.content());
+        requireWithinPeriod(command.fiscalYear());
+        boolean changed = false;
+        for (Map.Entry<NarrativeField, String> text : command.texts().entrySet()) {
+            NarrativeRevised revised = new NarrativeRevised(adoption.municipalityCode(), adoption.planId(),
+                    command.itemId(), command.fiscalYear(), text.getKey(), text.getValue());
+            if (!text.getValue().equals(narratives.getOrDefault(narrativeKey(revised), ""))) {
+                apply(revised);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private static String narrativeKey(NarrativeRevised narrative) {
+        return narrative.itemId() + "|" + narrative.fiscalYear() + "|" + narrative.field().wireName();
+    }
+
     private static String statusKey(PeriodStatusRecorded status) {
         return status.itemId() + "|" + status.organisation() + "|" + status.fiscalYear() + "|" + status.quarter();
     }
@@ -359,6 +385,11 @@ class Plan {
     @EventSourcingHandler
     void on(AnnualActualRecorded event) {
         actuals.computeIfAbsent(event.itemId(), item -> new HashMap<>()).put(event.fiscalYear(), event.value());
+    }
+
+    @EventSourcingHandler
+    void on(NarrativeRevised event) {
+        narratives.put(narrativeKey(event), event.text());
     }
 
     @EventSourcingHandler

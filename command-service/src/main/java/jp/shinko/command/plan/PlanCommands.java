@@ -1,12 +1,14 @@
 package jp.shinko.command.plan;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import jp.shinko.command.access.CityWideChange;
 import jp.shinko.command.access.MunicipalRecordChange;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.PlanItemContent;
+import jp.shinko.events.progress.NarrativeField;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The commands that shape a plan and its tree of items. */
@@ -99,6 +101,16 @@ public final class PlanCommands {
     public record RecordPeriodStatus(MunicipalityCode municipalityCode, String planId, String itemId,
             String organisation, FiscalYear fiscalYear, Quarter quarter, String symbol, String reasonCode,
             String remark) implements MunicipalRecordChange {
+
+        @TargetAggregateIdentifier
+        public String planRecordId() {
+            return Plan.recordId(municipalityCode, planId);
+        }
+    }
+
+    /** Revise fields of an item's review sheet for a fiscal year; the fields not given stay as they are. */
+    public record ReviseNarrative(MunicipalityCode municipalityCode, String planId, String itemId,
+            FiscalYear fiscalYear, Map<NarrativeField, String> texts) implements MunicipalRecordChange {
 
         @TargetAggregateIdentifier
         public String planRecordId() {

@@ -5,12 +5,15 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import jp.shinko.command.messaging.CommandMetadata;
 import jp.shinko.command.problem.FieldProblem;
 import jp.shinko.command.problem.InvalidRequest;
 import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.progress.NarrativeField;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -22,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Progress recorded against an item: its indicator and per fiscal year a target and an actual
  * (Akiruno's table; the rating is never sent, it follows from the city's scheme), and the
- * status of each of its rows per quarter (Musashino's table).
+ * status of each of its rows per quarter (Musashino's table), and its review sheet per fiscal
+ * year (Tama's).
  */
 @RestController
 @RequestMapping("/municipalities/{code}/plans/{planId}/items/{itemId}")
@@ -30,6 +34,7 @@ class ProgressController {
 
     private static final BigDecimal LARGEST = new BigDecimal("1000000000000");
     private static final String UNIT = "\\S{1,10}";
+    private static final int NARRATIVE_LENGTH = 4000;
 
     private final CommandGateway commandGateway;
 
@@ -132,6 +137,48 @@ class ProgressController {
                 required("organisation", request.organisation(), 60), year, RequestFields.quarter("quarter", quarter),
                 required("symbol", request.symbol(), 2), optional("reasonCode", request.reasonCode(), 10),
                 optional("remark", request.remark(), 2000)), idempotencyKey);
+    }
+
+    /** The body of {@code PUT .../narratives/{fiscalYear}}: the fields to revise; those left out stay. */
+    record NarrativeRequest(@Schema(description = "事業内容") String plannedContent,
+            @Schema(description = "目標・注力する所") String goalsAndFocus,
+            @Schema(description = "実施結果") String results,
+            @Schema(description = "以降の課題") String issuesAhead) {
+    }
+
+    @PutMapping("/narratives/{fiscalYear}")
+    @Operation(summary = "Revise the item's review sheet of a fiscal year",
+            description = "Any of the four fields; an empty text clears one, a field left out stays as it is.")
+    @ApiResponse(responseCode = "200", description = "Revised (changed: false when every field already said so)")
+    @ApiResponse(responseCode = "422", description = "The item is retired or the year is outside the plan")
+    EntryAnswer reviseNarrative(@PathVariable String code, @PathVariable String planId,
+            @PathVariable String itemId, @Parameter(example = "R7") @PathVariable String fiscalYear,
+            @RequestBody NarrativeRequest request,
+            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        FiscalYear year = RequestFields.fiscalYear("fiscalYear", fiscalYear);
+        Map<NarrativeField, String> texts = new LinkedHashMap<>();
+        narrative(texts, NarrativeField.PLANNED_CONTENT, request.plannedContent());
+        narrative(texts, NarrativeField.GOALS_AND_FOCUS, request.goalsAndFocus());
+        narrative(texts, NarrativeField.RESULTS, request.results());
+        narrative(texts, NarrativeField.ISSUES_AHEAD, request.issuesAhead());
+        if (texts.isEmpty()) {
+            throw new InvalidRequest(new FieldProblem(NarrativeField.PLANNED_CONTENT.wireName(), null,
+                    "at least one of " + NarrativeField.allowed() + " is required"));
+        }
+        return send(code, planId, itemId, year, new PlanCommands.ReviseNarrative(municipality(code),
+                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), year, texts), idempotencyKey);
+    }
+
+    private static void narrative(Map<NarrativeField, String> texts, NarrativeField field, String text) {
+        if (text == null) {
+            return;
+        }
+        String stripped = text.strip();
+        if (stripped.codePointCount(0, stripped.length()) > NARRATIVE_LENGTH) {
+            throw new InvalidRequest(new FieldProblem(field.wireName(), text, "has at most " + NARRATIVE_LENGTH
+                    + " characters"));
+        }
+        texts.put(field, stripped);
     }
 
     private static String required(String field, String value, int maxLength) {

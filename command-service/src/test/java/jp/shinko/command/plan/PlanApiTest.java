@@ -218,6 +218,32 @@ class PlanApiTest {
     }
 
     @Test
+    void aReviewSheetIsRevisedFieldByFieldAndOnlyChangedFieldsAreStored() {
+        String code = "122068";
+        adopt(code, "master", "R7", "R16").expectStatus().isCreated();
+        addItem(code, "master", Map.of("id", "01", "content", content("01", "企業誘致の実施")))
+                .expectStatus().isCreated();
+        String sheet = "/plans/master/items/01/narratives/";
+
+        put(code, sheet + "R7", Map.of("plannedContent", "①奨励金交付 ②加算金交付", "goalsAndFocus", "事業所の立地を促進"))
+                .expectStatus().isOk().expectBody().jsonPath("$.changed").isEqualTo(true);
+        put(code, sheet + "令和7", Map.of("plannedContent", "①奨励金交付 ②加算金交付", "results", "2社を指定"))
+                .expectStatus().isOk().expectBody().jsonPath("$.changed").isEqualTo(true);
+        put(code, sheet + "2025", Map.of("results", "2社を指定"))
+                .expectStatus().isOk().expectBody().jsonPath("$.changed").isEqualTo(false);
+
+        put(code, sheet + "R7", Map.of()).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("plannedContent");
+        put(code, sheet + "R7", Map.of("issuesAhead", "課".repeat(4001))).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("issuesAhead");
+        put(code, sheet + "R17", Map.of("results", "x")).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("fiscalYear");
+
+        assertThat(eventTypes(code)).containsExactly("PlanAdopted", "PlanItemAdded", "NarrativeRevised",
+                "NarrativeRevised", "NarrativeRevised");
+    }
+
+    @Test
     void itemsOfAPlanNobodyAdoptedAreNotFound() {
         addItem("122033", "none", Map.of("id", "a", "content", content("1", "A")))
                 .expectStatus().isNotFound()

@@ -1,0 +1,22 @@
+package jp.shinko.events.progress;
+
+import jp.shinko.events.DomainEvent;
+import jp.shinko.events.EventType;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.municipality.MunicipalityCode;
+
+/**
+ * One field of an item's review sheet for a fiscal year now says this; what it said before
+ * stays in history.
+ *
+ * @param municipalityCode the municipality
+ * @param planId the plan
+ * @param itemId the item (a measure)
+ * @param fiscalYear the year the sheet is for
+ * @param field which of the four fields
+ * @param text what it says; empty when the city cleared it
+ */
+@EventType(name = "NarrativeRevised", revision = 1)
+public record NarrativeRevised(MunicipalityCode municipalityCode, String planId, String itemId,
+        FiscalYear fiscalYear, NarrativeField field, String text) implements DomainEvent {
+}
