@@ -97,7 +97,11 @@ class CommandApiAccessTest {
                 planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/period-status/{fiscalYear}/"
                         + "{quarter}", 200, "put", Map.of("organisation", "産業振興課", "symbol", "○")),
                 planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/narratives/{fiscalYear}", 200,
-                        "put", Map.of("results", "実施した"))),
+                        "put", Map.of("results", "実施した")),
+                planChange("PUT /municipalities/{code}/plans/{planId}/kpis/{kpiId}", 200, "put", Map.of(
+                        "name", "開業率", "unit", "%", "baseline", Map.of("value", 6.12, "fromYear", 2021))),
+                planChange("POST /municipalities/{code}/plans/{planId}/kpis/{kpiId}/observations", 200, "post",
+                        Map.of("figure", Map.of("value", 6.5, "fromYear", 2024), "publishedOn", "2025-12-19"))),
                 AccessMatrix.PLATFORM.stream()).toList();
     }
 
@@ -109,8 +113,8 @@ class CommandApiAccessTest {
     }
 
     /**
-     * An endpoint of plan {@code p}, item {@code a}, fiscal year R5, quarter 1: the plan, items a and b and a's
-     * indicator (in 人) are entered first by an editor.
+     * An endpoint of plan {@code p}, item (or KPI) {@code a}, fiscal year R5, quarter 1: the plan, items a and
+     * b, a's indicator (in 人) and KPI a are entered first by an editor.
      */
     private AccessMatrix.Row planChange(String endpoint, int status, String method, Map<String, Object> body) {
         String path = endpoint.substring(endpoint.indexOf(' ') + 1);
@@ -131,6 +135,10 @@ class CommandApiAccessTest {
                     }
                     editor.put().uri("/municipalities/{code}/plans/p/items/a/indicator", target.value())
                             .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "参加者数", "unit", "人"))
+                            .exchange().expectStatus().isOk();
+                    editor.put().uri("/municipalities/{code}/plans/p/kpis/a", target.value())
+                            .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "事業所数", "unit", "事業所",
+                                    "baseline", Map.of("value", 3603, "fromYear", 2021)))
                             .exchange().expectStatus().isOk();
                 });
     }

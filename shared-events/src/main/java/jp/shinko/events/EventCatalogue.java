@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import jp.shinko.events.kpi.KpiDefined;
+import jp.shinko.events.kpi.KpiObservationRecorded;
 import jp.shinko.events.municipality.MunicipalityRegistered;
 import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.plan.PlanItemAdded;
@@ -45,7 +47,9 @@ public final class EventCatalogue {
             AnnualTargetSet.class,
             AnnualActualRecorded.class,
             PeriodStatusRecorded.class,
-            NarrativeRevised.class);
+            NarrativeRevised.class,
+            KpiDefined.class,
+            KpiObservationRecorded.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME =
             EVENTS.stream().collect(Collectors.toUnmodifiableMap(type -> typeOf(type).name(), Function.identity()));

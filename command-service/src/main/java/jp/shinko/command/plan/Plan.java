@@ -13,8 +13,10 @@ import jp.shinko.command.municipality.MunicipalRules;
 import jp.shinko.command.plan.PlanCommands.AddPlanItem;
 import jp.shinko.command.plan.PlanCommands.AdoptPlan;
 import jp.shinko.command.plan.PlanCommands.DefineIndicator;
+import jp.shinko.command.plan.PlanCommands.DefineKpi;
 import jp.shinko.command.plan.PlanCommands.MovePlanItem;
 import jp.shinko.command.plan.PlanCommands.RecordAnnualActual;
+import jp.shinko.command.plan.PlanCommands.RecordKpiObservation;
 import jp.shinko.command.plan.PlanCommands.RecordPeriodStatus;
 import jp.shinko.command.plan.PlanCommands.RetirePlanItem;
 import jp.shinko.command.plan.PlanCommands.ReviseNarrative;
@@ -22,6 +24,9 @@ import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
 import jp.shinko.command.plan.PlanCommands.SetAnnualTarget;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.kpi.KpiDefined;
+import jp.shinko.events.kpi.KpiObservationRecorded;
+import jp.shinko.events.kpi.KpiTarget;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.plan.PlanItemAdded;
@@ -50,7 +55,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A municipality's plan: its period, its tree of items of any depth, and the progress recorded
- * against its items: annual targets and actuals, quarterly statuses and review sheets.
+ * against its items (annual targets and actuals, quarterly statuses, review sheets) and its KPIs
+ * with their published figures.
  *
  * <p>The tree's rules hold across items (numbers unique among siblings, no item under itself,
  * cross-references to items that exist), so the whole tree is one record. Each item keeps its
@@ -70,6 +76,8 @@ class Plan {
     private final Map<String, Map<FiscalYear, BigDecimal>> actuals = new HashMap<>();
     private final Map<String, PeriodStatusRecorded> statuses = new HashMap<>();
     private final Map<String, String> narratives = new HashMap<>();
+    private final Map<String, KpiDefined> kpis = new HashMap<>();
+    private final Map<String, KpiObservationRecorded> observations = new HashMap<>();
 
     Plan() {
         // for Axon: state is rebuilt from events
@@ -271,6 +279,41 @@ class Plan {
         return changed;
     }
 
+    /** Answers whether anything changed: the definition already in force is not stored again. */
+    @CommandHandler
+    boolean handle(DefineKpi command) {
+        if (command.target() instanceof KpiTarget.AboveKpi above
+                && (above.otherKpiId().equals(command.kpiId()) || !kpis.containsKey(above.otherKpiId()))) {
+            throw PlanRuleViolated.noSuchKpi("target.otherKpiId", above.otherKpiId());
+        }
+        KpiDefined defined = new KpiDefined(adoption.municipalityCode(), adoption.planId(), command.kpiId(),
+                command.name(), command.unit(), command.source(), command.baseline(), command.nextFigureExpected(),
+                command.target());
+        if (defined.equals(kpis.get(command.kpiId()))) {
+            return false;
+        }
+        apply(defined);
+        return true;
+    }
+
+    @CommandHandler
+    boolean handle(RecordKpiObservation command) {
+        if (!kpis.containsKey(command.kpiId())) {
+            throw PlanRuleViolated.noSuchKpi("kpiId", command.kpiId());
+        }
+        KpiObservationRecorded recorded = new KpiObservationRecorded(adoption.municipalityCode(), adoption.planId(),
+                command.kpiId(), command.figure(), command.publishedOn());
+        if (recorded.equals(observations.get(observationKey(recorded)))) {
+            return false;
+        }
+        apply(recorded);
+        return true;
+    }
+
+    private static String observationKey(KpiObservationRecorded observation) {
+        return observation.kpiId() + "|" + observation.figure().reference();
+    }
+
     private static String narrativeKey(NarrativeRevised narrative) {
         return narrative.itemId() + "|" + narrative.fiscalYear() + "|" + narrative.field().wireName();
     }
@@ -385,6 +428,16 @@ class Plan {
     @EventSourcingHandler
     void on(AnnualActualRecorded event) {
         actuals.computeIfAbsent(event.itemId(), item -> new HashMap<>()).put(event.fiscalYear(), event.value());
+    }
+
+    @EventSourcingHandler
+    void on(KpiDefined event) {
+        kpis.put(event.kpiId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(KpiObservationRecorded event) {
+        observations.put(observationKey(event), event);
     }
 
     @EventSourcingHandler

@@ -1,11 +1,14 @@
 package jp.shinko.command.plan;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Map;
 import jp.shinko.command.access.CityWideChange;
 import jp.shinko.command.access.MunicipalRecordChange;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
+import jp.shinko.events.kpi.KpiFigure;
+import jp.shinko.events.kpi.KpiTarget;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.progress.NarrativeField;
@@ -111,6 +114,26 @@ public final class PlanCommands {
     /** Revise fields of an item's review sheet for a fiscal year; the fields not given stay as they are. */
     public record ReviseNarrative(MunicipalityCode municipalityCode, String planId, String itemId,
             FiscalYear fiscalYear, Map<NarrativeField, String> texts) implements MunicipalRecordChange {
+
+        @TargetAggregateIdentifier
+        public String planRecordId() {
+            return Plan.recordId(municipalityCode, planId);
+        }
+    }
+
+    /** Define (or redefine) a KPI of the plan. */
+    public record DefineKpi(MunicipalityCode municipalityCode, String planId, String kpiId, String name, String unit,
+            String source, KpiFigure baseline, String nextFigureExpected, KpiTarget target) implements CityWideChange {
+
+        @TargetAggregateIdentifier
+        public String planRecordId() {
+            return Plan.recordId(municipalityCode, planId);
+        }
+    }
+
+    /** Record a published figure of a KPI. */
+    public record RecordKpiObservation(MunicipalityCode municipalityCode, String planId, String kpiId,
+            KpiFigure figure, LocalDate publishedOn) implements CityWideChange {
 
         @TargetAggregateIdentifier
         public String planRecordId() {

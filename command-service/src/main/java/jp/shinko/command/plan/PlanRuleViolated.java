@@ -94,4 +94,9 @@ final class PlanRuleViolated extends RuleViolation {
                 + " needs a reason code from the municipality's list (" + allowed + ")",
                 Map.of("field", "reasonCode", "allowed", allowed));
     }
+
+    static PlanRuleViolated noSuchKpi(String field, String kpiId) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, field + ": there is no KPI " + kpiId
+                + " in this plan", Map.of("field", field, "kpiId", kpiId));
+    }
 }

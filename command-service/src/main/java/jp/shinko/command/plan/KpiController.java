@@ -1,0 +1,180 @@
+package jp.shinko.command.plan;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import jp.shinko.command.messaging.CommandMetadata;
+import jp.shinko.command.problem.FieldProblem;
+import jp.shinko.command.problem.InvalidRequest;
+import jp.shinko.command.problem.RequestFields;
+import jp.shinko.events.kpi.KpiFigure;
+import jp.shinko.events.kpi.KpiTarget;
+import jp.shinko.events.kpi.ReferencePeriod;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A plan's KPIs (Tama's 成果指標) and the figures published for them. For the city's editors
+ * not bound to one organisation.
+ */
+@RestController
+@RequestMapping("/municipalities/{code}/plans/{planId}/kpis/{kpiId}")
+class KpiController {
+
+    private final CommandGateway commandGateway;
+
+    KpiController(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    /** What a KPI change answers: whether it changed anything. */
+    record KpiAnswer(String municipalityCode, String planId, String kpiId, boolean changed, String commandId) {
+    }
+
+    /** A figure for a year ({@code fromYear} alone) or a period. */
+    record Figure(@Schema(example = "3603") BigDecimal value, @Schema(example = "2021") Integer fromYear,
+            @Schema(description = "The last year of a period; omitted for a single year") Integer toYear,
+            @Schema(description = "A second figure printed beside it", example = "298321") BigDecimal secondaryValue,
+            @Schema(example = "百万円") String secondaryUnit) {
+
+        KpiFigure toFigure(String field) {
+            if (value == null || fromYear == null) {
+                throw new InvalidRequest(new FieldProblem(field, null, "needs value and fromYear (and toYear for "
+                        + "a period)"));
+            }
+            try {
+                String unit = secondaryUnit == null || secondaryUnit.isBlank() ? null : secondaryUnit.strip();
+                return new KpiFigure(value, new ReferencePeriod(fromYear, toYear == null ? fromYear : toYear),
+                        secondaryValue, unit);
+            } catch (IllegalArgumentException invalid) {
+                throw new InvalidRequest(new FieldProblem(field, value, invalid.getMessage()));
+            }
+        }
+    }
+
+    /** A target: {@code kind} and the fields that kind needs. */
+    record Target(@Schema(description = "at-least, at-most, above-kpi, sign or direction") String kind,
+            @Schema(description = "at-least / at-most") BigDecimal value,
+            @Schema(description = "above-kpi: the KPI to stay above") String otherKpiId,
+            @Schema(description = "above-kpi: the first year of the period") Integer fromYear,
+            @Schema(description = "The (last) year of the target", example = "2034") Integer byYear,
+            @Schema(description = "sign: true for positive, e.g. net inflow") Boolean positive,
+            @Schema(description = "direction: true for an increase from the baseline") Boolean increase) {
+
+        KpiTarget toTarget() {
+            if (byYear == null || byYear < 1900 || byYear > 2100) {
+                throw new InvalidRequest(new FieldProblem("target.byYear", byYear, "is required: a year from 1900 "
+                        + "to 2100"));
+            }
+            return switch (kind == null ? "" : kind) {
+                case "at-least" -> new KpiTarget.AtLeast(required("target.value", value), byYear);
+                case "at-most" -> new KpiTarget.AtMost(required("target.value", value), byYear);
+                case "above-kpi" -> {
+                    if (fromYear == null || fromYear > byYear) {
+                        throw new InvalidRequest(new FieldProblem("target.fromYear", fromYear, "is required for "
+                                + "above-kpi: the first year of the period, not after byYear"));
+                    }
+                    yield new KpiTarget.AboveKpi(PlanRequests.itemId("target.otherKpiId", otherKpiId), fromYear,
+                            byYear);
+                }
+                case "sign" -> new KpiTarget.Sign(required("target.positive", positive), byYear);
+                case "direction" -> new KpiTarget.Direction(required("target.increase", increase), byYear);
+                default -> throw new InvalidRequest(new FieldProblem("target.kind", kind, "is one of at-least, "
+                        + "at-most, above-kpi, sign, direction"));
+            };
+        }
+
+        private static <T> T required(String field, T value) {
+            if (value == null) {
+                throw new InvalidRequest(new FieldProblem(field, null, "is required for a target of kind " + field));
+            }
+            return value;
+        }
+    }
+
+    /** The body of {@code PUT .../kpis/{kpiId}}. */
+    record KpiRequest(@Schema(example = "市内事業所数") String name, @Schema(example = "事業所") String unit,
+            @Schema(example = "経済センサス") String source, Figure baseline,
+            @Schema(example = "令和7年12月頃") String nextFigureExpected,
+            @Schema(description = "Omitted for a KPI that is only the other side of another's target")
+            Target target) {
+    }
+
+    /** The body of {@code POST .../kpis/{kpiId}/observations}. */
+    record ObservationRequest(Figure figure, @Schema(example = "2025-12-19") String publishedOn) {
+    }
+
+    @PutMapping
+    @Operation(summary = "Define a KPI of the plan", description = "Its baseline, source, when the next figure is "
+            + "expected and its target. Defining it again replaces the definition.")
+    @ApiResponse(responseCode = "200", description = "Defined (changed: false when already so)")
+    @ApiResponse(responseCode = "422", description = "An above-kpi target names a KPI the plan does not have")
+    KpiAnswer define(@Parameter(example = "132241") @PathVariable String code, @PathVariable String planId,
+            @Parameter(example = "establishments") @PathVariable String kpiId, @RequestBody KpiRequest request,
+            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        if (request.baseline() == null) {
+            throw new InvalidRequest(new FieldProblem("baseline", null, "is required: value and fromYear"));
+        }
+        PlanCommands.DefineKpi command = new PlanCommands.DefineKpi(RequestFields.municipalityInPath(code),
+                PlanRequests.planId(planId), PlanRequests.itemId("kpiId", kpiId),
+                text("name", request.name(), 100, true), text("unit", request.unit(), 10, true),
+                text("source", request.source(), 40, false),
+                request.baseline().toFigure("baseline"),
+                text("nextFigureExpected", request.nextFigureExpected(), 40, false),
+                request.target() == null ? null : request.target().toTarget());
+        return send(code, planId, kpiId, command, idempotencyKey);
+    }
+
+    @PostMapping("/observations")
+    @Operation(summary = "Record a published figure of a KPI",
+            description = "A later figure for the same year or period supersedes the earlier one.")
+    @ApiResponse(responseCode = "200", description = "Recorded (changed: false when already so)")
+    @ApiResponse(responseCode = "422", description = "The plan has no such KPI")
+    KpiAnswer observe(@PathVariable String code, @PathVariable String planId, @PathVariable String kpiId,
+            @RequestBody ObservationRequest request,
+            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        if (request.figure() == null) {
+            throw new InvalidRequest(new FieldProblem("figure", null, "is required: value and fromYear"));
+        }
+        LocalDate publishedOn;
+        try {
+            publishedOn = LocalDate.parse(request.publishedOn() == null ? "" : request.publishedOn());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequest(new FieldProblem("publishedOn", request.publishedOn(), "is required: a date "
+                    + "such as 2025-12-19"));
+        }
+        return send(code, planId, kpiId, new PlanCommands.RecordKpiObservation(RequestFields.municipalityInPath(code),
+                PlanRequests.planId(planId), PlanRequests.itemId("kpiId", kpiId), request.figure().toFigure("figure"),
+                publishedOn), idempotencyKey);
+    }
+
+    private KpiAnswer send(String code, String planId, String kpiId, Object command, String idempotencyKey) {
+        String commandId = CommandMetadata.commandId(idempotencyKey);
+        Boolean changed = commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));
+        return new KpiAnswer(code, planId, kpiId, changed, commandId);
+    }
+
+    private static String text(String field, String value, int maxLength, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw new InvalidRequest(new FieldProblem(field, value, "is required"));
+            }
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.codePointCount(0, stripped.length()) > maxLength) {
+            throw new InvalidRequest(new FieldProblem(field, value, "has at most " + maxLength + " characters"));
+        }
+        return stripped;
+    }
+}

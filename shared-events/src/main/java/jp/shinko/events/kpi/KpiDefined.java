@@ -1,0 +1,26 @@
+package jp.shinko.events.kpi;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jp.shinko.events.DomainEvent;
+import jp.shinko.events.EventType;
+import jp.shinko.events.municipality.MunicipalityCode;
+
+/**
+ * A plan measures its outcome by a KPI (成果指標): what it counts, where the figures come from,
+ * its baseline and its target. Defined again, it replaces the earlier definition.
+ *
+ * @param municipalityCode the municipality
+ * @param planId the plan
+ * @param kpiId the KPI's identifier within the plan
+ * @param name such as 市内事業所数
+ * @param unit such as 事業所, %, 人
+ * @param source such as 経済センサス
+ * @param baseline the figure the plan starts from
+ * @param nextFigureExpected when the next figure is expected, as the city writes it (令和7年12月頃)
+ * @param target what it aims for; absent for a KPI that is only the other side of another's target
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@EventType(name = "KpiDefined", revision = 1)
+public record KpiDefined(MunicipalityCode municipalityCode, String planId, String kpiId, String name, String unit,
+        String source, KpiFigure baseline, String nextFigureExpected, KpiTarget target) implements DomainEvent {
+}

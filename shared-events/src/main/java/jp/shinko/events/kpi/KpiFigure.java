@@ -1,0 +1,36 @@
+package jp.shinko.events.kpi;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A figure of a KPI for a reference year or period, possibly with a second figure printed beside
+ * it (a rate of 0.0% and the amount of 298,321 百万円).
+ *
+ * @param value the figure, in the KPI's unit; negative for a net outflow
+ * @param reference the year or period it describes
+ * @param secondaryValue the figure printed beside it, if any
+ * @param secondaryUnit the unit of that figure, such as 百万円
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record KpiFigure(BigDecimal value, ReferencePeriod reference, BigDecimal secondaryValue,
+        String secondaryUnit) {
+
+    /**
+     * @throws InvalidKpiValue when the value or reference is missing, or a second figure has no unit
+     */
+    public KpiFigure {
+        if (value == null) {
+            throw new InvalidKpiValue("value", null, "a figure needs its value");
+        }
+        Objects.requireNonNull(reference, "reference");
+        if ((secondaryValue == null) != (secondaryUnit == null || secondaryUnit.isBlank())) {
+            throw new InvalidKpiValue("secondaryUnit", secondaryUnit, "a second figure and its unit come together");
+        }
+    }
+
+    public static KpiFigure of(BigDecimal value, ReferencePeriod reference) {
+        return new KpiFigure(value, reference, null, null);
+    }
+}
