@@ -98,6 +98,14 @@ class CommandApiAccessTest {
                         + "{quarter}", 200, "put", Map.of("organisation", "産業振興課", "symbol", "○")),
                 planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/narratives/{fiscalYear}", 200,
                         "put", Map.of("results", "実施した")),
+                new AccessMatrix.Row("POST /municipalities/{code}/plans/{planId}/fiscal-years/{fiscalYear}/close",
+                        Caller.editorsOfTarget(200), AccessMatrix.Kind.WRITES, (client, target) -> client.post()
+                        .uri("/municipalities/{code}/plans/p/fiscal-years/R5/close", target.value())
+                        .contentType(MediaType.APPLICATION_JSON).body(Map.of()).exchange(),
+                        target -> matrix.clientOf(Caller.EDITOR_OF_TARGET, target).post()
+                                .uri("/municipalities/{code}/plans", target.value())
+                                .contentType(MediaType.APPLICATION_JSON).body(PLAN).exchange()
+                                .expectStatus().isCreated()),
                 planChange("PUT /municipalities/{code}/plans/{planId}/kpis/{kpiId}", 200, "put", Map.of(
                         "name", "開業率", "unit", "%", "baseline", Map.of("value", 6.12, "fromYear", 2021))),
                 planChange("POST /municipalities/{code}/plans/{planId}/kpis/{kpiId}/observations", 200, "post",

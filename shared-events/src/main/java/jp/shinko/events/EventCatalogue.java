@@ -16,6 +16,7 @@ import jp.shinko.events.plan.PlanItemRetired;
 import jp.shinko.events.plan.PlanItemRevised;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
+import jp.shinko.events.progress.FiscalYearClosed;
 import jp.shinko.events.progress.IndicatorDefined;
 import jp.shinko.events.progress.NarrativeRevised;
 import jp.shinko.events.progress.PeriodStatusRecorded;
@@ -49,7 +50,8 @@ public final class EventCatalogue {
             PeriodStatusRecorded.class,
             NarrativeRevised.class,
             KpiDefined.class,
-            KpiObservationRecorded.class);
+            KpiObservationRecorded.class,
+            FiscalYearClosed.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME =
             EVENTS.stream().collect(Collectors.toUnmodifiableMap(type -> typeOf(type).name(), Function.identity()));

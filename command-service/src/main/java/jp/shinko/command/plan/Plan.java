@@ -4,14 +4,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import jp.shinko.command.municipality.MunicipalRules;
 import jp.shinko.command.plan.PlanCommands.AddPlanItem;
 import jp.shinko.command.plan.PlanCommands.AdoptPlan;
+import jp.shinko.command.plan.PlanCommands.CloseFiscalYear;
 import jp.shinko.command.plan.PlanCommands.DefineIndicator;
 import jp.shinko.command.plan.PlanCommands.DefineKpi;
 import jp.shinko.command.plan.PlanCommands.MovePlanItem;
@@ -36,6 +39,7 @@ import jp.shinko.events.plan.PlanItemRetired;
 import jp.shinko.events.plan.PlanItemRevised;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
+import jp.shinko.events.progress.FiscalYearClosed;
 import jp.shinko.events.progress.IndicatorDefined;
 import jp.shinko.events.progress.NarrativeField;
 import jp.shinko.events.progress.NarrativeRevised;
@@ -78,6 +82,7 @@ class Plan {
     private final Map<String, String> narratives = new HashMap<>();
     private final Map<String, KpiDefined> kpis = new HashMap<>();
     private final Map<String, KpiObservationRecorded> observations = new HashMap<>();
+    private final Set<FiscalYear> closedYears = new HashSet<>();
 
     Plan() {
         // for Axon: state is rebuilt from events
@@ -209,7 +214,8 @@ class Plan {
             return false;
         }
         apply(new AnnualTargetSet(adoption.municipalityCode(), adoption.planId(), command.itemId(),
-                command.fiscalYear(), command.value(), command.unit()));
+                command.fiscalYear(), command.value(), command.unit(),
+                correction(command.fiscalYear(), command.correctionReason())));
         return true;
     }
 
@@ -220,7 +226,8 @@ class Plan {
             return false;
         }
         apply(new AnnualActualRecorded(adoption.municipalityCode(), adoption.planId(), command.itemId(),
-                command.fiscalYear(), command.value(), command.unit()));
+                command.fiscalYear(), command.value(), command.unit(),
+                correction(command.fiscalYear(), command.correctionReason())));
         return true;
     }
 
@@ -253,11 +260,15 @@ class Plan {
         }
         PeriodStatusRecorded recorded = new PeriodStatusRecorded(adoption.municipalityCode(), adoption.planId(),
                 command.itemId(), command.organisation(), command.fiscalYear(), command.quarter(), command.symbol(),
-                command.reasonCode(), command.remark());
-        if (recorded.equals(statuses.get(statusKey(recorded)))) {
+                command.reasonCode(), command.remark(), null);
+        PeriodStatusRecorded current = statuses.get(statusKey(recorded));
+        if (current != null && recorded.equals(withoutCorrection(current))) {
             return false;
         }
-        apply(recorded);
+        apply(new PeriodStatusRecorded(recorded.municipalityCode(), recorded.planId(), recorded.itemId(),
+                recorded.organisation(), recorded.fiscalYear(), recorded.quarter(), recorded.symbol(),
+                recorded.reasonCode(), recorded.remark(),
+                correction(command.fiscalYear(), command.correctionReason())));
         return true;
     }
 
@@ -270,9 +281,11 @@ class Plan {
         boolean changed = false;
         for (Map.Entry<NarrativeField, String> text : command.texts().entrySet()) {
             NarrativeRevised revised = new NarrativeRevised(adoption.municipalityCode(), adoption.planId(),
-                    command.itemId(), command.fiscalYear(), text.getKey(), text.getValue());
+                    command.itemId(), command.fiscalYear(), text.getKey(), text.getValue(), null);
             if (!text.getValue().equals(narratives.getOrDefault(narrativeKey(revised), ""))) {
-                apply(revised);
+                apply(new NarrativeRevised(revised.municipalityCode(), revised.planId(), revised.itemId(),
+                        revised.fiscalYear(), revised.field(), revised.text(),
+                        correction(command.fiscalYear(), command.correctionReason())));
                 changed = true;
             }
         }
@@ -312,6 +325,38 @@ class Plan {
 
     private static String observationKey(KpiObservationRecorded observation) {
         return observation.kpiId() + "|" + observation.figure().reference();
+    }
+
+    /** Answers whether anything changed: a closed year is not closed again. */
+    @CommandHandler
+    boolean handle(CloseFiscalYear command) {
+        requireWithinPeriod(command.fiscalYear());
+        if (closedYears.contains(command.fiscalYear())) {
+            return false;
+        }
+        apply(new FiscalYearClosed(adoption.municipalityCode(), adoption.planId(), command.fiscalYear(),
+                command.councilReportedOn()));
+        return true;
+    }
+
+    /**
+     * The correction reason an entry of this year carries: required once the year is closed;
+     * before that, a new value simply supersedes the old one and no reason is kept.
+     */
+    private String correction(FiscalYear year, String reason) {
+        if (!closedYears.contains(year)) {
+            return null;
+        }
+        if (reason == null) {
+            throw PlanRuleViolated.yearClosed(year);
+        }
+        return reason;
+    }
+
+    private static PeriodStatusRecorded withoutCorrection(PeriodStatusRecorded status) {
+        return new PeriodStatusRecorded(status.municipalityCode(), status.planId(), status.itemId(),
+                status.organisation(), status.fiscalYear(), status.quarter(), status.symbol(), status.reasonCode(),
+                status.remark(), null);
     }
 
     private static String narrativeKey(NarrativeRevised narrative) {
@@ -428,6 +473,11 @@ class Plan {
     @EventSourcingHandler
     void on(AnnualActualRecorded event) {
         actuals.computeIfAbsent(event.itemId(), item -> new HashMap<>()).put(event.fiscalYear(), event.value());
+    }
+
+    @EventSourcingHandler
+    void on(FiscalYearClosed event) {
+        closedYears.add(event.fiscalYear());
     }
 
     @EventSourcingHandler

@@ -80,9 +80,13 @@ public final class PlanCommands {
         }
     }
 
-    /** Set an item's annual target for a fiscal year, in the indicator's unit. */
+    /**
+     * Set an item's annual target for a fiscal year, in the indicator's unit; for a closed year,
+     * with the reason of the correction.
+     */
     public record SetAnnualTarget(MunicipalityCode municipalityCode, String planId, String itemId,
-            FiscalYear fiscalYear, BigDecimal value, String unit) implements MunicipalRecordChange {
+            FiscalYear fiscalYear, BigDecimal value, String unit, String correctionReason)
+            implements MunicipalRecordChange {
 
         @TargetAggregateIdentifier
         public String planRecordId() {
@@ -92,7 +96,8 @@ public final class PlanCommands {
 
     /** Record an item's actual for a fiscal year, in the indicator's unit. */
     public record RecordAnnualActual(MunicipalityCode municipalityCode, String planId, String itemId,
-            FiscalYear fiscalYear, BigDecimal value, String unit) implements MunicipalRecordChange {
+            FiscalYear fiscalYear, BigDecimal value, String unit, String correctionReason)
+            implements MunicipalRecordChange {
 
         @TargetAggregateIdentifier
         public String planRecordId() {
@@ -103,7 +108,7 @@ public final class PlanCommands {
     /** Record the status of an item's row (one responsible organisation) in a quarter of a fiscal year. */
     public record RecordPeriodStatus(MunicipalityCode municipalityCode, String planId, String itemId,
             String organisation, FiscalYear fiscalYear, Quarter quarter, String symbol, String reasonCode,
-            String remark) implements MunicipalRecordChange {
+            String remark, String correctionReason) implements MunicipalRecordChange {
 
         @TargetAggregateIdentifier
         public String planRecordId() {
@@ -113,7 +118,8 @@ public final class PlanCommands {
 
     /** Revise fields of an item's review sheet for a fiscal year; the fields not given stay as they are. */
     public record ReviseNarrative(MunicipalityCode municipalityCode, String planId, String itemId,
-            FiscalYear fiscalYear, Map<NarrativeField, String> texts) implements MunicipalRecordChange {
+            FiscalYear fiscalYear, Map<NarrativeField, String> texts, String correctionReason)
+            implements MunicipalRecordChange {
 
         @TargetAggregateIdentifier
         public String planRecordId() {
@@ -134,6 +140,16 @@ public final class PlanCommands {
     /** Record a published figure of a KPI. */
     public record RecordKpiObservation(MunicipalityCode municipalityCode, String planId, String kpiId,
             KpiFigure figure, LocalDate publishedOn) implements CityWideChange {
+
+        @TargetAggregateIdentifier
+        public String planRecordId() {
+            return Plan.recordId(municipalityCode, planId);
+        }
+    }
+
+    /** Close a fiscal year of the plan: later changes to its entries are corrections with a reason. */
+    public record CloseFiscalYear(MunicipalityCode municipalityCode, String planId, FiscalYear fiscalYear,
+            LocalDate councilReportedOn) implements CityWideChange {
 
         @TargetAggregateIdentifier
         public String planRecordId() {

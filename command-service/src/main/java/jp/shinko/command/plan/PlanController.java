@@ -2,9 +2,15 @@ package jp.shinko.command.plan;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import jp.shinko.command.messaging.CommandMetadata;
+import jp.shinko.command.problem.FieldProblem;
+import jp.shinko.command.problem.InvalidRequest;
 import jp.shinko.command.problem.RequestFields;
+import jp.shinko.events.calendar.FiscalYear;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -106,6 +112,41 @@ class PlanController {
             @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
         return itemAnswer(code, planId, itemId, request.toCommand(RequestFields.municipalityInPath(code),
                 PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId)), idempotencyKey);
+    }
+
+    /** The body of {@code POST .../fiscal-years/{fiscalYear}/close}. */
+    record CloseRequest(@Schema(description = "When the year was reported to the council", example = "2024-06-20")
+            String councilReportedOn) {
+    }
+
+    /** The answer to closing a fiscal year. */
+    record CloseAnswer(String municipalityCode, String planId, int fiscalYear, boolean changed, String commandId) {
+    }
+
+    @PostMapping("/{planId}/fiscal-years/{fiscalYear}/close")
+    @Operation(summary = "Close a fiscal year of the plan", description = "Usually after its report to the "
+            + "council. From then on a change to the year's entries needs correctionReason. For the city's editors "
+            + "not bound to one organisation.")
+    @ApiResponse(responseCode = "200", description = "Closed (changed: false when it already was)")
+    @ApiResponse(responseCode = "422", description = "The year is outside the plan period")
+    CloseAnswer close(@PathVariable String code, @PathVariable String planId,
+            @Parameter(example = "R5") @PathVariable String fiscalYear,
+            @RequestBody(required = false) CloseRequest request,
+            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        FiscalYear year = RequestFields.fiscalYear("fiscalYear", fiscalYear);
+        LocalDate reportedOn = null;
+        if (request != null && request.councilReportedOn() != null) {
+            try {
+                reportedOn = LocalDate.parse(request.councilReportedOn());
+            } catch (DateTimeParseException e) {
+                throw new InvalidRequest(new FieldProblem("councilReportedOn", request.councilReportedOn(),
+                        "is a date such as 2024-06-20"));
+            }
+        }
+        String commandId = CommandMetadata.commandId(idempotencyKey);
+        Boolean changed = commandGateway.sendAndWait(CommandMetadata.withCommandId(new PlanCommands.CloseFiscalYear(
+                RequestFields.municipalityInPath(code), PlanRequests.planId(planId), year, reportedOn), commandId));
+        return new CloseAnswer(code, planId, year.value(), changed, commandId);
     }
 
     private ItemAnswer itemAnswer(String code, String planId, String itemId, Object command, String idempotencyKey) {

@@ -99,4 +99,10 @@ final class PlanRuleViolated extends RuleViolation {
         return new PlanRuleViolated(ProblemType.RULE_VIOLATED, field + ": there is no KPI " + kpiId
                 + " in this plan", Map.of("field", field, "kpiId", kpiId));
     }
+
+    static PlanRuleViolated yearClosed(Object year) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "correctionReason: fiscal year " + year + " is closed; "
+                + "a change to it is a correction: send correctionReason saying why",
+                Map.of("field", "correctionReason", "fiscalYear", year.toString()));
+    }
 }

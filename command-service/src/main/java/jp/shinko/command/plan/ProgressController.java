@@ -35,6 +35,7 @@ class ProgressController {
     private static final BigDecimal LARGEST = new BigDecimal("1000000000000");
     private static final String UNIT = "\\S{1,10}";
     private static final int NARRATIVE_LENGTH = 4000;
+    private static final String CORRECTION = "Required once the fiscal year is closed: why this entry is corrected";
 
     private final CommandGateway commandGateway;
 
@@ -58,7 +59,8 @@ class ProgressController {
     }
 
     /** The body of a target or an actual. */
-    record AmountRequest(@Schema(example = "20") BigDecimal value, @Schema(example = "人") String unit) {
+    record AmountRequest(@Schema(example = "20") BigDecimal value, @Schema(example = "人") String unit,
+            @Schema(description = CORRECTION) String correctionReason) {
     }
 
     @PutMapping("/indicator")
@@ -93,7 +95,8 @@ class ProgressController {
         FiscalYear year = RequestFields.fiscalYear("fiscalYear", fiscalYear);
         return send(code, planId, itemId, year, new PlanCommands.SetAnnualTarget(municipality(code),
                 PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), year,
-                amount("value", request.value()), unit(request.unit())), idempotencyKey);
+                amount("value", request.value()), unit(request.unit()),
+                optional("correctionReason", request.correctionReason(), 400)), idempotencyKey);
     }
 
     @PutMapping("/annual-actuals/{fiscalYear}")
@@ -107,7 +110,8 @@ class ProgressController {
         FiscalYear year = RequestFields.fiscalYear("fiscalYear", fiscalYear);
         return send(code, planId, itemId, year, new PlanCommands.RecordAnnualActual(municipality(code),
                 PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), year,
-                amount("value", request.value()), unit(request.unit())), idempotencyKey);
+                amount("value", request.value()), unit(request.unit()),
+                optional("correctionReason", request.correctionReason(), 400)), idempotencyKey);
     }
 
     /** The body of {@code PUT .../period-status/{fiscalYear}/{quarter}}. */
@@ -117,7 +121,8 @@ class ProgressController {
             @Schema(description = "A symbol of the municipality's legend", example = "△") String symbol,
             @Schema(description = "From the municipality's list; required in the 4th quarter for △ □ × -",
                     example = "4") String reasonCode,
-            @Schema(description = "Free text, if any") String remark) {
+            @Schema(description = "Free text, if any") String remark,
+            @Schema(description = CORRECTION) String correctionReason) {
     }
 
     @PutMapping("/period-status/{fiscalYear}/{quarter}")
@@ -136,14 +141,16 @@ class ProgressController {
                 PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId),
                 required("organisation", request.organisation(), 60), year, RequestFields.quarter("quarter", quarter),
                 required("symbol", request.symbol(), 2), optional("reasonCode", request.reasonCode(), 10),
-                optional("remark", request.remark(), 2000)), idempotencyKey);
+                optional("remark", request.remark(), 2000),
+                optional("correctionReason", request.correctionReason(), 400)), idempotencyKey);
     }
 
     /** The body of {@code PUT .../narratives/{fiscalYear}}: the fields to revise; those left out stay. */
     record NarrativeRequest(@Schema(description = "事業内容") String plannedContent,
             @Schema(description = "目標・注力する所") String goalsAndFocus,
             @Schema(description = "実施結果") String results,
-            @Schema(description = "以降の課題") String issuesAhead) {
+            @Schema(description = "以降の課題") String issuesAhead,
+            @Schema(description = CORRECTION) String correctionReason) {
     }
 
     @PutMapping("/narratives/{fiscalYear}")
@@ -166,7 +173,8 @@ class ProgressController {
                     "at least one of " + NarrativeField.allowed() + " is required"));
         }
         return send(code, planId, itemId, year, new PlanCommands.ReviseNarrative(municipality(code),
-                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), year, texts), idempotencyKey);
+                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), year, texts,
+                optional("correctionReason", request.correctionReason(), 400)), idempotencyKey);
     }
 
     private static void narrative(Map<NarrativeField, String> texts, NarrativeField field, String text) {

@@ -244,6 +244,45 @@ class PlanApiTest {
     }
 
     @Test
+    void onceAYearIsClosedEveryChangeToItIsACorrectionWithAReason() {
+        String code = "122084";
+        adopt(code, "p", "R5", "R6").expectStatus().isCreated();
+        Map<String, Object> measure = new HashMap<>(content("1", "創業塾"));
+        addItem(code, "p", Map.of("id", "a", "content", measure)).expectStatus().isCreated();
+        put(code, "/plans/p/items/a/indicator", Map.of("name", "参加者数", "unit", "人")).expectStatus().isOk();
+        put(code, "/plans/p/items/a/annual-actuals/R5", Map.of("value", 11, "unit", "人")).expectStatus().isOk();
+
+        post(code, "/plans/p/fiscal-years/R5/close", Map.of("councilReportedOn", "2024-06-20")).expectStatus().isOk()
+                .expectBody().jsonPath("$.changed").isEqualTo(true);
+        post(code, "/plans/p/fiscal-years/令和5/close", Map.of()).expectStatus().isOk()
+                .expectBody().jsonPath("$.changed").isEqualTo(false);
+        post(code, "/plans/p/fiscal-years/R9/close", Map.of()).expectStatus().isEqualTo(422);
+
+        put(code, "/plans/p/items/a/annual-actuals/R5", Map.of("value", 12, "unit", "人"))
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.field").isEqualTo("correctionReason")
+                .jsonPath("$.detail").isEqualTo("correctionReason: fiscal year 2023 is closed; a change to it is a "
+                        + "correction: send correctionReason saying why");
+        put(code, "/plans/p/items/a/narratives/R5", Map.of("results", "11人")).expectStatus().isEqualTo(422);
+        put(code, "/plans/p/items/a/period-status/R5/4", Map.of("organisation", "商工観光課", "symbol", "○"))
+                .expectStatus().isEqualTo(422);
+        put(code, "/plans/p/items/a/annual-actuals/R5", Map.of("value", 12, "unit", "人",
+                "correctionReason", "集計漏れ1人を追加")).expectStatus().isOk();
+        put(code, "/plans/p/items/a/annual-actuals/R6", Map.of("value", 14, "unit", "人")).expectStatus().isOk();
+
+        assertThat(jdbc.sql("""
+                        select convert_from(payload, 'UTF8')::jsonb ->> 'correctionReason'
+                        from event_store.domain_event_entry
+                        where municipality_code = ? and payload_type = 'AnnualActualRecorded'
+                        order by global_index""")
+                .param(code).query(String.class).list())
+                .containsExactly(null, "集計漏れ1人を追加", null);
+        assertThat(eventTypes(code)).containsExactly("PlanAdopted", "PlanItemAdded", "IndicatorDefined",
+                "AnnualActualRecorded", "FiscalYearClosed", "AnnualActualRecorded", "AnnualActualRecorded");
+    }
+
+    @Test
     void itemsOfAPlanNobodyAdoptedAreNotFound() {
         addItem("122033", "none", Map.of("id", "a", "content", content("1", "A")))
                 .expectStatus().isNotFound()

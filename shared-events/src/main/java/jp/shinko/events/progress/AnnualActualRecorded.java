@@ -1,6 +1,7 @@
 package jp.shinko.events.progress;
 
 import java.math.BigDecimal;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
 import jp.shinko.events.calendar.FiscalYear;
@@ -16,8 +17,10 @@ import jp.shinko.events.municipality.MunicipalityCode;
  * @param fiscalYear the year
  * @param value zero or more, in the indicator's unit
  * @param unit the indicator's unit
+ * @param correctionReason why a closed fiscal year's entry was corrected; absent while the year is open
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @EventType(name = "AnnualActualRecorded", revision = 1)
 public record AnnualActualRecorded(MunicipalityCode municipalityCode, String planId, String itemId,
-        FiscalYear fiscalYear, BigDecimal value, String unit) implements DomainEvent {
+        FiscalYear fiscalYear, BigDecimal value, String unit, String correctionReason) implements DomainEvent {
 }

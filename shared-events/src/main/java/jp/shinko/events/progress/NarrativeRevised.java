@@ -1,5 +1,6 @@
 package jp.shinko.events.progress;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
 import jp.shinko.events.calendar.FiscalYear;
@@ -15,8 +16,11 @@ import jp.shinko.events.municipality.MunicipalityCode;
  * @param fiscalYear the year the sheet is for
  * @param field which of the four fields
  * @param text what it says; empty when the city cleared it
+ * @param correctionReason why a closed fiscal year's entry was corrected; absent while the year is open
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @EventType(name = "NarrativeRevised", revision = 1)
 public record NarrativeRevised(MunicipalityCode municipalityCode, String planId, String itemId,
-        FiscalYear fiscalYear, NarrativeField field, String text) implements DomainEvent {
+        FiscalYear fiscalYear, NarrativeField field, String text, String correctionReason)
+        implements DomainEvent {
 }

@@ -20,10 +20,11 @@ import jp.shinko.events.municipality.MunicipalityCode;
  * @param symbol a symbol of the municipality's legend, such as ○
  * @param reasonCode from the municipality's list; required in the 4th quarter for symbols that need one
  * @param remark free text the city adds, if any
+ * @param correctionReason why a closed fiscal year's entry was corrected; absent while the year is open
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @EventType(name = "PeriodStatusRecorded", revision = 1)
 public record PeriodStatusRecorded(MunicipalityCode municipalityCode, String planId, String itemId,
-        String organisation, FiscalYear fiscalYear, Quarter quarter, String symbol, String reasonCode, String remark)
-        implements DomainEvent {
+        String organisation, FiscalYear fiscalYear, Quarter quarter, String symbol, String reasonCode, String remark,
+        String correctionReason) implements DomainEvent {
 }

@@ -1,0 +1,23 @@
+package jp.shinko.events.progress;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import jp.shinko.events.DomainEvent;
+import jp.shinko.events.EventType;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.municipality.MunicipalityCode;
+
+/**
+ * A fiscal year of a plan is closed, usually after its report to the council: from now on a
+ * change to that year's entries is a correction with a reason.
+ *
+ * @param municipalityCode the municipality
+ * @param planId the plan
+ * @param fiscalYear the year closed
+ * @param councilReportedOn when the year was reported to the council, if given
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@EventType(name = "FiscalYearClosed", revision = 1)
+public record FiscalYearClosed(MunicipalityCode municipalityCode, String planId, FiscalYear fiscalYear,
+        LocalDate councilReportedOn) implements DomainEvent {
+}
