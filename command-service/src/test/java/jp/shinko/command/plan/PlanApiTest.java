@@ -283,6 +283,45 @@ class PlanApiTest {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerWithoutBeingExecutedAgain() {
+        String code = "122092";
+        adopt(code, "p", "R5", "R6").expectStatus().isCreated();
+        addItem(code, "p", Map.of("id", "a", "content", content("1", "創業塾"))).expectStatus().isCreated();
+        String actual = "/municipalities/" + code + "/plans/p/items/a/annual-actuals/R5";
+        Map<String, Object> eleven = Map.of("value", 11, "unit", "人");
+
+        anonymous.put().uri(actual).header(HttpHeaders.AUTHORIZATION, "Bearer " + editorOf(code))
+                .header("Idempotency-Key", "actual-r5").contentType(MediaType.APPLICATION_JSON).body(eleven)
+                .exchange().expectStatus().isEqualTo(422);
+        put(code, "/plans/p/items/a/indicator", Map.of("name", "参加者数", "unit", "人")).expectStatus().isOk();
+        String first = anonymous.put().uri(actual).header(HttpHeaders.AUTHORIZATION, "Bearer " + editorOf(code))
+                .header("Idempotency-Key", "actual-r5").contentType(MediaType.APPLICATION_JSON).body(eleven)
+                .exchange().expectStatus().isOk().returnResult(String.class).getResponseBody();
+        put(code, "/plans/p/items/a/annual-actuals/R5", Map.of("value", 12, "unit", "人")).expectStatus().isOk();
+
+        anonymous.put().uri(actual).header(HttpHeaders.AUTHORIZATION, "Bearer " + editorOf(code))
+                .header("Idempotency-Key", "actual-r5").contentType(MediaType.APPLICATION_JSON).body(eleven)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Idempotent-Replay", "true")
+                .expectBody(String.class).isEqualTo(first);
+        anonymous.put().uri(actual).header(HttpHeaders.AUTHORIZATION, "Bearer " + editorOf(code))
+                .header("Idempotency-Key", "actual-r5").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("value", 13, "unit", "人"))
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:shinko:problem:idempotency-key-reused");
+
+        assertThat(jdbc.sql("""
+                        select (convert_from(payload, 'UTF8')::jsonb ->> 'value')::int
+                        from event_store.domain_event_entry
+                        where municipality_code = ? and payload_type = 'AnnualActualRecorded'
+                        order by global_index""")
+                .param(code).query(Integer.class).list())
+                .as("the retry did not put 11 back over 12").containsExactly(11, 12);
+    }
+
+    @Test
     void itemsOfAPlanNobodyAdoptedAreNotFound() {
         addItem("122033", "none", Map.of("id", "a", "content", content("1", "A")))
                 .expectStatus().isNotFound()
