@@ -2,14 +2,13 @@ package jp.shinko.command.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.net.URI;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.infra.seeds.SeedLoader;
 import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,12 +21,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tama's seven KPIs, with all five kinds of target the seed shows, and its first three measure
- * sheets (../shared/seeds/000…, as {@code seeds/tama.json}) entered through the REST API; then
+ * sheets (../shared/seeds/000…) entered through the REST API by the seed loader; then
  * the census figures as they are published, and the rules a KPI entry must keep.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -54,28 +51,9 @@ class TamaSheetsTest {
     }
 
     @Test
-    void theSevenKpisAndThreeSheetsGoInAndAFigureIsRecordedWhenPublished() throws IOException {
-        JsonNode tama;
-        try (InputStream json = TamaSheetsTest.class.getResourceAsStream("/seeds/tama.json")) {
-            tama = JsonMapper.builder().build().readTree(json);
-        }
-        JsonNode plan = tama.path("plan");
-        send("POST", "/municipalities/" + TAMA + "/plans", Map.of("id", plan.path("id").asString(),
-                "name", plan.path("name").asString(), "fromFiscalYear", plan.path("from").asString(),
-                "toFiscalYear", plan.path("to").asString()));
-        for (JsonNode kpi : tama.path("kpis")) {
-            send("PUT", PLAN + "/kpis/" + kpi.path("id").asString(), kpi);
-        }
-        for (JsonNode sheet : tama.path("sheets")) {
-            String itemId = "measure-" + sheet.path("number").asString();
-            send("POST", PLAN + "/items", Map.of("id", itemId, "content", Map.of(
-                    "number", sheet.path("number").asString(), "title", sheet.path("title").asString(),
-                    "responsibleOrganisations", List.of(sheet.path("organisation").asString()),
-                    "outlook", sheet.path("outlook").asString(), "focusThemes", sheet.path("focusThemes"))));
-            send("PUT", PLAN + "/items/" + itemId + "/narratives/" + sheet.path("fiscalYear").asString(), Map.of(
-                    "plannedContent", sheet.path("plannedContent").asString(),
-                    "goalsAndFocus", sheet.path("goalsAndFocus").asString()));
-        }
+    void theSevenKpisAndThreeSheetsGoInAndAFigureIsRecordedWhenPublished() {
+        new SeedLoader(URI.create("http://localhost:" + port), code -> TestTokens.of(new Actor("tama-clerk",
+                Role.MUNICIPAL_EDITOR, MunicipalityCode.of(code), null))).loadTama();
         send("POST", PLAN + "/kpis/establishments/observations", Map.of(
                 "figure", Map.of("value", 3550, "fromYear", 2024), "publishedOn", "2025-12-19"));
 

@@ -12,15 +12,17 @@ import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
+import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.embedded.EmbeddedPostgresServer;
 import jp.shinko.infra.embedded.KraftBroker;
 import jp.shinko.infra.embedded.LocalIdentityProvider;
 import jp.shinko.infra.kafka.Topics;
+import jp.shinko.infra.seeds.SeedLoader;
 
 /**
  * The whole system on one machine, in one command: a durable PostgreSQL, a Kafka broker, an
  * identity provider, the command service and the query service, with the demo municipalities
- * registered.
+ * registered and the seed tables of Akiruno, Musashino and Tama entered through the API.
  *
  * <p>PostgreSQL and Kafka keep their data in a folder the user can see ({@code local-data} by
  * default), and so does the identity provider its signing key, so a second start finds
@@ -151,6 +153,12 @@ public final class LocalStack {
                 String admin = identity.tokenFor(LAUNCHER, Duration.ofMinutes(5));
                 DemoData.register(http, command.baseUrl(), admin);
                 DemoData.awaitListed(http, query.baseUrl(), admin, PROJECTION_TIMEOUT);
+                step(out, "Entering the seed tables (Akiruno, Musashino FY2023, Tama) through the API");
+                SeedLoader.Summary seeds = new SeedLoader(command.baseUrl(), code -> identity.tokenFor(
+                        new Actor("demo-loader-" + code, Role.MUNICIPAL_EDITOR, MunicipalityCode.of(code), null),
+                        Duration.ofMinutes(10))).loadAll();
+                out.println("  " + seeds.requests() + " requests" + (seeds.replayed() == seeds.requests()
+                        ? ", all already entered by an earlier start" : ""));
             }
             return stack;
         } catch (Exception | Error e) {

@@ -13,9 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.integration.IntegrationEnvelope;
@@ -55,6 +60,7 @@ class LocalStackEndToEndTest {
                 "--query-port=" + FreePorts.any(), "--identity-port=" + FreePorts.any());
         String admin;
         String analyst;
+        Map<String, Integer> seedEvents;
 
         try (RunningStack stack = LocalStack.start(options, out)) {
             admin = tokenFromProvider(stack, "role=admin&subject=e2e-admin");
@@ -84,6 +90,9 @@ class LocalStackEndToEndTest {
             assertThat(envelope.payload())
                     .isEqualTo(new MunicipalityRegistered(MunicipalityCode.of(HINO), "日野市", "Hino"));
 
+            seedEvents = seedEventsOf(stack);
+            assertThat(seedEvents).as("the seed tables of Akiruno, Musashino and Tama").containsOnlyKeys(
+                    "132284", "132039", "132241").allSatisfy((code, events) -> assertThat(events).isPositive());
             assertThatASecondStackIsRefusedAndChangesNothing(options.fresh(true));
         }
         assertThat(output.toString(StandardCharsets.UTF_8))
@@ -95,6 +104,7 @@ class LocalStackEndToEndTest {
             assertThat(hino.status()).as("a token from before the restart, signed with the key kept on disk")
                     .isEqualTo(200);
             assertThat(published(stack, HINO)).as("kept on disk and, after a clean stop, not sent twice").hasSize(1);
+            assertThat(seedEventsOf(stack)).as("the seed tables are not entered twice").isEqualTo(seedEvents);
         }
 
         try (RunningStack stack = LocalStack.start(options.fresh(true), out)) {
@@ -156,6 +166,22 @@ class LocalStackEndToEndTest {
             "--postgres-port=" + options.postgresPort(), "--kafka-port=" + options.kafkaPort(),
             "--kafka-controller-port=" + options.kafkaControllerPort(), "--command-port=" + options.commandPort(),
             "--query-port=" + options.queryPort(), "--identity-port=" + options.identityPort()};
+    }
+
+    /** Events of the seed cities other than their registration, by municipality. */
+    private static Map<String, Integer> seedEventsOf(RunningStack stack) throws Exception {
+        Map<String, Integer> events = new TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(stack.postgresUrl(), "postgres", "");
+                PreparedStatement count = connection.prepareStatement("""
+                        select municipality_code, count(*) from event_store.domain_event_entry
+                        where municipality_code in ('132284', '132039', '132241')
+                          and payload_type <> 'MunicipalityRegistered' group by municipality_code""");
+                ResultSet rows = count.executeQuery()) {
+            while (rows.next()) {
+                events.put(rows.getString(1), rows.getInt(2));
+            }
+        }
+        return events;
     }
 
     /** A token as the README gets it: {@code curl 'http://localhost:8083/token?role=...'}. */

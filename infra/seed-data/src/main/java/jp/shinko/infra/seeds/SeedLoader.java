@@ -1,0 +1,281 @@
+package jp.shinko.infra.seeds;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Enters the seed tables (../shared/seeds, structured as JSON beside this class) through the
+ * command service's REST API, as each city's clerk would: Akiruno's annual targets and actuals,
+ * Musashino's FY2023 quarterly table, Tama's KPIs and measure sheets.
+ *
+ * <p>Every request carries an {@code Idempotency-Key} derived from its content, so loading again
+ * (a second start of the local stack) is answered from the kept answers and stores nothing. The
+ * municipalities must be registered first. Any refused request stops the load with its answer.
+ */
+public final class SeedLoader {
+
+    public static final String AKIRUNO = "132284";
+    public static final String MUSASHINO = "132039";
+    public static final String TAMA = "132241";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final URI commandService;
+    private final UnaryOperator<String> editorTokenOf;
+    private int sent;
+    private int replayed;
+
+    /**
+     * @param commandService the command service's base address
+     * @param editorTokenOf a bearer token of a municipal-editor (bound to no organisation) of a
+     *     municipality code; keep its subject stable, so that a reload is recognised as a retry
+     */
+    public SeedLoader(URI commandService, UnaryOperator<String> editorTokenOf) {
+        this.commandService = commandService;
+        this.editorTokenOf = editorTokenOf;
+    }
+
+    /** How a load went. */
+    public record Summary(int requests, int replayed) {
+    }
+
+    /** Loads the three cities' tables. */
+    public Summary loadAll() {
+        loadAkiruno();
+        loadMusashino();
+        loadTama();
+        return summary();
+    }
+
+    public Summary summary() {
+        return new Summary(sent, replayed);
+    }
+
+    /**
+     * Akiruno: its rating scheme from R5, plan R5–R8, 3 directions, 7 measures, 14 businesses
+     * with their indicators, baselines (R3), targets R5–R8 and actuals R5–R7.
+     */
+    public void loadAkiruno() {
+        JsonNode table = read("akiruno.json");
+        String city = "/municipalities/" + AKIRUNO;
+        send(AKIRUNO, "PUT", city + "/rating-scheme", Map.of("fromFiscalYear", "R5", "bands", List.of(
+                Map.of("label", "S", "description", "目標値以上", "minimumPercent", 120),
+                Map.of("label", "A", "description", "目標値どおり", "minimumPercent", 90),
+                Map.of("label", "B", "description", "要改善", "minimumPercent", 50, "minimumIncluded", false),
+                Map.of("label", "C", "description", "要大幅改善"))));
+        String items = adoptPlan(AKIRUNO, table.path("plan"));
+        int d = 0;
+        for (JsonNode direction : table.path("directions")) {
+            String directionId = "d" + ++d;
+            addItem(AKIRUNO, items, directionId, null, content(String.valueOf(d), direction.path("title"),
+                    List.of("市")));
+            int m = 0;
+            for (JsonNode measure : direction.path("measures")) {
+                String measureId = directionId + "-m" + ++m;
+                addItem(AKIRUNO, items, measureId, directionId, content(String.valueOf(m), measure.path("title"),
+                        List.of("市")));
+                int b = 0;
+                for (JsonNode business : measure.path("businesses")) {
+                    loadBusiness(items, measureId + "-b" + ++b, measureId, b, business);
+                }
+            }
+        }
+    }
+
+    private void loadBusiness(String items, String itemId, String measureId, int number, JsonNode business) {
+        Map<String, Object> content = content(String.valueOf(number), business.path("title"),
+                texts(business.path("organisations")));
+        content.put("pageReference", business.path("page").asString());
+        content.put("flags", texts(business.path("flags")));
+        addItem(AKIRUNO, items, itemId, measureId, content);
+        String unit = business.path("unit").asString();
+        Map<String, Object> indicator = new HashMap<>(Map.of("name", business.path("indicator").asString(),
+                "unit", unit));
+        if (!business.path("baseline").isNull()) {
+            indicator.put("baseline", Map.of("value", business.path("baseline").asInt(), "fiscalYear", "R3"));
+        }
+        send(AKIRUNO, "PUT", items + "/" + itemId + "/indicator", indicator);
+        business.path("years").properties().forEach(year -> {
+            send(AKIRUNO, "PUT", items + "/" + itemId + "/annual-targets/" + year.getKey(),
+                    Map.of("value", year.getValue().path("target").asInt(), "unit", unit));
+            if (year.getValue().has("actual")) {
+                send(AKIRUNO, "PUT", items + "/" + itemId + "/annual-actuals/" + year.getKey(),
+                        Map.of("value", year.getValue().path("actual").asInt(), "unit", unit));
+            }
+        });
+    }
+
+    /**
+     * Musashino FY2023: plan R5–R9 (the period is an assumption; the seed does not print it), 5
+     * goals, 10 basic measures, 35 measures and 138 rows, each an initiative of one
+     * organisation with its four quarters and, in the 4th, the reason and remark given.
+     */
+    public void loadMusashino() {
+        JsonNode table = read("musashino-r5.json");
+        String items = adoptPlan(MUSASHINO, table.path("plan"));
+        for (JsonNode goal : table.path("goals")) {
+            String goalId = "g" + goal.path("number").asString();
+            addItem(MUSASHINO, items, goalId, null, content(goal.path("number").asString(), goal.path("title"),
+                    List.of("産業振興課")));
+            for (JsonNode basic : goal.path("basics")) {
+                addItem(MUSASHINO, items, basicId(goalId, basic.path("number").asString()), goalId,
+                        content(basic.path("number").asString(), basic.path("title"), List.of("産業振興課")));
+            }
+        }
+        Map<String, JsonNode> measures = new LinkedHashMap<>();
+        Map<String, Set<String>> organisations = new HashMap<>();
+        for (JsonNode row : table.path("rows")) {
+            measures.putIfAbsent(row.path("measure").asString(), row);
+            organisations.computeIfAbsent(row.path("measure").asString(), measure -> new LinkedHashSet<>())
+                    .add(row.path("organisation").asString());
+        }
+        measures.forEach((number, row) -> {
+            Map<String, Object> content = content(number, row.path("measureTitle"),
+                    List.copyOf(organisations.get(number)));
+            content.put("flags", texts(row.path("flags")));
+            addItem(MUSASHINO, items, "m" + number,
+                    basicId("g" + row.path("goal").asString(), row.path("basic").asString()), content);
+        });
+        for (JsonNode row : table.path("rows")) {
+            String itemId = "r" + row.path("no").asInt();
+            String organisation = row.path("organisation").asString();
+            addItem(MUSASHINO, items, itemId, "m" + row.path("measure").asString(), content(
+                    String.valueOf(row.path("no").asInt()), row.path("initiative"), List.of(organisation)));
+            for (int quarter = 1; quarter <= 4; quarter++) {
+                Map<String, Object> status = new HashMap<>(Map.of("organisation", organisation,
+                        "symbol", row.path("quarters").get(quarter - 1).asString()));
+                if (quarter == 4 && !row.path("reasonCode").isNull()) {
+                    status.put("reasonCode", row.path("reasonCode").asString());
+                }
+                if (quarter == 4 && !row.path("remark").isNull()) {
+                    status.put("remark", row.path("remark").asString());
+                }
+                send(MUSASHINO, "PUT", items + "/" + itemId + "/period-status/"
+                        + table.path("fiscalYear").asString() + "/" + quarter, status);
+            }
+        }
+    }
+
+    private static String basicId(String goalId, String basicNumber) {
+        return goalId + "-b" + basicNumber.replaceAll("\\D", "");
+    }
+
+    /** Tama: plan R7–R16, its seven KPIs (all five kinds of target) and its first three measure sheets for R7. */
+    public void loadTama() {
+        JsonNode tama = read("tama.json");
+        String items = adoptPlan(TAMA, tama.path("plan"));
+        String plan = items.substring(0, items.length() - "/items".length());
+        for (JsonNode kpi : tama.path("kpis")) {
+            send(TAMA, "PUT", plan + "/kpis/" + kpi.path("id").asString(), kpi);
+        }
+        for (JsonNode sheet : tama.path("sheets")) {
+            String itemId = "measure-" + sheet.path("number").asString();
+            Map<String, Object> content = content(sheet.path("number").asString(), sheet.path("title"),
+                    List.of(sheet.path("organisation").asString()));
+            content.put("outlook", sheet.path("outlook").asString());
+            content.put("focusThemes", texts(sheet.path("focusThemes")));
+            addItem(TAMA, items, itemId, null, content);
+            send(TAMA, "PUT", items + "/" + itemId + "/narratives/" + sheet.path("fiscalYear").asString(), Map.of(
+                    "plannedContent", sheet.path("plannedContent").asString(),
+                    "goalsAndFocus", sheet.path("goalsAndFocus").asString()));
+        }
+    }
+
+    /** Adopts the plan and answers the path of its items. */
+    private String adoptPlan(String municipality, JsonNode plan) {
+        send(municipality, "POST", "/municipalities/" + municipality + "/plans", Map.of(
+                "id", plan.path("id").asString(), "name", plan.path("name").asString(),
+                "fromFiscalYear", plan.path("from").asString(), "toFiscalYear", plan.path("to").asString()));
+        return "/municipalities/" + municipality + "/plans/" + plan.path("id").asString() + "/items";
+    }
+
+    private void addItem(String municipality, String items, String itemId, String parentItemId,
+            Map<String, Object> content) {
+        Map<String, Object> body = new HashMap<>(Map.of("id", itemId, "content", content));
+        if (parentItemId != null) {
+            body.put("parentItemId", parentItemId);
+        }
+        send(municipality, "POST", items, body);
+    }
+
+    private static Map<String, Object> content(String number, JsonNode title, List<String> organisations) {
+        return content(number, title.asString(), organisations);
+    }
+
+    private static Map<String, Object> content(String number, String title, List<String> organisations) {
+        return new HashMap<>(Map.of("number", number, "title", title, "responsibleOrganisations", organisations));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return array.valueStream().map(JsonNode::asString).toList();
+    }
+
+    private void send(String municipality, String method, String path, Object body) {
+        byte[] json = JSON.writeValueAsBytes(body);
+        HttpRequest request = HttpRequest.newBuilder(commandService.resolve(path.replace(" ", "%20")))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + editorTokenOf.apply(municipality))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "seed-" + digest(method, path, json))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(json))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            sent++;
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("seed request " + method + " " + path + " was answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            if (response.headers().firstValue("Idempotent-Replay").isPresent()) {
+                replayed++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("seed request " + method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading seed data", e);
+        }
+    }
+
+    private static String digest(String method, String path, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(body)).substring(0, 40);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static JsonNode read(String name) {
+        try (InputStream json = SeedLoader.class.getResourceAsStream(name)) {
+            if (json == null) {
+                throw new IllegalStateException("seed file " + name + " is missing from the jar");
+            }
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read seed file " + name, e);
+        }
+    }
+}
