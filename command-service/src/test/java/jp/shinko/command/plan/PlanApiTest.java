@@ -101,6 +101,32 @@ class PlanApiTest {
     }
 
     @Test
+    void theTreeCannotLoopAndARetiredItemTakesNothingMore() {
+        String code = "122106";
+        adopt(code, "p", "R5", "R8").expectStatus().isCreated();
+        addItem(code, "p", Map.of("id", "d", "content", content("1", "方向性"))).expectStatus().isCreated();
+        addItem(code, "p", Map.of("id", "m", "parentItemId", "d", "content", content("1", "施策")))
+                .expectStatus().isCreated();
+
+        post(code, "/plans/p/items/d/move", Map.of("parentItemId", "m", "number", "1"))
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.field").isEqualTo("parentItemId");
+        post(code, "/plans/p/items/d/retire", Map.of("reason", "統合"))
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.activeItems").isEqualTo(1);
+        post(code, "/plans/p/items/m/move", Map.of("number", "2")).expectStatus().isOk()
+                .expectBody().jsonPath("$.version").isEqualTo(2);
+        post(code, "/plans/p/items/m/retire", Map.of("reason", "令和6年度で事業終了")).expectStatus().isOk();
+        put(code, "/plans/p/items/m", Map.of("content", content("2", "施策"))).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("itemId");
+        put(code, "/plans/p/items/m/annual-targets/R5", Map.of("value", 1, "unit", "人"))
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.field").isEqualTo("itemId");
+        post(code, "/plans/p/items/zz/retire", Map.of()).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("itemId");
+
+        assertThat(eventTypes(code)).containsExactly("PlanAdopted", "PlanItemAdded", "PlanItemAdded",
+                "PlanItemMoved", "PlanItemRetired");
+    }
+
+    @Test
     void badFieldsAreRefusedNamingThemAndNothingIsStored() {
         String code = "122025";
         adopt(code, "Shoko 2023", "R5", "R8").expectStatus().isBadRequest()
