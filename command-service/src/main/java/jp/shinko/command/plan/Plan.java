@@ -83,6 +83,7 @@ class Plan {
     private final Map<String, KpiDefined> kpis = new HashMap<>();
     private final Map<String, KpiObservationRecorded> observations = new HashMap<>();
     private final Set<FiscalYear> closedYears = new HashSet<>();
+    private final Map<String, Long> entryVersions = new HashMap<>();
 
     Plan() {
         // for Axon: state is rebuilt from events
@@ -208,27 +209,51 @@ class Plan {
     }
 
     @CommandHandler
-    boolean handle(SetAnnualTarget command, MetaData metaData) {
+    EntryResult handle(SetAnnualTarget command, MetaData metaData) {
         checkAnnualEntry(command.itemId(), command.fiscalYear(), command.unit(), actorOf(metaData));
+        String entry = annualKey("target", command.itemId(), command.fiscalYear());
+        checkEntryVersion(entry, command.expectedVersion());
         if (alreadyRecorded(targets, command.itemId(), command.fiscalYear(), command.value())) {
-            return false;
+            return unchanged(entry);
         }
         apply(new AnnualTargetSet(adoption.municipalityCode(), adoption.planId(), command.itemId(),
                 command.fiscalYear(), command.value(), command.unit(),
                 correction(command.fiscalYear(), command.correctionReason())));
-        return true;
+        return changed(entry);
     }
 
     @CommandHandler
-    boolean handle(RecordAnnualActual command, MetaData metaData) {
+    EntryResult handle(RecordAnnualActual command, MetaData metaData) {
         checkAnnualEntry(command.itemId(), command.fiscalYear(), command.unit(), actorOf(metaData));
+        String entry = annualKey("actual", command.itemId(), command.fiscalYear());
+        checkEntryVersion(entry, command.expectedVersion());
         if (alreadyRecorded(actuals, command.itemId(), command.fiscalYear(), command.value())) {
-            return false;
+            return unchanged(entry);
         }
         apply(new AnnualActualRecorded(adoption.municipalityCode(), adoption.planId(), command.itemId(),
                 command.fiscalYear(), command.value(), command.unit(),
                 correction(command.fiscalYear(), command.correctionReason())));
-        return true;
+        return changed(entry);
+    }
+
+    private static String annualKey(String kind, String itemId, FiscalYear year) {
+        return kind + "|" + itemId + "|" + year;
+    }
+
+    private void checkEntryVersion(String entry, Long expectedVersion) {
+        long current = entryVersions.getOrDefault(entry, 0L);
+        if (expectedVersion != null && expectedVersion != current) {
+            throw PlanRuleViolated.staleEntry(entry.substring(entry.indexOf('|') + 1).replace('|', ' '), current,
+                    expectedVersion);
+        }
+    }
+
+    private EntryResult unchanged(String entry) {
+        return new EntryResult(false, entryVersions.getOrDefault(entry, 0L));
+    }
+
+    private EntryResult changed(String entry) {
+        return new EntryResult(true, entryVersions.getOrDefault(entry, 0L));
     }
 
     /**
@@ -236,7 +261,7 @@ class Plan {
      * legend and list as they stand now; a 4th-quarter symbol not on track needs a reason.
      */
     @CommandHandler
-    boolean handle(RecordPeriodStatus command, MetaData metaData, MunicipalRules rules) {
+    EntryResult handle(RecordPeriodStatus command, MetaData metaData, MunicipalRules rules) {
         Item item = activeItem(command.itemId(), null);
         Actor actor = actorOf(metaData);
         if (!item.content().responsibleOrganisations().contains(command.organisation())) {
@@ -261,23 +286,27 @@ class Plan {
         PeriodStatusRecorded recorded = new PeriodStatusRecorded(adoption.municipalityCode(), adoption.planId(),
                 command.itemId(), command.organisation(), command.fiscalYear(), command.quarter(), command.symbol(),
                 command.reasonCode(), command.remark(), null);
-        PeriodStatusRecorded current = statuses.get(statusKey(recorded));
+        String entry = statusKey(recorded);
+        checkEntryVersion(entry, command.expectedVersion());
+        PeriodStatusRecorded current = statuses.get(entry);
         if (current != null && recorded.equals(withoutCorrection(current))) {
-            return false;
+            return unchanged(entry);
         }
         apply(new PeriodStatusRecorded(recorded.municipalityCode(), recorded.planId(), recorded.itemId(),
                 recorded.organisation(), recorded.fiscalYear(), recorded.quarter(), recorded.symbol(),
                 recorded.reasonCode(), recorded.remark(),
                 correction(command.fiscalYear(), command.correctionReason())));
-        return true;
+        return changed(entry);
     }
 
     /** Answers whether any field changed; each changed field is an event of its own. */
     @CommandHandler
-    boolean handle(ReviseNarrative command, MetaData metaData) {
+    EntryResult handle(ReviseNarrative command, MetaData metaData) {
         Item item = activeItem(command.itemId(), null);
         requireEditable(actorOf(metaData), item.content());
         requireWithinPeriod(command.fiscalYear());
+        String sheet = annualKey("sheet", command.itemId(), command.fiscalYear());
+        checkEntryVersion(sheet, command.expectedVersion());
         boolean changed = false;
         for (Map.Entry<NarrativeField, String> text : command.texts().entrySet()) {
             NarrativeRevised revised = new NarrativeRevised(adoption.municipalityCode(), adoption.planId(),
@@ -289,7 +318,7 @@ class Plan {
                 changed = true;
             }
         }
-        return changed;
+        return changed ? changed(sheet) : unchanged(sheet);
     }
 
     /** Answers whether anything changed: the definition already in force is not stored again. */
@@ -364,7 +393,12 @@ class Plan {
     }
 
     private static String statusKey(PeriodStatusRecorded status) {
-        return status.itemId() + "|" + status.organisation() + "|" + status.fiscalYear() + "|" + status.quarter();
+        return "status|" + status.itemId() + "|" + status.organisation() + "|" + status.fiscalYear() + "|"
+                + status.quarter();
+    }
+
+    private void countChange(String entry) {
+        entryVersions.merge(entry, 1L, Long::sum);
     }
 
     private void requireWithinPeriod(FiscalYear year) {
@@ -468,11 +502,13 @@ class Plan {
     @EventSourcingHandler
     void on(AnnualTargetSet event) {
         targets.computeIfAbsent(event.itemId(), item -> new HashMap<>()).put(event.fiscalYear(), event.value());
+        countChange(annualKey("target", event.itemId(), event.fiscalYear()));
     }
 
     @EventSourcingHandler
     void on(AnnualActualRecorded event) {
         actuals.computeIfAbsent(event.itemId(), item -> new HashMap<>()).put(event.fiscalYear(), event.value());
+        countChange(annualKey("actual", event.itemId(), event.fiscalYear()));
     }
 
     @EventSourcingHandler
@@ -493,11 +529,13 @@ class Plan {
     @EventSourcingHandler
     void on(NarrativeRevised event) {
         narratives.put(narrativeKey(event), event.text());
+        countChange(annualKey("sheet", event.itemId(), event.fiscalYear()));
     }
 
     @EventSourcingHandler
     void on(PeriodStatusRecorded event) {
         statuses.put(statusKey(event), event);
+        countChange(statusKey(event));
     }
 
     @EventSourcingHandler

@@ -82,10 +82,11 @@ public final class PlanCommands {
 
     /**
      * Set an item's annual target for a fiscal year, in the indicator's unit; for a closed year,
-     * with the reason of the correction.
+     * with the reason of the correction. Entry commands take the entry's {@code expectedVersion}
+     * (0 before its first value) to be refused if it changed since it was read.
      */
     public record SetAnnualTarget(MunicipalityCode municipalityCode, String planId, String itemId,
-            FiscalYear fiscalYear, BigDecimal value, String unit, String correctionReason)
+            FiscalYear fiscalYear, BigDecimal value, String unit, String correctionReason, Long expectedVersion)
             implements MunicipalRecordChange {
 
         @TargetAggregateIdentifier
@@ -96,7 +97,7 @@ public final class PlanCommands {
 
     /** Record an item's actual for a fiscal year, in the indicator's unit. */
     public record RecordAnnualActual(MunicipalityCode municipalityCode, String planId, String itemId,
-            FiscalYear fiscalYear, BigDecimal value, String unit, String correctionReason)
+            FiscalYear fiscalYear, BigDecimal value, String unit, String correctionReason, Long expectedVersion)
             implements MunicipalRecordChange {
 
         @TargetAggregateIdentifier
@@ -108,7 +109,7 @@ public final class PlanCommands {
     /** Record the status of an item's row (one responsible organisation) in a quarter of a fiscal year. */
     public record RecordPeriodStatus(MunicipalityCode municipalityCode, String planId, String itemId,
             String organisation, FiscalYear fiscalYear, Quarter quarter, String symbol, String reasonCode,
-            String remark, String correctionReason) implements MunicipalRecordChange {
+            String remark, String correctionReason, Long expectedVersion) implements MunicipalRecordChange {
 
         @TargetAggregateIdentifier
         public String planRecordId() {
@@ -118,8 +119,8 @@ public final class PlanCommands {
 
     /** Revise fields of an item's review sheet for a fiscal year; the fields not given stay as they are. */
     public record ReviseNarrative(MunicipalityCode municipalityCode, String planId, String itemId,
-            FiscalYear fiscalYear, Map<NarrativeField, String> texts, String correctionReason)
-            implements MunicipalRecordChange {
+            FiscalYear fiscalYear, Map<NarrativeField, String> texts, String correctionReason,
+            Long expectedVersion) implements MunicipalRecordChange {
 
         @TargetAggregateIdentifier
         public String planRecordId() {

@@ -105,4 +105,10 @@ final class PlanRuleViolated extends RuleViolation {
                 + "a change to it is a correction: send correctionReason saying why",
                 Map.of("field", "correctionReason", "fiscalYear", year.toString()));
     }
+
+    static PlanRuleViolated staleEntry(String entry, long current, long expected) {
+        return new PlanRuleViolated(ProblemType.STALE_VERSION, entry + " is at version " + current + ", not "
+                + expected + " as sent: someone changed it meanwhile; read it again and retry if still needed",
+                Map.of("entry", entry, "currentVersion", current, "expectedVersion", expected));
+    }
 }

@@ -1,5 +1,6 @@
 package jp.shinko.command.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -35,6 +36,8 @@ class ProgressController {
     private static final BigDecimal LARGEST = new BigDecimal("1000000000000");
     private static final String UNIT = "\\S{1,10}";
     private static final int NARRATIVE_LENGTH = 4000;
+    private static final String EXPECTED_VERSION = "The entry's version you read (0 before its first value); "
+            + "a 409 if it changed since";
     private static final String CORRECTION = "Required once the fiscal year is closed: why this entry is corrected";
 
     private final CommandGateway commandGateway;
@@ -43,9 +46,10 @@ class ProgressController {
         this.commandGateway = commandGateway;
     }
 
-    /** What an entry answers: whether it changed anything. */
+    /** What an entry answers: whether it changed anything, and its version to send back as expectedVersion. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record EntryAnswer(String municipalityCode, String planId, String itemId, Integer fiscalYear, boolean changed,
-            String commandId) {
+            Long version, String commandId) {
     }
 
     /** The body of {@code PUT .../indicator}. */
@@ -60,7 +64,8 @@ class ProgressController {
 
     /** The body of a target or an actual. */
     record AmountRequest(@Schema(example = "20") BigDecimal value, @Schema(example = "人") String unit,
-            @Schema(description = CORRECTION) String correctionReason) {
+            @Schema(description = CORRECTION) String correctionReason,
+            @Schema(description = EXPECTED_VERSION) Long expectedVersion) {
     }
 
     @PutMapping("/indicator")
@@ -96,7 +101,8 @@ class ProgressController {
         return send(code, planId, itemId, year, new PlanCommands.SetAnnualTarget(municipality(code),
                 PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), year,
                 amount("value", request.value()), unit(request.unit()),
-                optional("correctionReason", request.correctionReason(), 400)), idempotencyKey);
+                optional("correctionReason", request.correctionReason(), 400), request.expectedVersion()),
+                idempotencyKey);
     }
 
     @PutMapping("/annual-actuals/{fiscalYear}")
@@ -111,7 +117,8 @@ class ProgressController {
         return send(code, planId, itemId, year, new PlanCommands.RecordAnnualActual(municipality(code),
                 PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), year,
                 amount("value", request.value()), unit(request.unit()),
-                optional("correctionReason", request.correctionReason(), 400)), idempotencyKey);
+                optional("correctionReason", request.correctionReason(), 400), request.expectedVersion()),
+                idempotencyKey);
     }
 
     /** The body of {@code PUT .../period-status/{fiscalYear}/{quarter}}. */
@@ -122,7 +129,8 @@ class ProgressController {
             @Schema(description = "From the municipality's list; required in the 4th quarter for △ □ × -",
                     example = "4") String reasonCode,
             @Schema(description = "Free text, if any") String remark,
-            @Schema(description = CORRECTION) String correctionReason) {
+            @Schema(description = CORRECTION) String correctionReason,
+            @Schema(description = EXPECTED_VERSION) Long expectedVersion) {
     }
 
     @PutMapping("/period-status/{fiscalYear}/{quarter}")
@@ -142,7 +150,8 @@ class ProgressController {
                 required("organisation", request.organisation(), 60), year, RequestFields.quarter("quarter", quarter),
                 required("symbol", request.symbol(), 2), optional("reasonCode", request.reasonCode(), 10),
                 optional("remark", request.remark(), 2000),
-                optional("correctionReason", request.correctionReason(), 400)), idempotencyKey);
+                optional("correctionReason", request.correctionReason(), 400), request.expectedVersion()),
+                idempotencyKey);
     }
 
     /** The body of {@code PUT .../narratives/{fiscalYear}}: the fields to revise; those left out stay. */
@@ -150,7 +159,8 @@ class ProgressController {
             @Schema(description = "目標・注力する所") String goalsAndFocus,
             @Schema(description = "実施結果") String results,
             @Schema(description = "以降の課題") String issuesAhead,
-            @Schema(description = CORRECTION) String correctionReason) {
+            @Schema(description = CORRECTION) String correctionReason,
+            @Schema(description = EXPECTED_VERSION) Long expectedVersion) {
     }
 
     @PutMapping("/narratives/{fiscalYear}")
@@ -174,7 +184,8 @@ class ProgressController {
         }
         return send(code, planId, itemId, year, new PlanCommands.ReviseNarrative(municipality(code),
                 PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), year, texts,
-                optional("correctionReason", request.correctionReason(), 400)), idempotencyKey);
+                optional("correctionReason", request.correctionReason(), 400), request.expectedVersion()),
+                idempotencyKey);
     }
 
     private static void narrative(Map<NarrativeField, String> texts, NarrativeField field, String text) {
@@ -211,8 +222,11 @@ class ProgressController {
     private EntryAnswer send(String code, String planId, String itemId, FiscalYear year, Object command,
             String idempotencyKey) {
         String commandId = CommandMetadata.commandId(idempotencyKey);
-        Boolean changed = commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));
-        return new EntryAnswer(code, planId, itemId, year == null ? null : year.value(), changed, commandId);
+        Object result = commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));
+        Integer fiscalYear = year == null ? null : year.value();
+        return result instanceof EntryResult entry
+                ? new EntryAnswer(code, planId, itemId, fiscalYear, entry.changed(), entry.version(), commandId)
+                : new EntryAnswer(code, planId, itemId, fiscalYear, (Boolean) result, null, commandId);
     }
 
     private static MunicipalityCode municipality(String code) {

@@ -101,6 +101,32 @@ class PlanApiTest {
     }
 
     @Test
+    void anEntryWrittenOnAStaleVersionIsAConflictAndEachEntryCountsItsOwnChanges() {
+        String code = "122114";
+        adopt(code, "p", "R5", "R6").expectStatus().isCreated();
+        addItem(code, "p", Map.of("id", "a", "content", content("1", "創業塾"))).expectStatus().isCreated();
+        put(code, "/plans/p/items/a/indicator", Map.of("name", "参加者数", "unit", "人")).expectStatus().isOk();
+        String actual = "/plans/p/items/a/annual-actuals/R5";
+
+        put(code, actual, Map.of("value", 11, "unit", "人", "expectedVersion", 0)).expectStatus().isOk()
+                .expectBody().jsonPath("$.version").isEqualTo(1);
+        put(code, "/plans/p/items/a/annual-actuals/R6", Map.of("value", 14, "unit", "人", "expectedVersion", 0))
+                .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(1);
+        put(code, actual, Map.of("value", 12, "unit", "人", "expectedVersion", 0))
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:shinko:problem:stale-version")
+                .jsonPath("$.currentVersion").isEqualTo(1);
+        put(code, actual, Map.of("value", 12, "unit", "人", "expectedVersion", 1)).expectStatus().isOk()
+                .expectBody().jsonPath("$.version").isEqualTo(2);
+        put(code, "/plans/p/items/a/narratives/R5", Map.of("results", "12人", "expectedVersion", 3))
+                .expectStatus().isEqualTo(409);
+
+        assertThat(eventTypes(code)).containsExactly("PlanAdopted", "PlanItemAdded", "IndicatorDefined",
+                "AnnualActualRecorded", "AnnualActualRecorded", "AnnualActualRecorded");
+    }
+
+    @Test
     void theTreeCannotLoopAndARetiredItemTakesNothingMore() {
         String code = "122106";
         adopt(code, "p", "R5", "R8").expectStatus().isCreated();
