@@ -105,6 +105,8 @@ class LocalStackEndToEndTest {
                     .isEqualTo(200);
             assertThat(published(stack, HINO)).as("kept on disk and, after a clean stop, not sent twice").hasSize(1);
             assertThat(seedEventsOf(stack)).as("the seed tables are not entered twice").isEqualTo(seedEvents);
+            assertThat(output.toString(StandardCharsets.UTF_8)).as("a restart's seed requests, answered from the "
+                    + "first start's kept answers").contains("requests, all already entered by an earlier start");
         }
 
         try (RunningStack stack = LocalStack.start(options.fresh(true), out)) {

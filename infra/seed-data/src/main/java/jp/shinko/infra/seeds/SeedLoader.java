@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,7 +38,9 @@ public final class SeedLoader {
     public static final String MUSASHINO = "132039";
     public static final String TAMA = "132241";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Map keys sorted, so the same request has the same bytes, and so the same Idempotency-Key, in every JVM. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
