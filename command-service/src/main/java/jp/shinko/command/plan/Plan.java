@@ -243,9 +243,20 @@ class Plan {
     private void checkEntryVersion(String entry, Long expectedVersion) {
         long current = entryVersions.getOrDefault(entry, 0L);
         if (expectedVersion != null && expectedVersion != current) {
-            throw PlanRuleViolated.staleEntry(entry.substring(entry.indexOf('|') + 1).replace('|', ' '), current,
-                    expectedVersion);
+            throw PlanRuleViolated.staleEntry(describeEntry(entry), current, expectedVersion);
         }
+    }
+
+    /** An entry key as people say it: "the annual target of item seminar for fiscal year 2025". */
+    private static String describeEntry(String entry) {
+        String[] parts = entry.split("\\|");
+        return switch (parts[0]) {
+            case "target" -> "the annual target of item " + parts[1] + " for fiscal year " + parts[2];
+            case "actual" -> "the actual of item " + parts[1] + " for fiscal year " + parts[2];
+            case "sheet" -> "the review sheet of item " + parts[1] + " for fiscal year " + parts[2];
+            default -> "the status of item " + parts[1] + " (" + parts[2] + ") in quarter " + parts[4]
+                    + " of fiscal year " + parts[3];
+        };
     }
 
     private EntryResult unchanged(String entry) {

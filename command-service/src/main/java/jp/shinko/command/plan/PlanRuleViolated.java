@@ -106,9 +106,14 @@ final class PlanRuleViolated extends RuleViolation {
                 Map.of("field", "correctionReason", "fiscalYear", year.toString()));
     }
 
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     static PlanRuleViolated staleEntry(String entry, long current, long expected) {
-        return new PlanRuleViolated(ProblemType.STALE_VERSION, entry + " is at version " + current + ", not "
-                + expected + " as sent: someone changed it meanwhile; read it again and retry if still needed",
+        return new PlanRuleViolated(ProblemType.STALE_VERSION, capitalised(entry) + " is at version " + current
+                + ", not " + expected + " as sent: someone changed it meanwhile; read it again and retry if still "
+                + "needed",
                 Map.of("entry", entry, "currentVersion", current, "expectedVersion", expected));
     }
 }

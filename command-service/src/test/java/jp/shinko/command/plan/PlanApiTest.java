@@ -116,7 +116,9 @@ class PlanApiTest {
                 .expectStatus().isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:shinko:problem:stale-version")
-                .jsonPath("$.currentVersion").isEqualTo(1);
+                .jsonPath("$.currentVersion").isEqualTo(1)
+                .jsonPath("$.detail").isEqualTo("The actual of item a for fiscal year 2023 is at version 1, not 0 as "
+                        + "sent: someone changed it meanwhile; read it again and retry if still needed");
         put(code, actual, Map.of("value", 12, "unit", "人", "expectedVersion", 1)).expectStatus().isOk()
                 .expectBody().jsonPath("$.version").isEqualTo(2);
         put(code, "/plans/p/items/a/narratives/R5", Map.of("results", "12人", "expectedVersion", 3))
