@@ -1,5 +1,7 @@
 package jp.shinko.command.plan;
 
+import static jp.shinko.command.problem.RequestFields.text;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -162,19 +164,5 @@ class KpiController {
         String commandId = CommandMetadata.commandId(idempotencyKey);
         Boolean changed = commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));
         return new KpiAnswer(code, planId, kpiId, changed, commandId);
-    }
-
-    private static String text(String field, String value, int maxLength, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw new InvalidRequest(new FieldProblem(field, value, "is required"));
-            }
-            return null;
-        }
-        String stripped = value.strip();
-        if (stripped.codePointCount(0, stripped.length()) > maxLength) {
-            throw new InvalidRequest(new FieldProblem(field, value, "has at most " + maxLength + " characters"));
-        }
-        return stripped;
     }
 }

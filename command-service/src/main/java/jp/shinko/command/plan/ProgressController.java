@@ -1,5 +1,7 @@
 package jp.shinko.command.plan;
 
+import static jp.shinko.command.problem.RequestFields.text;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -65,7 +67,7 @@ class ProgressController {
     /** The body of a target or an actual. */
     record AmountRequest(@Schema(example = "20") BigDecimal value, @Schema(example = "人") String unit,
             @Schema(description = CORRECTION) String correctionReason,
-            @Schema(description = EXPECTED_VERSION) Long expectedVersion) {
+            @Schema(description = EXPECTED_VERSION) Long expectedVersion) implements Correctable {
     }
 
     @PutMapping("/indicator")
@@ -101,7 +103,7 @@ class ProgressController {
         return send(code, planId, itemId, year, new PlanCommands.SetAnnualTarget(municipality(code),
                 PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), year,
                 amount("value", request.value()), unit(request.unit()),
-                optional("correctionReason", request.correctionReason(), 400), request.expectedVersion()),
+                correction(request), request.expectedVersion()),
                 idempotencyKey);
     }
 
@@ -117,7 +119,7 @@ class ProgressController {
         return send(code, planId, itemId, year, new PlanCommands.RecordAnnualActual(municipality(code),
                 PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), year,
                 amount("value", request.value()), unit(request.unit()),
-                optional("correctionReason", request.correctionReason(), 400), request.expectedVersion()),
+                correction(request), request.expectedVersion()),
                 idempotencyKey);
     }
 
@@ -130,7 +132,7 @@ class ProgressController {
                     example = "4") String reasonCode,
             @Schema(description = "Free text, if any") String remark,
             @Schema(description = CORRECTION) String correctionReason,
-            @Schema(description = EXPECTED_VERSION) Long expectedVersion) {
+            @Schema(description = EXPECTED_VERSION) Long expectedVersion) implements Correctable {
     }
 
     @PutMapping("/period-status/{fiscalYear}/{quarter}")
@@ -147,10 +149,11 @@ class ProgressController {
         FiscalYear year = RequestFields.fiscalYear("fiscalYear", fiscalYear);
         return send(code, planId, itemId, year, new PlanCommands.RecordPeriodStatus(municipality(code),
                 PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId),
-                required("organisation", request.organisation(), 60), year, RequestFields.quarter("quarter", quarter),
-                required("symbol", request.symbol(), 2), optional("reasonCode", request.reasonCode(), 10),
-                optional("remark", request.remark(), 2000),
-                optional("correctionReason", request.correctionReason(), 400), request.expectedVersion()),
+                text("organisation", request.organisation(), 60, true), year,
+                RequestFields.quarter("quarter", quarter), text("symbol", request.symbol(), 2, true),
+                text("reasonCode", request.reasonCode(), 10, false),
+                text("remark", request.remark(), 2000, false),
+                correction(request), request.expectedVersion()),
                 idempotencyKey);
     }
 
@@ -160,7 +163,7 @@ class ProgressController {
             @Schema(description = "実施結果") String results,
             @Schema(description = "以降の課題") String issuesAhead,
             @Schema(description = CORRECTION) String correctionReason,
-            @Schema(description = EXPECTED_VERSION) Long expectedVersion) {
+            @Schema(description = EXPECTED_VERSION) Long expectedVersion) implements Correctable {
     }
 
     @PutMapping("/narratives/{fiscalYear}")
@@ -184,7 +187,7 @@ class ProgressController {
         }
         return send(code, planId, itemId, year, new PlanCommands.ReviseNarrative(municipality(code),
                 PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), year, texts,
-                optional("correctionReason", request.correctionReason(), 400), request.expectedVersion()),
+                correction(request), request.expectedVersion()),
                 idempotencyKey);
     }
 
@@ -200,23 +203,13 @@ class ProgressController {
         texts.put(field, stripped);
     }
 
-    private static String required(String field, String value, int maxLength) {
-        String text = optional(field, value, maxLength);
-        if (text == null) {
-            throw new InvalidRequest(new FieldProblem(field, value, "is required"));
-        }
-        return text;
+    private static String correction(Correctable request) {
+        return text("correctionReason", request.correctionReason(), 400, false);
     }
 
-    private static String optional(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String stripped = value.strip();
-        if (stripped.codePointCount(0, stripped.length()) > maxLength) {
-            throw new InvalidRequest(new FieldProblem(field, value, "has at most " + maxLength + " characters"));
-        }
-        return stripped;
+    /** A request that may correct an entry of a closed fiscal year. */
+    private interface Correctable {
+        String correctionReason();
     }
 
     private EntryAnswer send(String code, String planId, String itemId, FiscalYear year, Object command,

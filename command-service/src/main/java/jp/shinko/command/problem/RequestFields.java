@@ -33,6 +33,25 @@ public final class RequestFields {
         return value;
     }
 
+    /**
+     * A text field, stripped; {@code null} when blank and not required.
+     *
+     * @throws InvalidRequest when it is required and blank, or longer than {@code maxLength} characters
+     */
+    public static String text(String field, String value, int maxLength, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw new InvalidRequest(new FieldProblem(field, value, "is required"));
+            }
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.codePointCount(0, stripped.length()) > maxLength) {
+            throw new InvalidRequest(new FieldProblem(field, value, "has at most " + maxLength + " characters"));
+        }
+        return stripped;
+    }
+
     /** A quarter written 1 to 4 or 1期 to 4期. */
     public static Quarter quarter(String field, String text) {
         try {
