@@ -79,7 +79,7 @@ class CommandApiAccessTest {
                 new AccessMatrix.Row("POST /municipalities/{code}/plans", Caller.editorsOfTarget(201),
                         AccessMatrix.Kind.WRITES, (client, target) -> client.post()
                                 .uri("/municipalities/{code}/plans", target.value())
-                                .contentType(MediaType.APPLICATION_JSON).body(PLAN).exchange()),
+                                .contentType(MediaType.APPLICATION_JSON).body(PLAN).exchange(), this::register),
                 planChange("POST /municipalities/{code}/plans/{planId}/items", 201, "post",
                         Map.of("id", "c", "content", item("3"))),
                 planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}", 200, "put",
@@ -102,10 +102,13 @@ class CommandApiAccessTest {
                         Caller.editorsOfTarget(200), AccessMatrix.Kind.WRITES, (client, target) -> client.post()
                         .uri("/municipalities/{code}/plans/p/fiscal-years/R5/close", target.value())
                         .contentType(MediaType.APPLICATION_JSON).body(Map.of()).exchange(),
-                        target -> matrix.clientOf(Caller.EDITOR_OF_TARGET, target).post()
-                                .uri("/municipalities/{code}/plans", target.value())
-                                .contentType(MediaType.APPLICATION_JSON).body(PLAN).exchange()
-                                .expectStatus().isCreated()),
+                        target -> {
+                            register(target);
+                            matrix.clientOf(Caller.EDITOR_OF_TARGET, target).post()
+                                    .uri("/municipalities/{code}/plans", target.value())
+                                    .contentType(MediaType.APPLICATION_JSON).body(PLAN).exchange()
+                                    .expectStatus().isCreated();
+                        }),
                 planChange("PUT /municipalities/{code}/plans/{planId}/kpis/{kpiId}", 200, "put", Map.of(
                         "name", "開業率", "unit", "%", "baseline", Map.of("value", 6.12, "fromYear", 2021))),
                 planChange("POST /municipalities/{code}/plans/{planId}/kpis/{kpiId}/observations", 200, "post",
@@ -131,6 +134,7 @@ class CommandApiAccessTest {
                         .uri(path, target.value(), "p", "a", "R5", "1")
                         .contentType(MediaType.APPLICATION_JSON).body(body).exchange(),
                 target -> {
+                    register(target);
                     RestTestClient editor = matrix.clientOf(Caller.EDITOR_OF_TARGET, target);
                     editor.post().uri("/municipalities/{code}/plans", target.value())
                             .contentType(MediaType.APPLICATION_JSON).body(PLAN).exchange()
@@ -157,9 +161,14 @@ class CommandApiAccessTest {
         return new AccessMatrix.Row(endpoint, Caller.editorsOfTarget(200), AccessMatrix.Kind.WRITES,
                 (client, target) -> client.put().uri(path, target.value())
                         .contentType(MediaType.APPLICATION_JSON).body(body).exchange(),
-                target -> matrix.clientOf(Caller.ADMIN, target).post().uri("/municipalities")
-                        .contentType(MediaType.APPLICATION_JSON).body(registrationOf(target)).exchange()
-                        .expectStatus().isCreated());
+                this::register);
+    }
+
+    /** Registers the municipality, as an admin would before anything is recorded for it. */
+    private void register(MunicipalityCode target) {
+        matrix.clientOf(Caller.ADMIN, target).post().uri("/municipalities")
+                .contentType(MediaType.APPLICATION_JSON).body(registrationOf(target)).exchange()
+                .expectStatus().isCreated();
     }
 
     @Test

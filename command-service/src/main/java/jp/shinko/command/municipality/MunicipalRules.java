@@ -2,6 +2,7 @@ package jp.shinko.command.municipality;
 
 import java.util.Optional;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.municipality.MunicipalityRegistered;
 import jp.shinko.events.settings.ReasonCodes;
 import jp.shinko.events.settings.ReasonCodesAdopted;
 import jp.shinko.events.settings.StatusLegend;
@@ -30,6 +31,11 @@ public class MunicipalRules {
     MunicipalRules(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /** Whether the municipality is registered, so that records may be kept for it. */
+    public boolean isRegistered(MunicipalityCode municipality) {
+        return latest(municipality, "MunicipalityRegistered", MunicipalityRegistered.class).isPresent();
     }
 
     public StatusLegend statusLegendOf(MunicipalityCode municipality) {

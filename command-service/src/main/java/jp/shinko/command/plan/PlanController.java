@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import jp.shinko.command.messaging.CommandMetadata;
+import jp.shinko.command.municipality.MunicipalRules;
 import jp.shinko.command.problem.FieldProblem;
 import jp.shinko.command.problem.InvalidRequest;
 import jp.shinko.command.problem.RequestFields;
@@ -33,9 +34,11 @@ class PlanController {
     private static final String ITEM = "/{planId}/items/{itemId}";
 
     private final CommandGateway commandGateway;
+    private final MunicipalRules municipalRules;
 
-    PlanController(CommandGateway commandGateway) {
+    PlanController(CommandGateway commandGateway, MunicipalRules municipalRules) {
         this.commandGateway = commandGateway;
+        this.municipalRules = municipalRules;
     }
 
     /** The answer to adopting a plan. */
@@ -51,11 +54,15 @@ class PlanController {
     @Operation(summary = "Adopt a plan", description = "For the municipality's editors not bound to one "
             + "organisation. Adopting the same plan again changes nothing.")
     @ApiResponse(responseCode = "201", description = "Adopted (or the same adoption again)")
+    @ApiResponse(responseCode = "404", description = "The municipality is not registered")
     @ApiResponse(responseCode = "409", description = "A plan with this id exists with other content")
     PlanAnswer adopt(@Parameter(example = "132284") @PathVariable String code,
             @RequestBody PlanRequests.PlanRequest request,
             @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
         PlanCommands.AdoptPlan command = request.toCommand(RequestFields.municipalityInPath(code));
+        if (!municipalRules.isRegistered(command.municipalityCode())) {
+            throw PlanRuleViolated.notRegistered(command.municipalityCode());
+        }
         String commandId = send(command, idempotencyKey);
         return new PlanAnswer(code, command.planId(), commandId);
     }

@@ -116,4 +116,10 @@ final class PlanRuleViolated extends RuleViolation {
                 + "needed",
                 Map.of("entry", entry, "currentVersion", current, "expectedVersion", expected));
     }
+
+    static PlanRuleViolated notRegistered(Object municipality) {
+        return new PlanRuleViolated(ProblemType.NOT_FOUND, "municipality " + municipality + " is not registered; "
+                + "an admin registers it (POST /municipalities) before it adopts a plan",
+                Map.of("municipalityCode", municipality.toString()));
+    }
 }

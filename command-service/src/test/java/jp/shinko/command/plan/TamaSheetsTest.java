@@ -52,12 +52,14 @@ class TamaSheetsTest {
 
     @Test
     void theSevenKpisAndThreeSheetsGoInAndAFigureIsRecordedWhenPublished() {
+        register(TAMA);
         new SeedLoader(URI.create("http://localhost:" + port), code -> TestTokens.of(new Actor("tama-clerk",
                 Role.MUNICIPAL_EDITOR, MunicipalityCode.of(code), null))).loadTama();
         send("POST", PLAN + "/kpis/establishments/observations", Map.of(
                 "figure", Map.of("value", 3550, "fromYear", 2024), "publishedOn", "2025-12-19"));
 
-        assertThat(eventTypeCounts()).containsExactlyInAnyOrderEntriesOf(Map.of("PlanAdopted", 1, "KpiDefined", 7,
+        assertThat(eventTypeCounts()).containsExactlyInAnyOrderEntriesOf(Map.of("MunicipalityRegistered", 1,
+                "PlanAdopted", 1, "KpiDefined", 7,
                 "PlanItemAdded", 3, "NarrativeRevised", 6, "KpiObservationRecorded", 1));
         assertThat(jdbc.sql("""
                         select convert_from(payload, 'UTF8')::jsonb -> 'target' ->> 'kind'
@@ -71,6 +73,7 @@ class TamaSheetsTest {
     void kpiEntriesBreakingARuleAreRefusedNamingTheField() {
         String code = "122076";
         String plan = "/municipalities/" + code + "/plans/p";
+        register(code);
         RestTestClient editor = clerk.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.of(
                 new Actor("clerk", Role.MUNICIPAL_EDITOR, MunicipalityCode.of(code), null))).build();
         editor.post().uri("/municipalities/" + code + "/plans").contentType(MediaType.APPLICATION_JSON)
@@ -97,7 +100,15 @@ class TamaSheetsTest {
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("publishedOn");
 
         assertThat(jdbc.sql("select count(*) from event_store.domain_event_entry where municipality_code = ?")
-                .param(code).query(Integer.class).single()).isEqualTo(1);
+                .param(code).query(Integer.class).single()).as("registration and plan only").isEqualTo(2);
+    }
+
+    private void register(String code) {
+        clerk.post().uri("/municipalities")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("code", code, "name", "多摩市", "romanisedName", "Tama"))
+                .exchange().expectStatus().isCreated();
     }
 
     private RestTestClient.ResponseSpec put(RestTestClient client, String path, Object body) {
