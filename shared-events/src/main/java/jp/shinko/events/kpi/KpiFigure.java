@@ -29,8 +29,4 @@ public record KpiFigure(BigDecimal value, ReferencePeriod reference, BigDecimal 
             throw new InvalidKpiValue("secondaryUnit", secondaryUnit, "a second figure and its unit come together");
         }
     }
-
-    public static KpiFigure of(BigDecimal value, ReferencePeriod reference) {
-        return new KpiFigure(value, reference, null, null);
-    }
 }

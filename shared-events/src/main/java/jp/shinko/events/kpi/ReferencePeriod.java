@@ -19,10 +19,6 @@ public record ReferencePeriod(int fromYear, int toYear) {
         }
     }
 
-    public static ReferencePeriod year(int year) {
-        return new ReferencePeriod(year, year);
-    }
-
     @Override
     public String toString() {
         return fromYear == toYear ? String.valueOf(fromYear) : fromYear + "–" + toYear;
