@@ -2,7 +2,6 @@ package jp.shinko.command.municipality;
 
 import java.util.Optional;
 import jp.shinko.events.municipality.MunicipalityCode;
-import jp.shinko.events.municipality.MunicipalityRegistered;
 import jp.shinko.events.settings.ReasonCodes;
 import jp.shinko.events.settings.ReasonCodesAdopted;
 import jp.shinko.events.settings.StatusLegend;
@@ -25,6 +24,9 @@ public class MunicipalRules {
             + ".domain_event_entry where aggregate_identifier = ? and payload_type = ? "
             + "order by sequence_number desc limit 1";
 
+    private static final String REGISTERED = "select exists (select 1 from " + EventStoreSchemaMigration.SCHEMA
+            + ".domain_event_entry where aggregate_identifier = ? and payload_type = 'MunicipalityRegistered')";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -35,7 +37,7 @@ public class MunicipalRules {
 
     /** Whether the municipality is registered, so that records may be kept for it. */
     public boolean isRegistered(MunicipalityCode municipality) {
-        return latest(municipality, "MunicipalityRegistered", MunicipalityRegistered.class).isPresent();
+        return jdbc.sql(REGISTERED).param(municipality.value()).query(Boolean.class).single();
     }
 
     public StatusLegend statusLegendOf(MunicipalityCode municipality) {

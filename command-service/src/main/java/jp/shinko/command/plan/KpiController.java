@@ -79,8 +79,8 @@ class KpiController {
                         + "to 2100"));
             }
             return switch (kind == null ? "" : kind) {
-                case "at-least" -> new KpiTarget.AtLeast(required("target.value", value), byYear);
-                case "at-most" -> new KpiTarget.AtMost(required("target.value", value), byYear);
+                case "at-least" -> new KpiTarget.AtLeast(required("target.value", value, kind), byYear);
+                case "at-most" -> new KpiTarget.AtMost(required("target.value", value, kind), byYear);
                 case "above-kpi" -> {
                     if (fromYear == null || fromYear > byYear) {
                         throw new InvalidRequest(new FieldProblem("target.fromYear", fromYear, "is required for "
@@ -89,16 +89,16 @@ class KpiController {
                     yield new KpiTarget.AboveKpi(PlanRequests.itemId("target.otherKpiId", otherKpiId), fromYear,
                             byYear);
                 }
-                case "sign" -> new KpiTarget.Sign(required("target.positive", positive), byYear);
-                case "direction" -> new KpiTarget.Direction(required("target.increase", increase), byYear);
+                case "sign" -> new KpiTarget.Sign(required("target.positive", positive, kind), byYear);
+                case "direction" -> new KpiTarget.Direction(required("target.increase", increase, kind), byYear);
                 default -> throw new InvalidRequest(new FieldProblem("target.kind", kind, "is one of at-least, "
                         + "at-most, above-kpi, sign, direction"));
             };
         }
 
-        private static <T> T required(String field, T value) {
+        private static <T> T required(String field, T value, String kind) {
             if (value == null) {
-                throw new InvalidRequest(new FieldProblem(field, null, "is required for a target of kind " + field));
+                throw new InvalidRequest(new FieldProblem(field, null, "is required for a target of kind " + kind));
             }
             return value;
         }

@@ -20,64 +20,48 @@ public final class PlanCommands {
     private PlanCommands() {
     }
 
-    /** Adopt a plan for a period of fiscal years. */
-    public record AdoptPlan(MunicipalityCode municipalityCode, String planId, String name, FiscalYear fromFiscalYear,
-            FiscalYear toFiscalYear) implements CityWideChange {
+    /** A command on one plan: the plan's record is named by its municipality and plan id. */
+    public interface PlanRecordCommand {
+
+        MunicipalityCode municipalityCode();
+
+        String planId();
 
         @TargetAggregateIdentifier
-        public String planRecordId() {
-            return Plan.recordId(municipalityCode, planId);
+        default String planRecordId() {
+            return Plan.recordId(municipalityCode(), planId());
         }
+    }
+
+    /** Adopt a plan for a period of fiscal years. */
+    public record AdoptPlan(MunicipalityCode municipalityCode, String planId, String name, FiscalYear fromFiscalYear,
+            FiscalYear toFiscalYear) implements PlanRecordCommand, CityWideChange {
     }
 
     /** Add an item at the top of the plan ({@code parentItemId} null) or under another item. */
     public record AddPlanItem(MunicipalityCode municipalityCode, String planId, String itemId, String parentItemId,
-            PlanItemContent content) implements MunicipalRecordChange {
-
-        @TargetAggregateIdentifier
-        public String planRecordId() {
-            return Plan.recordId(municipalityCode, planId);
-        }
+            PlanItemContent content) implements PlanRecordCommand, MunicipalRecordChange {
     }
 
     /** Replace what an item says; {@code expectedVersion}, when sent, must be the item's current version. */
     public record RevisePlanItem(MunicipalityCode municipalityCode, String planId, String itemId,
-            PlanItemContent content, Long expectedVersion) implements MunicipalRecordChange {
-
-        @TargetAggregateIdentifier
-        public String planRecordId() {
-            return Plan.recordId(municipalityCode, planId);
-        }
+            PlanItemContent content, Long expectedVersion) implements PlanRecordCommand, MunicipalRecordChange {
     }
 
     /** Put an item under another parent (or at the top) with its number there. */
     public record MovePlanItem(MunicipalityCode municipalityCode, String planId, String itemId, String parentItemId,
-            String number, Long expectedVersion) implements MunicipalRecordChange {
-
-        @TargetAggregateIdentifier
-        public String planRecordId() {
-            return Plan.recordId(municipalityCode, planId);
-        }
+            String number, Long expectedVersion) implements PlanRecordCommand, MunicipalRecordChange {
     }
 
     /** Take an item out of the plan; it and its history are kept. */
     public record RetirePlanItem(MunicipalityCode municipalityCode, String planId, String itemId, String reason,
-            Long expectedVersion) implements MunicipalRecordChange {
-
-        @TargetAggregateIdentifier
-        public String planRecordId() {
-            return Plan.recordId(municipalityCode, planId);
-        }
+            Long expectedVersion) implements PlanRecordCommand, MunicipalRecordChange {
     }
 
     /** Measure an item by an indicator with a unit and, if there is one, a baseline actual. */
     public record DefineIndicator(MunicipalityCode municipalityCode, String planId, String itemId, String name,
-            String unit, BigDecimal baselineValue, FiscalYear baselineFiscalYear) implements MunicipalRecordChange {
-
-        @TargetAggregateIdentifier
-        public String planRecordId() {
-            return Plan.recordId(municipalityCode, planId);
-        }
+            String unit, BigDecimal baselineValue, FiscalYear baselineFiscalYear)
+            implements PlanRecordCommand, MunicipalRecordChange {
     }
 
     /**
@@ -87,74 +71,41 @@ public final class PlanCommands {
      */
     public record SetAnnualTarget(MunicipalityCode municipalityCode, String planId, String itemId,
             FiscalYear fiscalYear, BigDecimal value, String unit, String correctionReason, Long expectedVersion)
-            implements MunicipalRecordChange {
-
-        @TargetAggregateIdentifier
-        public String planRecordId() {
-            return Plan.recordId(municipalityCode, planId);
-        }
+            implements PlanRecordCommand, MunicipalRecordChange {
     }
 
     /** Record an item's actual for a fiscal year, in the indicator's unit. */
     public record RecordAnnualActual(MunicipalityCode municipalityCode, String planId, String itemId,
             FiscalYear fiscalYear, BigDecimal value, String unit, String correctionReason, Long expectedVersion)
-            implements MunicipalRecordChange {
-
-        @TargetAggregateIdentifier
-        public String planRecordId() {
-            return Plan.recordId(municipalityCode, planId);
-        }
+            implements PlanRecordCommand, MunicipalRecordChange {
     }
 
     /** Record the status of an item's row (one responsible organisation) in a quarter of a fiscal year. */
     public record RecordPeriodStatus(MunicipalityCode municipalityCode, String planId, String itemId,
             String organisation, FiscalYear fiscalYear, Quarter quarter, String symbol, String reasonCode,
-            String remark, String correctionReason, Long expectedVersion) implements MunicipalRecordChange {
-
-        @TargetAggregateIdentifier
-        public String planRecordId() {
-            return Plan.recordId(municipalityCode, planId);
-        }
+            String remark, String correctionReason, Long expectedVersion)
+            implements PlanRecordCommand, MunicipalRecordChange {
     }
 
     /** Revise fields of an item's review sheet for a fiscal year; the fields not given stay as they are. */
     public record ReviseNarrative(MunicipalityCode municipalityCode, String planId, String itemId,
             FiscalYear fiscalYear, Map<NarrativeField, String> texts, String correctionReason,
-            Long expectedVersion) implements MunicipalRecordChange {
-
-        @TargetAggregateIdentifier
-        public String planRecordId() {
-            return Plan.recordId(municipalityCode, planId);
-        }
+            Long expectedVersion) implements PlanRecordCommand, MunicipalRecordChange {
     }
 
     /** Define (or redefine) a KPI of the plan. */
     public record DefineKpi(MunicipalityCode municipalityCode, String planId, String kpiId, String name, String unit,
-            String source, KpiFigure baseline, String nextFigureExpected, KpiTarget target) implements CityWideChange {
-
-        @TargetAggregateIdentifier
-        public String planRecordId() {
-            return Plan.recordId(municipalityCode, planId);
-        }
+            String source, KpiFigure baseline, String nextFigureExpected, KpiTarget target)
+            implements PlanRecordCommand, CityWideChange {
     }
 
     /** Record a published figure of a KPI. */
     public record RecordKpiObservation(MunicipalityCode municipalityCode, String planId, String kpiId,
-            KpiFigure figure, LocalDate publishedOn) implements CityWideChange {
-
-        @TargetAggregateIdentifier
-        public String planRecordId() {
-            return Plan.recordId(municipalityCode, planId);
-        }
+            KpiFigure figure, LocalDate publishedOn) implements PlanRecordCommand, CityWideChange {
     }
 
     /** Close a fiscal year of the plan: later changes to its entries are corrections with a reason. */
     public record CloseFiscalYear(MunicipalityCode municipalityCode, String planId, FiscalYear fiscalYear,
-            LocalDate councilReportedOn) implements CityWideChange {
-
-        @TargetAggregateIdentifier
-        public String planRecordId() {
-            return Plan.recordId(municipalityCode, planId);
-        }
+            LocalDate councilReportedOn) implements PlanRecordCommand, CityWideChange {
     }
 }

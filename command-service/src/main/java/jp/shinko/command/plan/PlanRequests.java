@@ -47,16 +47,14 @@ final class PlanRequests {
 
         AdoptPlan toCommand(MunicipalityCode municipality) {
             String planId = RequestFields.identifier("id", id, PLAN_ID, PLAN_ID_RULE);
-            if (name == null || name.isBlank() || name.strip().length() > 200) {
-                throw new InvalidRequest(new FieldProblem("name", name, "is required: 1 to 200 characters"));
-            }
+            String planName = RequestFields.text("name", name, 200, true);
             FiscalYear from = RequestFields.fiscalYear("fromFiscalYear", fromFiscalYear);
             FiscalYear to = RequestFields.fiscalYear("toFiscalYear", toFiscalYear);
             if (from.isAfter(to) || to.value() - from.value() >= LONGEST_PLAN_YEARS) {
                 throw new InvalidRequest(new FieldProblem("toFiscalYear", toFiscalYear, "a plan runs from its first "
                         + "fiscal year (" + from + ") for 1 to " + LONGEST_PLAN_YEARS + " years"));
             }
-            return new AdoptPlan(municipality, planId, name.strip(), from, to);
+            return new AdoptPlan(municipality, planId, planName, from, to);
         }
     }
 
@@ -109,12 +107,9 @@ final class PlanRequests {
     record MoveItemRequest(String parentItemId, @Schema(example = "02") String number, Long expectedVersion) {
 
         MovePlanItem toCommand(MunicipalityCode municipality, String planId, String itemId) {
-            if (number == null || number.isBlank() || number.strip().length() > 20) {
-                throw new InvalidRequest(new FieldProblem("number", number, "is required: 1 to 20 characters"));
-            }
             return new MovePlanItem(municipality, planId, itemId,
-                    parentItemId == null ? null : itemId("parentItemId", parentItemId), number.strip(),
-                    expectedVersion);
+                    parentItemId == null ? null : itemId("parentItemId", parentItemId),
+                    RequestFields.text("number", number, 20, true), expectedVersion);
         }
     }
 
@@ -123,11 +118,8 @@ final class PlanRequests {
     record RetireItemRequest(@Schema(example = "令和6年度で事業終了") String reason, Long expectedVersion) {
 
         RetirePlanItem toCommand(MunicipalityCode municipality, String planId, String itemId) {
-            if (reason != null && reason.strip().length() > 400) {
-                throw new InvalidRequest(new FieldProblem("reason", reason, "has at most 400 characters"));
-            }
-            return new RetirePlanItem(municipality, planId, itemId,
-                    reason == null || reason.isBlank() ? null : reason.strip(), expectedVersion);
+            return new RetirePlanItem(municipality, planId, itemId, RequestFields.text("reason", reason, 400, false),
+                    expectedVersion);
         }
     }
 

@@ -78,17 +78,14 @@ class ProgressController {
     EntryAnswer defineIndicator(@Parameter(example = "132284") @PathVariable String code,
             @PathVariable String planId, @PathVariable String itemId, @RequestBody IndicatorRequest request,
             @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        if (request.name() == null || request.name().isBlank() || request.name().strip().length() > 100) {
-            throw new InvalidRequest(new FieldProblem("name", request.name(), "is required: 1 to 100 characters, "
-                    + "e.g. 参加者数"));
-        }
+        String name = text("name", request.name(), 100, true);
         Baseline baseline = request.baseline();
         BigDecimal baselineValue = baseline == null ? null : amount("baseline.value", baseline.value());
         FiscalYear baselineYear = baseline == null ? null
                 : RequestFields.fiscalYear("baseline.fiscalYear", baseline.fiscalYear());
         return send(code, planId, itemId, null, new PlanCommands.DefineIndicator(municipality(code),
-                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), request.name().strip(),
-                unit(request.unit()), baselineValue, baselineYear), idempotencyKey);
+                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), name, unit(request.unit()),
+                baselineValue, baselineYear), idempotencyKey);
     }
 
     @PutMapping("/annual-targets/{fiscalYear}")

@@ -3,8 +3,7 @@ package jp.shinko.command.problem;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import jp.shinko.events.plan.InvalidPlanValue;
-import jp.shinko.events.settings.InvalidSetting;
+import jp.shinko.events.InvalidField;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -40,13 +39,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalidFields(invalid.problems());
     }
 
-    @ExceptionHandler(InvalidSetting.class)
-    ProblemDetail invalidSetting(InvalidSetting invalid) {
-        return invalidFields(List.of(new FieldProblem(invalid.field(), invalid.rejectedValue(), invalid.getMessage())));
-    }
-
-    @ExceptionHandler(InvalidPlanValue.class)
-    ProblemDetail invalidPlanValue(InvalidPlanValue invalid) {
+    /** A value a published value type refused, such as a rating band or a plan item's outlook. */
+    @ExceptionHandler(InvalidField.class)
+    ProblemDetail invalidField(InvalidField invalid) {
         return invalidFields(List.of(new FieldProblem(invalid.field(), invalid.rejectedValue(), invalid.getMessage())));
     }
 

@@ -3,6 +3,7 @@ package jp.shinko.events.kpi;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.Objects;
+import jp.shinko.events.InvalidField;
 
 /**
  * A figure of a KPI for a reference year or period, possibly with a second figure printed beside
@@ -18,15 +19,15 @@ public record KpiFigure(BigDecimal value, ReferencePeriod reference, BigDecimal 
         String secondaryUnit) {
 
     /**
-     * @throws InvalidKpiValue when the value or reference is missing, or a second figure has no unit
+     * @throws InvalidField when the value or reference is missing, or a second figure has no unit
      */
     public KpiFigure {
         if (value == null) {
-            throw new InvalidKpiValue("value", null, "a figure needs its value");
+            throw new InvalidField("value", null, "a figure needs its value");
         }
         Objects.requireNonNull(reference, "reference");
         if ((secondaryValue == null) != (secondaryUnit == null || secondaryUnit.isBlank())) {
-            throw new InvalidKpiValue("secondaryUnit", secondaryUnit, "a second figure and its unit come together");
+            throw new InvalidField("secondaryUnit", secondaryUnit, "a second figure and its unit come together");
         }
     }
 }

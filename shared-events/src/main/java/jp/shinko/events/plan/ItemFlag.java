@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.text.Normalizer;
 import java.util.Arrays;
+import jp.shinko.events.InvalidField;
 
 /** A mark the cities print beside an item. */
 public enum ItemFlag {
@@ -27,14 +28,14 @@ public enum ItemFlag {
     /**
      * Reads a flag as printed, with or without ★ and 【】.
      *
-     * @throws InvalidPlanValue naming the accepted flags
+     * @throws InvalidField naming the accepted flags
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ItemFlag of(String printed) {
         String bare = printed == null ? "" : Normalizer.normalize(printed, Normalizer.Form.NFKC)
                 .replaceAll("[★☆【】\\[\\]\\s]", "");
         return Arrays.stream(values()).filter(flag -> flag.japanese.equals(bare)).findFirst()
-                .orElseThrow(() -> new InvalidPlanValue("flags", printed, "a flag is 重点事業 (★重点事業) or 新規事業 "
+                .orElseThrow(() -> new InvalidField("flags", printed, "a flag is 重点事業 (★重点事業) or 新規事業 "
                         + "(【新規事業】)"));
     }
 }

@@ -3,6 +3,7 @@ package jp.shinko.events.plan;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import jp.shinko.events.InvalidField;
 
 /** What the plan intends for an item over its period, as the cities tag it. */
 public enum Outlook {
@@ -27,11 +28,11 @@ public enum Outlook {
     }
 
     /**
-     * @throws InvalidPlanValue naming the accepted tags
+     * @throws InvalidField naming the accepted tags
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Outlook of(String tag) {
         return Arrays.stream(values()).filter(outlook -> outlook.japanese.equals(tag)).findFirst()
-                .orElseThrow(() -> new InvalidPlanValue("outlook", tag, "the outlook is one of 新規, 拡充, 継続"));
+                .orElseThrow(() -> new InvalidField("outlook", tag, "the outlook is one of 新規, 拡充, 継続"));
     }
 }

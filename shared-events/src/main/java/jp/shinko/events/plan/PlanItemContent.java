@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import jp.shinko.events.InvalidField;
 
 /**
  * What an item of a plan says, as the city writes it.
@@ -24,18 +25,18 @@ public record PlanItemContent(String number, String title, List<String> responsi
         List<ItemFlag> flags, List<String> focusThemes, String pageReference, String reportedWithItemId) {
 
     /**
-     * @throws InvalidPlanValue naming the first field that cannot be recorded
+     * @throws InvalidField naming the first field that cannot be recorded
      */
     public PlanItemContent {
         number = text("number", number, 20, true);
         title = text("title", title, 400, true);
         if (responsibleOrganisations == null || responsibleOrganisations.isEmpty()) {
-            throw new InvalidPlanValue("responsibleOrganisations", responsibleOrganisations,
+            throw new InvalidField("responsibleOrganisations", responsibleOrganisations,
                     "at least one responsible organisation is required, such as 産業振興課 or 商工会議所");
         }
         responsibleOrganisations = distinctTexts("responsibleOrganisations", responsibleOrganisations, 60);
         if (flags != null && flags.stream().anyMatch(Objects::isNull)) {
-            throw new InvalidPlanValue("flags", null, "a flag is 重点事業 or 新規事業, never empty");
+            throw new InvalidField("flags", null, "a flag is 重点事業 or 新規事業, never empty");
         }
         flags = flags == null ? List.of() : List.copyOf(new LinkedHashSet<>(flags));
         focusThemes = focusThemes == null ? List.of() : distinctTexts("focusThemes", focusThemes, 40);
@@ -52,16 +53,16 @@ public record PlanItemContent(String number, String title, List<String> responsi
     private static String text(String field, String value, int maxLength, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                throw new InvalidPlanValue(field, value, "is required");
+                throw new InvalidField(field, value, "is required");
             }
             return null;
         }
         String stripped = value.strip();
         if (stripped.codePointCount(0, stripped.length()) > maxLength) {
-            throw new InvalidPlanValue(field, value, "has at most " + maxLength + " characters");
+            throw new InvalidField(field, value, "has at most " + maxLength + " characters");
         }
         if (stripped.chars().anyMatch(c -> c < 0x20 && c != '\n')) {
-            throw new InvalidPlanValue(field, value, "has no control characters");
+            throw new InvalidField(field, value, "has no control characters");
         }
         return stripped;
     }
@@ -71,7 +72,7 @@ public record PlanItemContent(String number, String title, List<String> responsi
         for (int i = 0; i < values.size(); i++) {
             String value = text(field + "[" + i + "]", values.get(i), maxLength, true);
             if (!seen.add(value)) {
-                throw new InvalidPlanValue(field + "[" + i + "]", value, value + " is listed twice");
+                throw new InvalidField(field + "[" + i + "]", value, value + " is listed twice");
             }
         }
         return values.stream().map(String::strip).toList();

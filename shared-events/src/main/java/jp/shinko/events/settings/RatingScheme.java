@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import jp.shinko.events.InvalidField;
 
 /**
  * How a municipality turns an annual target and actual into a rating: bands from the highest
@@ -29,11 +30,11 @@ public record RatingScheme(List<RatingBand> bands) {
             RatingBand.rest("C", "要大幅改善")));
 
     /**
-     * @throws InvalidSetting naming the band that makes the scheme unusable
+     * @throws InvalidField naming the band that makes the scheme unusable
      */
     public RatingScheme {
         if (bands == null || bands.size() < 2) {
-            throw new InvalidSetting("bands", bands == null ? null : bands.size(),
+            throw new InvalidField("bands", bands == null ? null : bands.size(),
                     "a rating scheme needs at least 2 bands, from the highest rating to the lowest");
         }
         bands = List.copyOf(bands);
@@ -42,23 +43,23 @@ public record RatingScheme(List<RatingBand> bands) {
             RatingBand band = bands.get(i);
             String field = "bands[" + i + "]";
             if (band.label() == null || band.label().isBlank()) {
-                throw new InvalidSetting(field + ".label", band.label(), "each band needs a label, such as S");
+                throw new InvalidField(field + ".label", band.label(), "each band needs a label, such as S");
             }
             if (!labels.add(band.label())) {
-                throw new InvalidSetting(field + ".label", band.label(), "the label " + band.label()
+                throw new InvalidField(field + ".label", band.label(), "the label " + band.label()
                         + " is used by two bands; each rating needs its own");
             }
             boolean lowest = i == bands.size() - 1;
             if (lowest && band.minimumPercent() != null) {
-                throw new InvalidSetting(field + ".minimumPercent", band.minimumPercent(),
+                throw new InvalidField(field + ".minimumPercent", band.minimumPercent(),
                         "the lowest band takes every rate the others do not, so it has no minimum");
             }
             if (!lowest && (band.minimumPercent() == null || band.minimumPercent().signum() < 0)) {
-                throw new InvalidSetting(field + ".minimumPercent", band.minimumPercent(),
+                throw new InvalidField(field + ".minimumPercent", band.minimumPercent(),
                         "every band but the lowest needs a minimum achievement rate of 0 or more, in percent");
             }
             if (!lowest && i > 0 && band.minimumPercent().compareTo(bands.get(i - 1).minimumPercent()) >= 0) {
-                throw new InvalidSetting(field + ".minimumPercent", band.minimumPercent(), "bands go from the "
+                throw new InvalidField(field + ".minimumPercent", band.minimumPercent(), "bands go from the "
                         + "highest rating down, so this minimum must be below " + bands.get(i - 1).minimumPercent());
             }
         }

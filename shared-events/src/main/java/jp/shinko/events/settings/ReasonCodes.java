@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.shinko.events.InvalidField;
 
 /**
  * The list a municipality picks 4th-quarter reasons from (選択肢).
@@ -20,26 +21,26 @@ public record ReasonCodes(List<ReasonCode> reasons) {
             new ReasonCode("4", "その他")));
 
     /**
-     * @throws InvalidSetting naming the reason that makes the list unusable
+     * @throws InvalidField naming the reason that makes the list unusable
      */
     public ReasonCodes {
         if (reasons == null || reasons.isEmpty()) {
-            throw new InvalidSetting("reasons", null, "a reason list needs at least one reason");
+            throw new InvalidField("reasons", null, "a reason list needs at least one reason");
         }
         reasons = List.copyOf(reasons);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < reasons.size(); i++) {
             ReasonCode reason = reasons.get(i);
             if (reason.code() == null || reason.code().isBlank() || reason.code().length() > 10) {
-                throw new InvalidSetting("reasons[" + i + "].code", reason.code(),
+                throw new InvalidField("reasons[" + i + "].code", reason.code(),
                         "a reason code is 1 to 10 characters, such as 3");
             }
             if (!seen.add(reason.code())) {
-                throw new InvalidSetting("reasons[" + i + "].code", reason.code(),
+                throw new InvalidField("reasons[" + i + "].code", reason.code(),
                         "the code " + reason.code() + " appears twice in the list");
             }
             if (reason.label() == null || reason.label().isBlank()) {
-                throw new InvalidSetting("reasons[" + i + "].label", reason.label(),
+                throw new InvalidField("reasons[" + i + "].label", reason.label(),
                         "each reason needs its label, such as その他");
             }
         }

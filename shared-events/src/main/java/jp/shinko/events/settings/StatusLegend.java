@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.shinko.events.InvalidField;
 
 /**
  * The symbols a municipality reports quarterly progress with, and which of them need a reason
@@ -25,11 +26,11 @@ public record StatusLegend(List<StatusSymbol> symbols) {
             new StatusSymbol("/", "対象外", false)));
 
     /**
-     * @throws InvalidSetting naming the symbol that makes the legend unusable
+     * @throws InvalidField naming the symbol that makes the legend unusable
      */
     public StatusLegend {
         if (symbols == null || symbols.isEmpty()) {
-            throw new InvalidSetting("symbols", null, "a status legend needs at least one symbol");
+            throw new InvalidField("symbols", null, "a status legend needs at least one symbol");
         }
         symbols = List.copyOf(symbols);
         Set<String> seen = new HashSet<>();
@@ -37,15 +38,15 @@ public record StatusLegend(List<StatusSymbol> symbols) {
             StatusSymbol symbol = symbols.get(i);
             if (symbol.symbol() == null || symbol.symbol().isBlank() || symbol.symbol().codePointCount(0,
                     symbol.symbol().length()) > 2) {
-                throw new InvalidSetting("symbols[" + i + "].symbol", symbol.symbol(),
+                throw new InvalidField("symbols[" + i + "].symbol", symbol.symbol(),
                         "a status symbol is one or two characters, such as ○");
             }
             if (!seen.add(symbol.symbol())) {
-                throw new InvalidSetting("symbols[" + i + "].symbol", symbol.symbol(),
+                throw new InvalidField("symbols[" + i + "].symbol", symbol.symbol(),
                         "the symbol " + symbol.symbol() + " appears twice in the legend");
             }
             if (symbol.meaning() == null || symbol.meaning().isBlank()) {
-                throw new InvalidSetting("symbols[" + i + "].meaning", symbol.meaning(),
+                throw new InvalidField("symbols[" + i + "].meaning", symbol.meaning(),
                         "each symbol needs its meaning, such as 進捗あり");
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.List;
+import jp.shinko.events.InvalidField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,27 +48,27 @@ class RatingSchemeTest {
     void bandsMustDescend() {
         assertThatThrownBy(() -> new RatingScheme(List.of(RatingBand.atLeast("A", "a", 90),
                 RatingBand.atLeast("S", "s", 120), RatingBand.rest("C", "c"))))
-                .isInstanceOf(InvalidSetting.class)
+                .isInstanceOf(InvalidField.class)
                 .hasMessage("bands go from the highest rating down, so this minimum must be below 90")
-                .extracting(e -> ((InvalidSetting) e).field()).isEqualTo("bands[1].minimumPercent");
+                .extracting(e -> ((InvalidField) e).field()).isEqualTo("bands[1].minimumPercent");
     }
 
     @Test
     void theLowestBandHasNoMinimumAndTheOthersDo() {
         assertThatThrownBy(() -> new RatingScheme(List.of(RatingBand.atLeast("A", "a", 90),
                 RatingBand.atLeast("C", "c", 0))))
-                .isInstanceOf(InvalidSetting.class)
-                .extracting(e -> ((InvalidSetting) e).field()).isEqualTo("bands[1].minimumPercent");
+                .isInstanceOf(InvalidField.class)
+                .extracting(e -> ((InvalidField) e).field()).isEqualTo("bands[1].minimumPercent");
         assertThatThrownBy(() -> new RatingScheme(List.of(RatingBand.rest("A", "a"), RatingBand.rest("C", "c"))))
-                .isInstanceOf(InvalidSetting.class)
-                .extracting(e -> ((InvalidSetting) e).field()).isEqualTo("bands[0].minimumPercent");
+                .isInstanceOf(InvalidField.class)
+                .extracting(e -> ((InvalidField) e).field()).isEqualTo("bands[0].minimumPercent");
     }
 
     @Test
     void labelsAreUnique() {
         assertThatThrownBy(() -> new RatingScheme(List.of(RatingBand.atLeast("A", "a", 90),
                 RatingBand.rest("A", "c"))))
-                .isInstanceOf(InvalidSetting.class)
+                .isInstanceOf(InvalidField.class)
                 .hasMessage("the label A is used by two bands; each rating needs its own");
     }
 

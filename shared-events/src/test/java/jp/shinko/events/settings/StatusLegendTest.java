@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import jp.shinko.events.InvalidField;
 import org.junit.jupiter.api.Test;
 
 class StatusLegendTest {
@@ -19,7 +20,7 @@ class StatusLegendTest {
     void aSymbolAppearsOnce() {
         assertThatThrownBy(() -> new StatusLegend(List.of(new StatusSymbol("○", "進捗あり", false),
                 new StatusSymbol("○", "完了", false))))
-                .isInstanceOf(InvalidSetting.class)
+                .isInstanceOf(InvalidField.class)
                 .hasMessage("the symbol ○ appears twice in the legend");
     }
 
@@ -27,7 +28,7 @@ class StatusLegendTest {
     void reasonCodesAreUniqueAndLabelled() {
         assertThat(ReasonCodes.DEFAULT.allowed()).isEqualTo("2, 3, 4");
         assertThatThrownBy(() -> new ReasonCodes(List.of(new ReasonCode("2", ""))))
-                .isInstanceOf(InvalidSetting.class)
-                .extracting(e -> ((InvalidSetting) e).field()).isEqualTo("reasons[0].label");
+                .isInstanceOf(InvalidField.class)
+                .extracting(e -> ((InvalidField) e).field()).isEqualTo("reasons[0].label");
     }
 }
