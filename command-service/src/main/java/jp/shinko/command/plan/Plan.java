@@ -2,6 +2,8 @@ package jp.shinko.command.plan;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -67,23 +69,30 @@ import org.axonframework.spring.stereotype.Aggregate;
  * own version, so a writer who sends the version they saw is refused only when that item
  * changed, not when another department edited another item. An editor bound to an organisation
  * changes only items that organisation is responsible for.
+ *
+ * <p>A long plan is loaded from a snapshot of this object (see {@link PlanSnapshots}), written
+ * as JSON field by field; its state therefore holds only records, strings and numbers, in
+ * fields that are not final (Jackson 3 does not write final fields when it reads a snapshot).
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = PlanSnapshots.TRIGGER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class Plan {
 
     @AggregateIdentifier
     private String recordId;
     private PlanAdopted adoption;
-    private final Map<String, Item> items = new LinkedHashMap<>();
-    private final Map<String, IndicatorDefined> indicators = new HashMap<>();
-    private final Map<String, Map<FiscalYear, BigDecimal>> targets = new HashMap<>();
-    private final Map<String, Map<FiscalYear, BigDecimal>> actuals = new HashMap<>();
-    private final Map<String, PeriodStatusRecorded> statuses = new HashMap<>();
-    private final Map<String, String> narratives = new HashMap<>();
-    private final Map<String, KpiDefined> kpis = new HashMap<>();
-    private final Map<String, KpiObservationRecorded> observations = new HashMap<>();
-    private final Set<FiscalYear> closedYears = new HashSet<>();
-    private final Map<String, Long> entryVersions = new HashMap<>();
+    private Map<String, Item> items = new LinkedHashMap<>();
+    private Map<String, IndicatorDefined> indicators = new HashMap<>();
+    /** Annual targets and actuals by entry key ({@code target|item|year}, {@code actual|item|year}). */
+    private Map<String, BigDecimal> annualFigures = new HashMap<>();
+    private Set<String> itemsWithFigures = new HashSet<>();
+    private Map<String, PeriodStatusRecorded> statuses = new HashMap<>();
+    private Map<String, String> narratives = new HashMap<>();
+    private Map<String, KpiDefined> kpis = new HashMap<>();
+    private Map<String, KpiObservationRecorded> observations = new HashMap<>();
+    private Set<FiscalYear> closedYears = new HashSet<>();
+    private Map<String, Long> entryVersions = new HashMap<>();
 
     Plan() {
         // for Axon: state is rebuilt from events
@@ -201,7 +210,7 @@ class Plan {
             return false;
         }
         if (existing != null && !existing.unit().equals(command.unit())
-                && (targets.containsKey(command.itemId()) || actuals.containsKey(command.itemId()))) {
+                && itemsWithFigures.contains(command.itemId())) {
             throw PlanRuleViolated.unitInUse(command.itemId(), existing.unit(), command.unit());
         }
         apply(defined);
@@ -213,7 +222,7 @@ class Plan {
         checkAnnualEntry(command.itemId(), command.fiscalYear(), command.unit(), actorOf(metaData));
         String entry = annualKey("target", command.itemId(), command.fiscalYear());
         checkEntryVersion(entry, command.expectedVersion());
-        if (alreadyRecorded(targets, command.itemId(), command.fiscalYear(), command.value())) {
+        if (alreadyRecorded(entry, command.value())) {
             return unchanged(entry);
         }
         apply(new AnnualTargetSet(adoption.municipalityCode(), adoption.planId(), command.itemId(),
@@ -227,7 +236,7 @@ class Plan {
         checkAnnualEntry(command.itemId(), command.fiscalYear(), command.unit(), actorOf(metaData));
         String entry = annualKey("actual", command.itemId(), command.fiscalYear());
         checkEntryVersion(entry, command.expectedVersion());
-        if (alreadyRecorded(actuals, command.itemId(), command.fiscalYear(), command.value())) {
+        if (alreadyRecorded(entry, command.value())) {
             return unchanged(entry);
         }
         apply(new AnnualActualRecorded(adoption.municipalityCode(), adoption.planId(), command.itemId(),
@@ -408,6 +417,12 @@ class Plan {
                 + status.quarter();
     }
 
+    private void recordFigure(String entry, String itemId, BigDecimal value) {
+        annualFigures.put(entry, value);
+        itemsWithFigures.add(itemId);
+        countChange(entry);
+    }
+
     private void countChange(String entry) {
         entryVersions.merge(entry, 1L, Long::sum);
     }
@@ -419,9 +434,8 @@ class Plan {
         }
     }
 
-    private static boolean alreadyRecorded(Map<String, Map<FiscalYear, BigDecimal>> entries, String itemId,
-            FiscalYear year, BigDecimal value) {
-        BigDecimal current = entries.getOrDefault(itemId, Map.of()).get(year);
+    private boolean alreadyRecorded(String entry, BigDecimal value) {
+        BigDecimal current = annualFigures.get(entry);
         return current != null && current.compareTo(value) == 0;
     }
 
@@ -512,14 +526,12 @@ class Plan {
 
     @EventSourcingHandler
     void on(AnnualTargetSet event) {
-        targets.computeIfAbsent(event.itemId(), item -> new HashMap<>()).put(event.fiscalYear(), event.value());
-        countChange(annualKey("target", event.itemId(), event.fiscalYear()));
+        recordFigure(annualKey("target", event.itemId(), event.fiscalYear()), event.itemId(), event.value());
     }
 
     @EventSourcingHandler
     void on(AnnualActualRecorded event) {
-        actuals.computeIfAbsent(event.itemId(), item -> new HashMap<>()).put(event.fiscalYear(), event.value());
-        countChange(annualKey("actual", event.itemId(), event.fiscalYear()));
+        recordFigure(annualKey("actual", event.itemId(), event.fiscalYear()), event.itemId(), event.value());
     }
 
     @EventSourcingHandler
