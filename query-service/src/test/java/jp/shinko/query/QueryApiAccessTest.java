@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.municipality.MunicipalityRegistered;
 import jp.shinko.infra.testsupport.AccessMatrix;
 import jp.shinko.infra.testsupport.Caller;
@@ -53,8 +55,18 @@ class QueryApiAccessTest {
             new AccessMatrix.Row("GET /municipalities", Caller.anyVerified(200), AccessMatrix.Kind.READS,
                     (client, target) -> client.get().uri("/municipalities").exchange()),
             new AccessMatrix.Row("GET /municipalities/{code}", Caller.readersOfTarget(200), AccessMatrix.Kind.READS,
-                    (client, target) -> client.get().uri("/municipalities/{code}", target.value()).exchange())),
+                    (client, target) -> client.get().uri("/municipalities/{code}", target.value()).exchange()),
+            progressRow("annual", ""),
+            progressRow("quarterly", "?fiscalYear=R7"),
+            progressRow("kpis", ""),
+            progressRow("narratives", "?fiscalYear=R7")),
             AccessMatrix.PLATFORM.stream()).toList();
+
+    private static AccessMatrix.Row progressRow(String table, String query) {
+        return new AccessMatrix.Row("GET /municipalities/{code}/plans/{planId}/progress/" + table,
+                Caller.readersOfTarget(200), AccessMatrix.Kind.READS, (client, target) -> client.get()
+                .uri("/municipalities/{code}/plans/p/progress/" + table + query, target.value()).exchange());
+    }
 
     @LocalServerPort
     int port;
@@ -75,8 +87,16 @@ class QueryApiAccessTest {
             eventStore.publish(new GenericDomainEventMessage<>("Municipality", registered.municipalityCode().value(),
                     0, registered, Map.of("commandId", UUID.randomUUID().toString())));
         }
+        for (MunicipalityCode code : List.of(TARGET, ANOTHER)) {
+            eventStore.publish(new GenericDomainEventMessage<>("Plan", code.value() + ":plan:p", 0,
+                    new PlanAdopted(code, "p", "計画", FiscalYear.of(2025), FiscalYear.of(2027)),
+                    Map.of("commandId", UUID.randomUUID().toString())));
+        }
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                         "select count(*) from query.municipality where code in (?, ?)")
+                .params(TARGET.value(), ANOTHER.value()).query(Integer.class).single() == 2
+                && jdbc.sql("select count(*) from query.progress_row where kind = 'plan' "
+                        + "and municipality_code in (?, ?)")
                 .params(TARGET.value(), ANOTHER.value()).query(Integer.class).single() == 2);
         matrix = new AccessMatrix(RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build(), ANOTHER);
     }

@@ -2,6 +2,7 @@ package jp.shinko.query.problem;
 
 import java.net.URI;
 import java.util.List;
+import jp.shinko.events.InvalidField;
 import jp.shinko.events.municipality.InvalidMunicipalityCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -32,6 +33,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** What is wrong with one field, in the same shape as the command API's. */
     record FieldProblem(String field, Object rejectedValue, String message) {
+    }
+
+    /** A query parameter that cannot be read, named as the request names it. */
+    @ExceptionHandler(InvalidField.class)
+    ProblemDetail invalidField(InvalidField invalid) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                invalid.field() + ": " + invalid.getMessage());
+        problem.setType(INVALID_REQUEST);
+        problem.setTitle("The request has invalid fields");
+        problem.setProperty("errors",
+                List.of(new FieldProblem(invalid.field(), invalid.rejectedValue(), invalid.getMessage())));
+        return problem;
     }
 
     @ExceptionHandler(NotFound.class)

@@ -1,0 +1,147 @@
+package jp.shinko.query.progress;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.Optional;
+import jp.shinko.events.InvalidField;
+import jp.shinko.events.actor.Actor;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.calendar.InvalidFiscalYear;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.infra.security.AccessRefused;
+import jp.shinko.query.problem.NotFound;
+import jp.shinko.query.progress.ProgressViews.AnnualRow;
+import jp.shinko.query.progress.ProgressViews.FiscalYearChoice;
+import jp.shinko.query.progress.ProgressViews.KpiLine;
+import jp.shinko.query.progress.ProgressViews.NarrativeSheet;
+import jp.shinko.query.progress.ProgressViews.Page;
+import jp.shinko.query.progress.ProgressViews.QuarterlyRow;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A plan's progress tables in the shape of each city's own: annual targets and actuals with
+ * ratings, quarterly statuses, KPIs, review sheets. Paged; a municipal role reads only its own
+ * municipality's.
+ */
+@RestController
+@RequestMapping("/municipalities/{code}/plans/{planId}/progress")
+class ProgressController {
+
+    private static final int MAX_PAGE_SIZE = 500;
+
+    private final JdbcProgressRows rows;
+
+    ProgressController(JdbcProgressRows rows) {
+        this.rows = rows;
+    }
+
+    @GetMapping("/annual")
+    @Operation(summary = "Annual targets and actuals with achievement and rating (Akiruno's table)",
+            description = "Every item with an indicator; per fiscal year its target, actual, achievement rate "
+                    + "and rating by the municipality's scheme for that year.")
+    @ApiResponse(responseCode = "200", description = "One page of rows")
+    @ApiResponse(responseCode = "400", description = "A parameter is invalid")
+    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
+    @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
+    Page<AnnualRow> annual(@AuthenticationPrincipal Actor actor,
+            @Parameter(example = "132284") @PathVariable String code,
+            @Parameter(example = "shoko-2023") @PathVariable String planId,
+            @Parameter(description = "Only this fiscal year: 2025, R7 or 令和7")
+            @RequestParam Optional<String> fiscalYear,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        ProgressTables tables = tables(actor, code, planId, page, size);
+        Optional<FiscalYear> year = fiscalYear.map(ProgressController::fiscalYear);
+        return Page.of(tables, year.map(ProgressController::choice).orElse(FiscalYearChoice.ALL),
+                tables.annual(year), page, size);
+    }
+
+    @GetMapping("/quarterly")
+    @Operation(summary = "Quarterly statuses (Musashino's table)",
+            description = "Each item row of each responsible organisation with its four quarters' symbols, "
+                    + "the reason code, the remark and whether it is a priority business.")
+    @ApiResponse(responseCode = "200", description = "One page of rows")
+    @ApiResponse(responseCode = "400", description = "A parameter is invalid")
+    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
+    @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
+    Page<QuarterlyRow> quarterly(@AuthenticationPrincipal Actor actor,
+            @Parameter(example = "132039") @PathVariable String code,
+            @Parameter(example = "sangyo-2") @PathVariable String planId,
+            @Parameter(description = "The fiscal year: 2023, R5 or 令和5", example = "R5")
+            @RequestParam String fiscalYear,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        ProgressTables tables = tables(actor, code, planId, page, size);
+        FiscalYear year = fiscalYear(fiscalYear);
+        return Page.of(tables, choice(year), tables.quarterly(year), page, size);
+    }
+
+    @GetMapping("/kpis")
+    @Operation(summary = "KPIs with baseline, latest figure, target and standing (Tama's table)")
+    @ApiResponse(responseCode = "200", description = "One page of KPIs")
+    @ApiResponse(responseCode = "400", description = "A parameter is invalid")
+    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
+    @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
+    Page<KpiLine> kpis(@AuthenticationPrincipal Actor actor,
+            @Parameter(example = "132241") @PathVariable String code,
+            @Parameter(example = "master-2025") @PathVariable String planId,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        ProgressTables tables = tables(actor, code, planId, page, size);
+        return Page.of(tables, FiscalYearChoice.ALL, tables.kpis(), page, size);
+    }
+
+    @GetMapping("/narratives")
+    @Operation(summary = "Review sheets of a fiscal year (Tama's sheets)")
+    @ApiResponse(responseCode = "200", description = "One page of sheets")
+    @ApiResponse(responseCode = "400", description = "A parameter is invalid")
+    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
+    @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
+    Page<NarrativeSheet> narratives(@AuthenticationPrincipal Actor actor,
+            @Parameter(example = "132241") @PathVariable String code,
+            @Parameter(example = "master-2025") @PathVariable String planId,
+            @Parameter(description = "The fiscal year: 2025, R7 or 令和7", example = "R7")
+            @RequestParam String fiscalYear,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        ProgressTables tables = tables(actor, code, planId, page, size);
+        FiscalYear year = fiscalYear(fiscalYear);
+        return Page.of(tables, choice(year), tables.narratives(year), page, size);
+    }
+
+    private ProgressTables tables(Actor actor, String code, String planId, int page, int size) {
+        MunicipalityCode municipality = MunicipalityCode.of(code);
+        if (!actor.mayRead(municipality)) {
+            throw AccessRefused.toRead(actor, municipality);
+        }
+        if (page < 0) {
+            throw new InvalidField("page", page, "the first page is 0");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidField("size", size, "a page holds 1 to " + MAX_PAGE_SIZE + " rows");
+        }
+        return ProgressTables.of(rows, municipality, planId).orElseThrow(() -> new PlanNotFound(municipality, planId));
+    }
+
+    private static FiscalYear fiscalYear(String text) {
+        try {
+            return FiscalYear.parse(text);
+        } catch (InvalidFiscalYear invalid) {
+            throw new InvalidField("fiscalYear", text, invalid.getMessage());
+        }
+    }
+
+    private static FiscalYearChoice choice(FiscalYear year) {
+        return new FiscalYearChoice(year.value(), year.japanese());
+    }
+
+    /** A plan the municipality has not adopted. */
+    static final class PlanNotFound extends NotFound {
+
+        PlanNotFound(MunicipalityCode municipality, String planId) {
+            super("municipality " + municipality + " has no plan " + planId);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package jp.shinko.query.progress;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.calendar.Quarter;
+import jp.shinko.events.kpi.KpiDefined;
+import jp.shinko.events.kpi.KpiFigure;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.PlanItemContent;
+import jp.shinko.events.settings.RatingScheme;
+import jp.shinko.events.settings.RatingSchemeAdopted;
+import jp.shinko.events.settings.ReasonCodes;
+import jp.shinko.events.settings.StatusLegend;
+
+/**
+ * A row of the progress tables, as {@link ProgressFold} makes it from events: the same rows
+ * whether they are kept in PostgreSQL for the live tables or built in memory for an earlier
+ * instant. Every event touches exactly one row.
+ */
+sealed interface ProgressRow {
+
+    /** Where the row is kept: per municipality and plan (empty for the municipality's own rows). */
+    RowKey key();
+
+    /** A municipality's rules as they stand: its rating schemes by the year they apply from, legend, reasons. */
+    record Settings(MunicipalityCode municipalityCode, List<RatingSchemeAdopted> ratingSchemes, StatusLegend legend,
+            ReasonCodes reasonCodes) implements ProgressRow {
+
+        static Settings defaults(MunicipalityCode municipality) {
+            return new Settings(municipality, List.of(), StatusLegend.DEFAULT, ReasonCodes.DEFAULT);
+        }
+
+        @Override
+        public RowKey key() {
+            return RowKey.settings(municipalityCode);
+        }
+
+        /** The scheme that applies to a fiscal year: the latest adopted from that year or before. */
+        RatingScheme schemeFor(FiscalYear year) {
+            return ratingSchemes.stream()
+                    .filter(adopted -> !adopted.fromFiscalYear().isAfter(year))
+                    .max(Comparator.comparing(RatingSchemeAdopted::fromFiscalYear))
+                    .map(RatingSchemeAdopted::scheme)
+                    .orElse(RatingScheme.DEFAULT);
+        }
+
+        Settings withScheme(RatingSchemeAdopted adopted) {
+            List<RatingSchemeAdopted> schemes = new ArrayList<>(ratingSchemes.stream()
+                    .filter(existing -> !existing.fromFiscalYear().equals(adopted.fromFiscalYear())).toList());
+            schemes.add(adopted);
+            schemes.sort(Comparator.comparing(RatingSchemeAdopted::fromFiscalYear));
+            return new Settings(municipalityCode, List.copyOf(schemes), legend, reasonCodes);
+        }
+    }
+
+    /** A plan, its period and the years closed after the council report. */
+    record Plan(MunicipalityCode municipalityCode, String planId, String name, FiscalYear fromFiscalYear,
+            FiscalYear toFiscalYear, List<ClosedYear> closedYears) implements ProgressRow {
+
+        @Override
+        public RowKey key() {
+            return RowKey.of(municipalityCode, planId, RowKey.PLAN, planId);
+        }
+
+        boolean isClosed(FiscalYear year) {
+            return closedYears.stream().anyMatch(closed -> closed.fiscalYear().equals(year));
+        }
+    }
+
+    /** A fiscal year closed after the council report of that date. */
+    record ClosedYear(FiscalYear fiscalYear, LocalDate councilReportedOn) {
+    }
+
+    /**
+     * An item of a plan's tree at any depth, with what its indicator counts; {@code position}
+     * orders items as they were added.
+     */
+    record Item(MunicipalityCode municipalityCode, String planId, String itemId, String parentItemId,
+            PlanItemContent content, long position, boolean retired, String retiredReason, Indicator indicator)
+            implements ProgressRow {
+
+        @Override
+        public RowKey key() {
+            return RowKey.of(municipalityCode, planId, RowKey.ITEM, itemId);
+        }
+    }
+
+    /** What an item counts, in which unit, and its actual before the plan, if any. */
+    record Indicator(String name, String unit, BigDecimal baselineValue, FiscalYear baselineFiscalYear) {
+    }
+
+    /** An item's target and actual for one fiscal year, with the reasons of their latest corrections. */
+    record Figure(MunicipalityCode municipalityCode, String planId, String itemId, FiscalYear fiscalYear,
+            BigDecimal target, BigDecimal actual, String unit, String targetCorrection, String actualCorrection)
+            implements ProgressRow {
+
+        @Override
+        public RowKey key() {
+            return RowKey.of(municipalityCode, planId, RowKey.FIGURE, itemId + "|" + fiscalYear);
+        }
+    }
+
+    /** One quarter's status of an item's row of one responsible organisation. */
+    record Status(MunicipalityCode municipalityCode, String planId, String itemId, String organisation,
+            FiscalYear fiscalYear, Quarter quarter, String symbol, String reasonCode, String remark,
+            String correctionReason) implements ProgressRow {
+
+        @Override
+        public RowKey key() {
+            return RowKey.of(municipalityCode, planId, RowKey.STATUS,
+                    itemId + "|" + organisation + "|" + fiscalYear + "|" + quarter.number());
+        }
+    }
+
+    /** An item's review sheet for one fiscal year. */
+    record Narrative(MunicipalityCode municipalityCode, String planId, String itemId, FiscalYear fiscalYear,
+            String plannedContent, String goalsAndFocus, String results, String issuesAhead) implements ProgressRow {
+
+        @Override
+        public RowKey key() {
+            return RowKey.of(municipalityCode, planId, RowKey.NARRATIVE, itemId + "|" + fiscalYear);
+        }
+    }
+
+    /** A plan KPI as defined now; {@code position} orders KPIs as they were first defined. */
+    record Kpi(MunicipalityCode municipalityCode, String planId, String kpiId, KpiDefined definition, long position)
+            implements ProgressRow {
+
+        @Override
+        public RowKey key() {
+            return RowKey.of(municipalityCode, planId, RowKey.KPI, kpiId);
+        }
+    }
+
+    /** A published figure of a KPI for one reference year or period. */
+    record Observation(MunicipalityCode municipalityCode, String planId, String kpiId, KpiFigure figure,
+            LocalDate publishedOn) implements ProgressRow {
+
+        @Override
+        public RowKey key() {
+            return RowKey.of(municipalityCode, planId, RowKey.OBSERVATION, kpiId + "|" + figure.reference());
+        }
+    }
+
+    /** The latest figure of a KPI: the one whose reference ends last. */
+    static Optional<KpiFigure> latest(List<Observation> observations, String kpiId) {
+        return observations.stream()
+                .filter(observation -> observation.kpiId().equals(kpiId))
+                .map(Observation::figure)
+                .max(Comparator.comparingInt((KpiFigure figure) -> figure.reference().toYear())
+                        .thenComparingInt(figure -> figure.reference().fromYear()));
+    }
+}

@@ -1,0 +1,65 @@
+package jp.shinko.query.progress;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import jp.shinko.events.kpi.KpiAssessment;
+import jp.shinko.events.kpi.KpiFigure;
+import jp.shinko.events.kpi.KpiTarget;
+
+/** The rows of the progress tables as the API answers them. */
+final class ProgressViews {
+
+    private ProgressViews() {
+    }
+
+    /** One page of a table's rows. */
+    record Page<T>(String municipalityCode, String planId, String planName, Integer fiscalYear,
+            String fiscalYearJapanese, List<T> items, int page, int size, int totalItems) {
+
+        static <T> Page<T> of(ProgressTables tables, FiscalYearChoice year, List<T> rows, int page, int size) {
+            int from = Math.min(rows.size(), page * size);
+            return new Page<>(tables.plan().municipalityCode().value(), tables.plan().planId(), tables.plan().name(),
+                    year.value(), year.japanese(), rows.subList(from, Math.min(rows.size(), from + size)), page,
+                    size, rows.size());
+        }
+    }
+
+    /** The fiscal year a table is for, if it is for one. */
+    record FiscalYearChoice(Integer value, String japanese) {
+
+        static final FiscalYearChoice ALL = new FiscalYearChoice(null, null);
+    }
+
+    /** A row of Akiruno's table: an item with an indicator and its figures per fiscal year. */
+    record AnnualRow(String itemId, List<String> path, String number, String title, List<String> organisations,
+            List<String> flags, String pageReference, boolean retired, String indicator, String unit,
+            BigDecimal baselineValue, Integer baselineFiscalYear, List<YearFigures> years) {
+    }
+
+    /** An item's target, actual, achievement and rating in one fiscal year, by the scheme of that year. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record YearFigures(int fiscalYear, String fiscalYearJapanese, BigDecimal target, BigDecimal actual,
+            BigDecimal achievementPercent, String rating, String ratingDescription, boolean closed,
+            String targetCorrectionReason, String actualCorrectionReason) {
+    }
+
+    /** A row of Musashino's table: an item of one organisation with its four quarters' symbols. */
+    record QuarterlyRow(String itemId, List<String> path, String number, String title, String organisation,
+            List<String> quarters, String reasonCode, String reason, String remark, boolean priority,
+            boolean retired) {
+    }
+
+    /** A line of Tama's KPI table. */
+    record KpiLine(String kpiId, String name, String unit, String source, KpiFigure baseline,
+            String nextFigureExpected, KpiTarget target, KpiFigure latest, LocalDate latestPublishedOn,
+            KpiAssessment assessment, String assessmentJapanese) {
+    }
+
+    /** One of Tama's review sheets: an item's four narrative fields in one fiscal year. */
+    record NarrativeSheet(String itemId, List<String> path, String number, String title, List<String> organisations,
+            String outlook, List<String> focusThemes, int fiscalYear, String fiscalYearJapanese,
+            String plannedContent, String goalsAndFocus, String results, String issuesAhead) {
+    }
+}

@@ -1,0 +1,31 @@
+package jp.shinko.query.progress;
+
+import jp.shinko.events.municipality.MunicipalityCode;
+
+/**
+ * Where a progress row is kept: its municipality and plan first, so one city's rows are read
+ * together and never mixed with another's.
+ *
+ * @param planId the plan, or empty for rows of the municipality itself
+ * @param kind which table the row belongs to
+ * @param rowId the row within its plan and kind
+ */
+record RowKey(String municipalityCode, String planId, String kind, String rowId) {
+
+    static final String SETTINGS = "settings";
+    static final String PLAN = "plan";
+    static final String ITEM = "item";
+    static final String FIGURE = "figure";
+    static final String STATUS = "status";
+    static final String NARRATIVE = "narrative";
+    static final String KPI = "kpi";
+    static final String OBSERVATION = "observation";
+
+    static RowKey of(MunicipalityCode municipality, String planId, String kind, String rowId) {
+        return new RowKey(municipality.value(), planId, kind, rowId);
+    }
+
+    static RowKey settings(MunicipalityCode municipality) {
+        return new RowKey(municipality.value(), "", SETTINGS, municipality.value());
+    }
+}
