@@ -84,9 +84,8 @@ class Plan {
     private PlanAdopted adoption;
     private Map<String, Item> items = new LinkedHashMap<>();
     private Map<String, IndicatorDefined> indicators = new HashMap<>();
-    /** Annual targets and actuals by entry key ({@code target|item|year}, {@code actual|item|year}). */
-    private Map<String, BigDecimal> annualFigures = new HashMap<>();
-    private Set<String> itemsWithFigures = new HashSet<>();
+    /** Annual targets and actuals by item, then by entry key ({@code target|item|year}, {@code actual|item|year}). */
+    private Map<String, Map<String, BigDecimal>> annualFigures = new HashMap<>();
     private Map<String, PeriodStatusRecorded> statuses = new HashMap<>();
     private Map<String, String> narratives = new HashMap<>();
     private Map<String, KpiDefined> kpis = new HashMap<>();
@@ -210,7 +209,7 @@ class Plan {
             return false;
         }
         if (existing != null && !existing.unit().equals(command.unit())
-                && itemsWithFigures.contains(command.itemId())) {
+                && annualFigures.containsKey(command.itemId())) {
             throw PlanRuleViolated.unitInUse(command.itemId(), existing.unit(), command.unit());
         }
         apply(defined);
@@ -222,7 +221,7 @@ class Plan {
         checkAnnualEntry(command.itemId(), command.fiscalYear(), command.unit(), actorOf(metaData));
         String entry = annualKey("target", command.itemId(), command.fiscalYear());
         checkEntryVersion(entry, command.expectedVersion());
-        if (alreadyRecorded(entry, command.value())) {
+        if (alreadyRecorded(command.itemId(), entry, command.value())) {
             return unchanged(entry);
         }
         apply(new AnnualTargetSet(adoption.municipalityCode(), adoption.planId(), command.itemId(),
@@ -236,7 +235,7 @@ class Plan {
         checkAnnualEntry(command.itemId(), command.fiscalYear(), command.unit(), actorOf(metaData));
         String entry = annualKey("actual", command.itemId(), command.fiscalYear());
         checkEntryVersion(entry, command.expectedVersion());
-        if (alreadyRecorded(entry, command.value())) {
+        if (alreadyRecorded(command.itemId(), entry, command.value())) {
             return unchanged(entry);
         }
         apply(new AnnualActualRecorded(adoption.municipalityCode(), adoption.planId(), command.itemId(),
@@ -418,8 +417,7 @@ class Plan {
     }
 
     private void recordFigure(String entry, String itemId, BigDecimal value) {
-        annualFigures.put(entry, value);
-        itemsWithFigures.add(itemId);
+        annualFigures.computeIfAbsent(itemId, item -> new HashMap<>()).put(entry, value);
         countChange(entry);
     }
 
@@ -434,8 +432,8 @@ class Plan {
         }
     }
 
-    private boolean alreadyRecorded(String entry, BigDecimal value) {
-        BigDecimal current = annualFigures.get(entry);
+    private boolean alreadyRecorded(String itemId, String entry, BigDecimal value) {
+        BigDecimal current = annualFigures.getOrDefault(itemId, Map.of()).get(entry);
         return current != null && current.compareTo(value) == 0;
     }
 

@@ -2,8 +2,6 @@ package jp.shinko.command.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.HashMap;
@@ -24,8 +22,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Akiruno's whole progress table (../shared/seeds/004…) entered through the REST API by the
@@ -47,7 +43,7 @@ class AkirunoTableTest {
     JdbcClient jdbc;
 
     @Test
-    void theWholeTableGoesInAndGivesBackTheCitysRatingsAndASecondEntryStoresNothing() throws IOException {
+    void theWholeTableGoesInAndGivesBackTheCitysRatingsAndASecondEntryStoresNothing() {
         register();
         SeedLoader loader = new SeedLoader(URI.create("http://localhost:" + port), AkirunoTableTest::editorOf);
 
@@ -62,7 +58,7 @@ class AkirunoTableTest {
         assertThat(eventCounts()).as("entered twice").isEqualTo(stored);
         assertThat(loader.summary().replayed()).as("the second entry answered from the kept answers")
                 .isEqualTo(first.requests());
-        assertThat(ratingsFromStoredValues()).isEqualTo(ratingsPrinted(table()));
+        assertThat(ratingsFromStoredValues()).isEqualTo(ratingsPrinted());
     }
 
     private void register() {
@@ -107,29 +103,12 @@ class AkirunoTableTest {
         return values;
     }
 
-    private static Map<String, String> ratingsPrinted(JsonNode table) {
+    private static Map<String, String> ratingsPrinted() {
         Map<String, String> ratings = new HashMap<>();
-        int d = 0;
-        for (JsonNode direction : table.path("directions")) {
-            d++;
-            int m = 0;
-            for (JsonNode measure : direction.path("measures")) {
-                m++;
-                int b = 0;
-                for (JsonNode business : measure.path("businesses")) {
-                    String itemId = "d" + d + "-m" + m + "-b" + ++b;
-                    business.path("years").properties().stream().filter(year -> year.getValue().has("rating"))
-                            .forEach(year -> ratings.put(itemId + " " + year.getKey(),
-                                    year.getValue().path("rating").asString()));
-                }
-            }
-        }
+        SeedLoader.akirunoBusinesses().forEach((itemId, business) -> business.path("years").properties().stream()
+                .filter(year -> year.getValue().has("rating"))
+                .forEach(year -> ratings.put(itemId + " " + year.getKey(),
+                        year.getValue().path("rating").asString())));
         return ratings;
-    }
-
-    private static JsonNode table() throws IOException {
-        try (InputStream json = SeedLoader.class.getResourceAsStream("akiruno.json")) {
-            return JsonMapper.builder().build().readTree(json);
-        }
     }
 }

@@ -23,12 +23,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Codes arrive only as path segments here, always named {@code code}. */
     @ExceptionHandler(InvalidMunicipalityCode.class)
     ProblemDetail invalidCode(InvalidMunicipalityCode invalid) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "code: " + invalid.getMessage());
-        problem.setType(INVALID_REQUEST);
-        problem.setTitle("The request has invalid fields");
-        problem.setProperty("errors", List.of(new FieldProblem("code", invalid.rejectedValue(), invalid.getMessage())));
-        return problem;
+        return invalidRequest("code", invalid.rejectedValue(), invalid.getMessage());
     }
 
     /** What is wrong with one field, in the same shape as the command API's. */
@@ -38,12 +33,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** A query parameter that cannot be read, named as the request names it. */
     @ExceptionHandler(InvalidField.class)
     ProblemDetail invalidField(InvalidField invalid) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                invalid.field() + ": " + invalid.getMessage());
+        return invalidRequest(invalid.field(), invalid.rejectedValue(), invalid.getMessage());
+    }
+
+    private static ProblemDetail invalidRequest(String field, Object rejectedValue, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + message);
         problem.setType(INVALID_REQUEST);
         problem.setTitle("The request has invalid fields");
-        problem.setProperty("errors",
-                List.of(new FieldProblem(invalid.field(), invalid.rejectedValue(), invalid.getMessage())));
+        problem.setProperty("errors", List.of(new FieldProblem(field, rejectedValue, message)));
         return problem;
     }
 

@@ -35,9 +35,7 @@ class ProgressProjection {
 
     @EventHandler
     void on(Object event, @SequenceNumber Long position) {
-        if (ProgressFold.keyOf(event).isPresent()) {
-            batch().fold(event, position == null ? 0 : position);
-        }
+        batch().fold(event, position == null ? 0 : position);
     }
 
     @ResetHandler

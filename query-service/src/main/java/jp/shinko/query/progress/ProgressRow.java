@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.kpi.KpiDefined;
@@ -145,14 +144,5 @@ sealed interface ProgressRow {
         public RowKey key() {
             return RowKey.of(municipalityCode, planId, RowKey.OBSERVATION, kpiId + "|" + figure.reference());
         }
-    }
-
-    /** The latest figure of a KPI: the one whose reference ends last. */
-    static Optional<KpiFigure> latest(List<Observation> observations, String kpiId) {
-        return observations.stream()
-                .filter(observation -> observation.kpiId().equals(kpiId))
-                .map(Observation::figure)
-                .max(Comparator.comparingInt((KpiFigure figure) -> figure.reference().toYear())
-                        .thenComparingInt(figure -> figure.reference().fromYear()));
     }
 }

@@ -3,8 +3,8 @@ package jp.shinko.query.progress;
 import java.util.List;
 
 /**
- * Progress rows kept for reading: in PostgreSQL for the live tables, in memory for an answer
- * about an earlier instant. Views read rows only through this, so both give the same answer.
+ * Progress rows kept for reading. The live tables keep them in PostgreSQL; views read rows
+ * only through this, so rows folded in memory for an earlier instant can be read the same way.
  */
 interface ProgressRows extends FoldedRows {
 

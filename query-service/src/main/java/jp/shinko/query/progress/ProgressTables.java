@@ -1,12 +1,12 @@
 package jp.shinko.query.progress;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.kpi.KpiAssessment;
@@ -102,20 +102,16 @@ final class ProgressTables {
                 .forEach(status -> quarters.computeIfAbsent(status.itemId() + "|" + status.organisation(),
                         row -> new Status[4])[status.quarter().number() - 1] = status);
         return quarters.values().stream()
-                .map(row -> Objects.requireNonNull(firstOf(row)))
-                .sorted(Comparator.comparingLong((Status status) -> position(status.itemId()))
-                        .thenComparing(Status::organisation))
-                .map(first -> {
-                    Status[] row = quarters.get(first.itemId() + "|" + first.organisation());
-                    Item item = items.get(first.itemId());
+                .sorted(Comparator.comparingLong((Status[] row) -> position(lastOf(row).itemId()))
+                        .thenComparing(row -> lastOf(row).organisation()))
+                .map(row -> {
                     Status latest = lastOf(row);
-                    List<String> symbols = new ArrayList<>();
-                    for (Status status : row) {
-                        symbols.add(status == null ? null : status.symbol());
-                    }
+                    Item item = items.get(latest.itemId());
+                    List<String> symbols = Arrays.stream(row).map(status -> status == null ? null : status.symbol())
+                            .toList();
                     String reason = row[3] != null ? row[3].reasonCode() : latest.reasonCode();
-                    return new QuarterlyRow(first.itemId(), path(item), item.content().number(),
-                            item.content().title(), first.organisation(), symbols, reason,
+                    return new QuarterlyRow(latest.itemId(), path(item), item.content().number(),
+                            item.content().title(), latest.organisation(), symbols, reason,
                             reason == null ? null : settings.reasonCodes().find(reason)
                                     .map(ReasonCode::label).orElse(null),
                             latest.remark(), isPriority(item), item.retired());
@@ -131,20 +127,25 @@ final class ProgressTables {
                 .sorted(Comparator.comparingLong(Kpi::position))
                 .map(kpi -> {
                     KpiDefined definition = kpi.definition();
-                    Optional<KpiFigure> latest = ProgressRow.latest(observations, kpi.kpiId());
+                    Optional<Observation> latest = latest(observations, kpi.kpiId());
                     Optional<KpiFigure> other = definition.target() instanceof KpiTarget.AboveKpi above
-                            ? ProgressRow.latest(observations, above.otherKpiId()) : Optional.empty();
-                    KpiAssessment assessment = KpiAssessment.of(definition.target(), definition.baseline(), latest,
-                            other);
+                            ? latest(observations, above.otherKpiId()).map(Observation::figure) : Optional.empty();
+                    KpiAssessment assessment = KpiAssessment.of(definition.target(), definition.baseline(),
+                            latest.map(Observation::figure), other);
                     return new KpiLine(kpi.kpiId(), definition.name(), definition.unit(), definition.source(),
                             definition.baseline(), definition.nextFigureExpected(), definition.target(),
-                            latest.orElse(null), observations.stream()
-                                    .filter(observation -> observation.kpiId().equals(kpi.kpiId())
-                                            && latest.map(observation.figure()::equals).orElse(false))
-                                    .map(Observation::publishedOn).findFirst().orElse(null),
-                            assessment, assessment.japanese());
+                            latest.map(Observation::figure).orElse(null),
+                            latest.map(Observation::publishedOn).orElse(null), assessment, assessment.japanese());
                 })
                 .toList();
+    }
+
+    /** The latest published figure of a KPI: the one whose reference ends last. */
+    private static Optional<Observation> latest(List<Observation> observations, String kpiId) {
+        return observations.stream()
+                .filter(observation -> observation.kpiId().equals(kpiId))
+                .max(Comparator.comparingInt((Observation observation) -> observation.figure().reference().toYear())
+                        .thenComparingInt(observation -> observation.figure().reference().fromYear()));
     }
 
     /** The review sheets of a fiscal year, one per item that has one (Tama's sheets). */
@@ -198,15 +199,6 @@ final class ProgressTables {
 
     private static Integer year(FiscalYear year) {
         return year == null ? null : year.value();
-    }
-
-    private static Status firstOf(Status[] row) {
-        for (Status status : row) {
-            if (status != null) {
-                return status;
-            }
-        }
-        return null;
     }
 
     private static Status lastOf(Status[] row) {

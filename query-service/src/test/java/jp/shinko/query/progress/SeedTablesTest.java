@@ -71,29 +71,17 @@ class SeedTablesTest {
     }
 
     @Test
-    void everyAkirunoRatingIsThePrintedOne() throws IOException {
-        JsonNode seed = seed("akiruno.json");
+    void everyAkirunoRatingIsThePrintedOne() {
         Map<String, String> printed = new HashMap<>();
         Map<String, String> figures = new HashMap<>();
-        int d = 0;
-        for (JsonNode direction : seed.path("directions")) {
-            d++;
-            int m = 0;
-            for (JsonNode measure : direction.path("measures")) {
-                m++;
-                int b = 0;
-                for (JsonNode business : measure.path("businesses")) {
-                    String itemId = "d" + d + "-m" + m + "-b" + ++b;
-                    business.path("years").properties().forEach(year -> {
-                        figures.put(itemId + " " + year.getKey(), year.getValue().path("target").asString()
-                                + "/" + year.getValue().path("actual").asString(""));
-                        if (year.getValue().has("rating")) {
-                            printed.put(itemId + " " + year.getKey(), year.getValue().path("rating").asString());
-                        }
-                    });
-                }
-            }
-        }
+        SeedLoader.akirunoBusinesses().forEach((itemId, business) -> business.path("years").properties()
+                .forEach(year -> {
+                    figures.put(itemId + " " + year.getKey(), year.getValue().path("target").asString()
+                            + "/" + year.getValue().path("actual").asString(""));
+                    if (year.getValue().has("rating")) {
+                        printed.put(itemId + " " + year.getKey(), year.getValue().path("rating").asString());
+                    }
+                }));
 
         Map<String, String> rated = new HashMap<>();
         Map<String, String> shown = new HashMap<>();

@@ -16,6 +16,7 @@ import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.embedded.EmbeddedPostgresServer;
 import jp.shinko.infra.embedded.KraftBroker;
 import jp.shinko.infra.embedded.LocalIdentityProvider;
+import jp.shinko.infra.embedded.ServiceProcess;
 import jp.shinko.infra.kafka.Topics;
 import jp.shinko.infra.seeds.SeedLoader;
 
@@ -140,12 +141,12 @@ public final class LocalStack {
                     "--spring.datasource.username=" + EmbeddedPostgresServer.SUPERUSER,
                     "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
             identity.resourceServerProperties().forEach((name, value) -> infrastructure.add("--" + name + "=" + value));
-            Http http = new Http();
             // The command service owns the event store schema, so it is up before the query service reads it.
-            ServiceProcess command = startService(out, stack, http, options, data, "command-service",
+            ServiceProcess command = startService(out, stack, options, data, "command-service",
                     options.commandPort(), infrastructure);
-            ServiceProcess query = startService(out, stack, http, options, data, "query-service",
+            ServiceProcess query = startService(out, stack, options, data, "query-service",
                     options.queryPort(), infrastructure);
+            Http http = new Http();
             stack.services(command, query);
 
             if (options.demoData()) {
@@ -168,14 +169,14 @@ public final class LocalStack {
         }
     }
 
-    private static ServiceProcess startService(PrintStream out, RunningStack stack, Http http,
-            LocalStackOptions options, DataDirectory data, String name, int port, List<String> arguments)
+    private static ServiceProcess startService(PrintStream out, RunningStack stack, LocalStackOptions options,
+            DataDirectory data, String name, int port, List<String> arguments)
             throws IOException, InterruptedException {
         step(out, "Starting " + name + " on port " + port);
         ServiceProcess service = ServiceProcess.start(name, options.servicesDirectory().resolve(name + "-exec.jar"),
-                port, arguments, data.log(name), data.root());
+                port, List.of(StartObstacles.ownerOption(data)), arguments, data.log(name));
         stack.started(name, service);
-        service.awaitHealthy(http, SERVICE_START_TIMEOUT);
+        service.awaitHealthy(SERVICE_START_TIMEOUT);
         return service;
     }
 

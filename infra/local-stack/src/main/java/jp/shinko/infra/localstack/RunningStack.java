@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import jp.shinko.infra.embedded.LocalIdentityProvider;
+import jp.shinko.infra.embedded.ServiceProcess;
 
 /**
  * The parts of the stack that are running, stopped in the reverse order of their start: the

@@ -15,7 +15,18 @@ import jp.shinko.infra.embedded.FreePorts;
  */
 final class StartObstacles {
 
+    /** System property that marks a service as started by a local stack on a given data folder. */
+    private static final String OWNER_PROPERTY = "shinko.local-stack.data-dir";
+
     private StartObstacles() {
+    }
+
+    /**
+     * The JVM option each service is started with, naming the data folder, so a later start can
+     * tell the user which process of an earlier run still holds a port.
+     */
+    static String ownerOption(DataDirectory data) {
+        return "-D" + OWNER_PROPERTY + "=" + data.root();
     }
 
     /** One sentence per obstacle; empty when the stack can start. */
@@ -40,7 +51,7 @@ final class StartObstacles {
 
     private static List<String> leftoversOfAnEarlierRun(DataDirectory data) {
         List<String> leftovers = new ArrayList<>();
-        String marker = "-D" + ServiceProcess.OWNER_PROPERTY + "=" + data.root();
+        String marker = ownerOption(data);
         ProcessHandle.allProcesses()
                 .filter(process -> process.info().commandLine().map(line -> line.contains(marker)).orElse(false))
                 .forEach(process -> leftovers.add("A service of an earlier local stack is still running (pid "

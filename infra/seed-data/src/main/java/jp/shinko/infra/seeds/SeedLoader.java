@@ -106,6 +106,27 @@ public final class SeedLoader {
         }
     }
 
+    /**
+     * Akiruno's 14 businesses as the seed table prints them, by the item id {@link #loadAkiruno}
+     * gives each ({@code d1-m1-b1}: direction, measure, business, numbered from 1).
+     */
+    public static Map<String, JsonNode> akirunoBusinesses() {
+        Map<String, JsonNode> businesses = new LinkedHashMap<>();
+        int d = 0;
+        for (JsonNode direction : read("akiruno.json").path("directions")) {
+            d++;
+            int m = 0;
+            for (JsonNode measure : direction.path("measures")) {
+                m++;
+                int b = 0;
+                for (JsonNode business : measure.path("businesses")) {
+                    businesses.put("d" + d + "-m" + m + "-b" + ++b, business);
+                }
+            }
+        }
+        return businesses;
+    }
+
     private void loadBusiness(String items, String itemId, String measureId, int number, JsonNode business) {
         Map<String, Object> content = content(String.valueOf(number), business.path("title"),
                 texts(business.path("organisations")));

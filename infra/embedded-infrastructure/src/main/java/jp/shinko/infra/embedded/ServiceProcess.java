@@ -1,8 +1,11 @@
-package jp.shinko.infra.localstack;
+package jp.shinko.infra.embedded;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,18 +18,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One service running as a child JVM from its runnable jar, with its output in a log file.
- *
- * <p>The child is started with {@value #OWNER_PROPERTY} naming the data folder, so a later
- * start can tell the user which process of an earlier run still holds a port.
+ * One service running as a child JVM from its runnable jar, with its output in a log file: the
+ * local stack's services, and the command service beside the query service's tests.
  */
-final class ServiceProcess implements AutoCloseable {
-
-    /** System property that marks a service as started by a local stack on a given data folder. */
-    static final String OWNER_PROPERTY = "shinko.local-stack.data-dir";
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** The overall status; a caller without a token sees no components, so this is the only status. */
+    private static final String UP = "\"status\":\"UP\"";
+    private static final HttpClient HEALTH_CLIENT = HttpClient.newBuilder().connectTimeout(POLL_TIMEOUT).build();
 
     private final String name;
     private final Process process;
@@ -41,21 +43,20 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code java -jar jar --server.port=port arguments…}.
+     * Starts {@code java jvmOptions… -jar jar --server.port=port arguments…}.
      *
      * @throws IllegalStateException when the jar is missing
      */
-    static ServiceProcess start(String name, Path jar, int port, List<String> arguments, Path log, Path dataDirectory)
-            throws IOException {
+    public static ServiceProcess start(String name, Path jar, int port, List<String> jvmOptions,
+            List<String> arguments, Path log) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("there is no " + jar.toAbsolutePath()
                     + "; build it first: ./mvnw -DskipTests package (./local-stack does this)");
         }
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + OWNER_PROPERTY + "=" + dataDirectory,
-                "-jar", jar.toAbsolutePath().toString(),
-                "--server.port=" + port));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -64,24 +65,24 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, process, URI.create("http://localhost:" + port), log);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return baseUrl;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    CompletableFuture<Process> onExit() {
+    public CompletableFuture<Process> onExit() {
         return process.onExit();
     }
 
     /** Waits until {@code /actuator/health} says UP; fails early if the process ends. */
-    void awaitHealthy(Http http, Duration timeout) throws IOException, InterruptedException {
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         URI health = baseUrl.resolve("/actuator/health");
         while (Instant.now().isBefore(deadline)) {
@@ -90,7 +91,8 @@ final class ServiceProcess implements AutoCloseable {
                         + "); its log is " + log);
             }
             try {
-                if (http.get(health).body().path("status").asString("").equals("UP")) {
+                if (HEALTH_CLIENT.send(HttpRequest.newBuilder(health).timeout(POLL_TIMEOUT).build(),
+                        HttpResponse.BodyHandlers.ofString()).body().contains(UP)) {
                     return;
                 }
             } catch (IOException notListeningYet) {
