@@ -3,20 +3,24 @@ package jp.shinko.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.kpi.KpiDefined;
+import jp.shinko.events.kpi.KpiFigure;
+import jp.shinko.events.kpi.KpiTarget;
+import jp.shinko.events.kpi.ReferencePeriod;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanItemAdded;
+import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.municipality.MunicipalityRegistered;
 import jp.shinko.infra.testsupport.AccessMatrix;
 import jp.shinko.infra.testsupport.Caller;
 import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -56,16 +60,18 @@ class QueryApiAccessTest {
                     (client, target) -> client.get().uri("/municipalities").exchange()),
             new AccessMatrix.Row("GET /municipalities/{code}", Caller.readersOfTarget(200), AccessMatrix.Kind.READS,
                     (client, target) -> client.get().uri("/municipalities/{code}", target.value()).exchange()),
-            progressRow("annual", ""),
-            progressRow("quarterly", "?fiscalYear=R7"),
-            progressRow("kpis", ""),
-            progressRow("narratives", "?fiscalYear=R7")),
+            progressRow("annual", "annual"),
+            progressRow("quarterly", "quarterly?fiscalYear=R7"),
+            progressRow("kpis", "kpis"),
+            progressRow("narratives", "narratives?fiscalYear=R7"),
+            progressRow("history/items/{itemId}", "history/items/i"),
+            progressRow("history/kpis/{kpiId}", "history/kpis/k")),
             AccessMatrix.PLATFORM.stream()).toList();
 
-    private static AccessMatrix.Row progressRow(String table, String query) {
-        return new AccessMatrix.Row("GET /municipalities/{code}/plans/{planId}/progress/" + table,
+    private static AccessMatrix.Row progressRow(String endpoint, String call) {
+        return new AccessMatrix.Row("GET /municipalities/{code}/plans/{planId}/progress/" + endpoint,
                 Caller.readersOfTarget(200), AccessMatrix.Kind.READS, (client, target) -> client.get()
-                .uri("/municipalities/{code}/plans/p/progress/" + table + query, target.value()).exchange());
+                .uri("/municipalities/{code}/plans/p/progress/" + call, target.value()).exchange());
     }
 
     @LocalServerPort
@@ -84,13 +90,17 @@ class QueryApiAccessTest {
         for (MunicipalityRegistered registered : List.of(
                 new MunicipalityRegistered(TARGET, "札幌市", "Sapporo"),
                 new MunicipalityRegistered(ANOTHER, "函館市", "Hakodate"))) {
-            eventStore.publish(new GenericDomainEventMessage<>("Municipality", registered.municipalityCode().value(),
-                    0, registered, Map.of("commandId", UUID.randomUUID().toString())));
+            StoredEvents.append(eventStore, "Municipality", registered.municipalityCode().value(), 0,
+                    List.of(registered));
         }
         for (MunicipalityCode code : List.of(TARGET, ANOTHER)) {
-            eventStore.publish(new GenericDomainEventMessage<>("Plan", code.value() + ":plan:p", 0,
+            StoredEvents.append(eventStore, "Plan", code.value() + ":plan:p", 0, List.of(
                     new PlanAdopted(code, "p", "計画", FiscalYear.of(2025), FiscalYear.of(2027)),
-                    Map.of("commandId", UUID.randomUUID().toString())));
+                    new PlanItemAdded(code, "p", "i", null, new PlanItemContent("1", "事業", List.of("産業振興課"),
+                            null, null, null, null, null)),
+                    new KpiDefined(code, "p", "k", "事業所数", "事業所", null,
+                            new KpiFigure(BigDecimal.TEN, new ReferencePeriod(2021, 2021), null, null), null,
+                            new KpiTarget.AtLeast(BigDecimal.valueOf(20), 2030))));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                         "select count(*) from query.municipality where code in (?, ?)")

@@ -13,6 +13,8 @@ import jp.shinko.infra.security.AccessRefused;
 import jp.shinko.query.problem.NotFound;
 import jp.shinko.query.progress.ProgressViews.AnnualRow;
 import jp.shinko.query.progress.ProgressViews.FiscalYearChoice;
+import jp.shinko.query.progress.ProgressViews.ItemHistory;
+import jp.shinko.query.progress.ProgressViews.KpiHistory;
 import jp.shinko.query.progress.ProgressViews.KpiLine;
 import jp.shinko.query.progress.ProgressViews.NarrativeSheet;
 import jp.shinko.query.progress.ProgressViews.Page;
@@ -111,16 +113,50 @@ class ProgressController {
         return Page.of(tables, choice(year), tables.narratives(year), page, size);
     }
 
+    @GetMapping("/history/items/{itemId}")
+    @Operation(summary = "An item's year-over-year history",
+            description = "Every fiscal year's target, actual, achievement rate and rating, with the change from the "
+                    + "year before, and each organisation's quarterly statuses of that year.")
+    @ApiResponse(responseCode = "200", description = "The item's years")
+    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
+    @ApiResponse(responseCode = "404", description = "The municipality has no such plan, or the plan no such item")
+    ItemHistory itemHistory(@AuthenticationPrincipal Actor actor,
+            @Parameter(example = "132284") @PathVariable String code,
+            @Parameter(example = "shoko-2023") @PathVariable String planId,
+            @Parameter(example = "d1-m1-b1") @PathVariable String itemId) {
+        return tables(actor, code, planId).itemHistory(itemId)
+                .orElseThrow(() -> new NotInPlan(planId, "item", itemId));
+    }
+
+    @GetMapping("/history/kpis/{kpiId}")
+    @Operation(summary = "A KPI's history",
+            description = "Every published figure in reference order, with its change from the one before (the "
+                    + "baseline for the first) and where the KPI stood with it.")
+    @ApiResponse(responseCode = "200", description = "The KPI's figures")
+    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
+    @ApiResponse(responseCode = "404", description = "The municipality has no such plan, or the plan no such KPI")
+    KpiHistory kpiHistory(@AuthenticationPrincipal Actor actor,
+            @Parameter(example = "132241") @PathVariable String code,
+            @Parameter(example = "master-2025") @PathVariable String planId,
+            @Parameter(example = "kpi-1") @PathVariable String kpiId) {
+        return tables(actor, code, planId).kpiHistory(kpiId)
+                .orElseThrow(() -> new NotInPlan(planId, "KPI", kpiId));
+    }
+
     private ProgressTables tables(Actor actor, String code, String planId, int page, int size) {
-        MunicipalityCode municipality = MunicipalityCode.of(code);
-        if (!actor.mayRead(municipality)) {
-            throw AccessRefused.toRead(actor, municipality);
-        }
         if (page < 0) {
             throw new InvalidField("page", page, "the first page is 0");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidField("size", size, "a page holds 1 to " + MAX_PAGE_SIZE + " rows");
+        }
+        return tables(actor, code, planId);
+    }
+
+    private ProgressTables tables(Actor actor, String code, String planId) {
+        MunicipalityCode municipality = MunicipalityCode.of(code);
+        if (!actor.mayRead(municipality)) {
+            throw AccessRefused.toRead(actor, municipality);
         }
         return ProgressTables.of(rows, municipality, planId).orElseThrow(() -> new PlanNotFound(municipality, planId));
     }
@@ -142,6 +178,14 @@ class ProgressController {
 
         PlanNotFound(MunicipalityCode municipality, String planId) {
             super("municipality " + municipality + " has no plan " + planId);
+        }
+    }
+
+    /** An item or KPI the plan does not have. */
+    static final class NotInPlan extends NotFound {
+
+        NotInPlan(String planId, String what, String id) {
+            super("plan " + planId + " has no " + what + " " + id);
         }
     }
 }

@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.kpi.KpiAssessment;
 import jp.shinko.events.kpi.KpiDefined;
@@ -19,6 +23,7 @@ import jp.shinko.events.settings.RatingBand;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.ReasonCode;
 import jp.shinko.query.progress.ProgressRow.Figure;
+import jp.shinko.query.progress.ProgressRow.Indicator;
 import jp.shinko.query.progress.ProgressRow.Item;
 import jp.shinko.query.progress.ProgressRow.Kpi;
 import jp.shinko.query.progress.ProgressRow.Narrative;
@@ -27,10 +32,16 @@ import jp.shinko.query.progress.ProgressRow.Plan;
 import jp.shinko.query.progress.ProgressRow.Settings;
 import jp.shinko.query.progress.ProgressRow.Status;
 import jp.shinko.query.progress.ProgressViews.AnnualRow;
+import jp.shinko.query.progress.ProgressViews.ItemHistory;
+import jp.shinko.query.progress.ProgressViews.ItemYear;
+import jp.shinko.query.progress.ProgressViews.KpiHistory;
+import jp.shinko.query.progress.ProgressViews.KpiPoint;
 import jp.shinko.query.progress.ProgressViews.KpiLine;
 import jp.shinko.query.progress.ProgressViews.NarrativeSheet;
 import jp.shinko.query.progress.ProgressViews.QuarterlyRow;
+import jp.shinko.query.progress.ProgressViews.YearChange;
 import jp.shinko.query.progress.ProgressViews.YearFigures;
+import jp.shinko.query.progress.ProgressViews.YearStatuses;
 
 /**
  * The tables each city used to assemble by hand, built from progress rows: ratings and rates
@@ -38,6 +49,10 @@ import jp.shinko.query.progress.ProgressViews.YearFigures;
  * from PostgreSQL or from memory; the tables are the same either way.
  */
 final class ProgressTables {
+
+    private static final Comparator<Observation> BY_REFERENCE =
+            Comparator.comparingInt((Observation observation) -> observation.figure().reference().toYear())
+                    .thenComparingInt(observation -> observation.figure().reference().fromYear());
 
     private final ProgressRows rows;
     private final MunicipalityCode municipality;
@@ -96,42 +111,91 @@ final class ProgressTables {
     /** Each item row of each organisation with its four quarters' statuses in a year (Musashino's table). */
     List<QuarterlyRow> quarterly(FiscalYear year) {
         Settings settings = settings();
-        Map<String, Status[]> quarters = new LinkedHashMap<>();
-        rows.list(municipality.value(), plan.planId(), RowKey.STATUS, Status.class).stream()
-                .filter(status -> status.fiscalYear().equals(year))
-                .forEach(status -> quarters.computeIfAbsent(status.itemId() + "|" + status.organisation(),
-                        row -> new Status[4])[status.quarter().number() - 1] = status);
-        return quarters.values().stream()
-                .sorted(Comparator.comparingLong((Status[] row) -> position(lastOf(row).itemId()))
-                        .thenComparing(row -> lastOf(row).organisation()))
+        return quarters(status -> status.fiscalYear().equals(year)).stream()
                 .map(row -> {
                     Status latest = lastOf(row);
                     Item item = items.get(latest.itemId());
-                    List<String> symbols = Arrays.stream(row).map(status -> status == null ? null : status.symbol())
-                            .toList();
-                    String reason = row[3] != null ? row[3].reasonCode() : latest.reasonCode();
+                    String reason = reasonCode(row);
                     return new QuarterlyRow(latest.itemId(), path(item), item.content().number(),
-                            item.content().title(), latest.organisation(), symbols, reason,
-                            reason == null ? null : settings.reasonCodes().find(reason)
-                                    .map(ReasonCode::label).orElse(null),
-                            latest.remark(), isPriority(item), item.retired());
+                            item.content().title(), latest.organisation(), symbols(row), reason,
+                            reasonLabel(settings, reason), latest.remark(), isPriority(item), item.retired());
                 })
                 .toList();
     }
 
+    /**
+     * An item's figures and statuses in every fiscal year side by side, each year with its change
+     * from the year before; empty if the plan has no such item.
+     */
+    Optional<ItemHistory> itemHistory(String itemId) {
+        Item item = items.get(itemId);
+        if (item == null) {
+            return Optional.empty();
+        }
+        Settings settings = settings();
+        Map<FiscalYear, YearFigures> figures = new TreeMap<>();
+        rows.list(municipality.value(), plan.planId(), RowKey.FIGURE, Figure.class).stream()
+                .filter(figure -> figure.itemId().equals(itemId))
+                .forEach(figure -> figures.put(figure.fiscalYear(),
+                        yearFigures(figure, settings.schemeFor(figure.fiscalYear()))));
+        Map<FiscalYear, List<YearStatuses>> statuses = new TreeMap<>();
+        quarters(status -> status.itemId().equals(itemId)).forEach(row -> {
+            Status latest = lastOf(row);
+            String reason = reasonCode(row);
+            statuses.computeIfAbsent(latest.fiscalYear(), year -> new ArrayList<>()).add(new YearStatuses(
+                    latest.organisation(), symbols(row), reason, reasonLabel(settings, reason), latest.remark()));
+        });
+        Set<FiscalYear> years = new TreeSet<>(figures.keySet());
+        years.addAll(statuses.keySet());
+        Indicator indicator = item.indicator();
+        return Optional.of(new ItemHistory(itemId, path(item), item.content().number(), item.content().title(),
+                item.content().responsibleOrganisations(), item.retired(),
+                indicator == null ? null : indicator.name(), indicator == null ? null : indicator.unit(),
+                indicator == null ? null : indicator.baselineValue(),
+                indicator == null ? null : year(indicator.baselineFiscalYear()),
+                years.stream().map(year -> new ItemYear(year.value(), year.japanese(), figures.get(year),
+                        YearChange.between(inYearBefore(figures, year), figures.get(year)),
+                        statuses.getOrDefault(year, List.of()))).toList()));
+    }
+
+    /** The rows of statuses chosen, one per item, organisation and year, with its four quarters in plan order. */
+    private List<Status[]> quarters(Predicate<Status> which) {
+        Map<String, Status[]> quarters = new LinkedHashMap<>();
+        rows.list(municipality.value(), plan.planId(), RowKey.STATUS, Status.class).stream()
+                .filter(which)
+                .forEach(status -> quarters.computeIfAbsent(
+                        status.itemId() + "|" + status.organisation() + "|" + status.fiscalYear(),
+                        row -> new Status[4])[status.quarter().number() - 1] = status);
+        return quarters.values().stream()
+                .sorted(Comparator.comparingLong((Status[] row) -> position(lastOf(row).itemId()))
+                        .thenComparing(row -> lastOf(row).organisation())
+                        .thenComparing(row -> lastOf(row).fiscalYear()))
+                .toList();
+    }
+
+    private static List<String> symbols(Status[] row) {
+        return Arrays.stream(row).map(status -> status == null ? null : status.symbol()).toList();
+    }
+
+    /** The reason given for the fourth quarter, or for the latest quarter reported. */
+    private static String reasonCode(Status[] row) {
+        return row[3] != null ? row[3].reasonCode() : lastOf(row).reasonCode();
+    }
+
+    private static String reasonLabel(Settings settings, String reasonCode) {
+        return reasonCode == null ? null
+                : settings.reasonCodes().find(reasonCode).map(ReasonCode::label).orElse(null);
+    }
+
     /** The plan's KPIs with their baseline, latest figure, target and standing (Tama's table). */
     List<KpiLine> kpis() {
-        List<Observation> observations =
-                rows.list(municipality.value(), plan.planId(), RowKey.OBSERVATION, Observation.class);
+        List<Observation> observations = observations();
         return rows.list(municipality.value(), plan.planId(), RowKey.KPI, Kpi.class).stream()
                 .sorted(Comparator.comparingLong(Kpi::position))
                 .map(kpi -> {
                     KpiDefined definition = kpi.definition();
                     Optional<Observation> latest = latest(observations, kpi.kpiId());
-                    Optional<KpiFigure> other = definition.target() instanceof KpiTarget.AboveKpi above
-                            ? latest(observations, above.otherKpiId()).map(Observation::figure) : Optional.empty();
-                    KpiAssessment assessment = KpiAssessment.of(definition.target(), definition.baseline(),
-                            latest.map(Observation::figure), other);
+                    KpiAssessment assessment = assessment(definition, latest.map(Observation::figure), observations);
                     return new KpiLine(kpi.kpiId(), definition.name(), definition.unit(), definition.source(),
                             definition.baseline(), definition.nextFigureExpected(), definition.target(),
                             latest.map(Observation::figure).orElse(null),
@@ -140,12 +204,53 @@ final class ProgressTables {
                 .toList();
     }
 
+    /**
+     * Every published figure of a KPI in reference order, each with its change from the figure
+     * before (the baseline for the first) and where the KPI stood with it; empty if the plan has
+     * no such KPI.
+     */
+    Optional<KpiHistory> kpiHistory(String kpiId) {
+        return rows.find(RowKey.of(municipality, plan.planId(), RowKey.KPI, kpiId)).map(row -> {
+            KpiDefined definition = ((Kpi) row).definition();
+            List<Observation> observations = observations();
+            List<KpiPoint> points = new ArrayList<>();
+            KpiFigure before = definition.baseline();
+            for (Observation observation : observations.stream()
+                    .filter(observation -> observation.kpiId().equals(kpiId)).sorted(BY_REFERENCE).toList()) {
+                KpiFigure figure = observation.figure();
+                KpiAssessment assessment = assessment(definition, Optional.of(figure), observations);
+                points.add(new KpiPoint(figure.reference(), figure.value(), figure.secondaryValue(),
+                        figure.secondaryUnit(), observation.publishedOn(), before == null ? null : before.reference(),
+                        before == null ? null : figure.value().subtract(before.value()), assessment,
+                        assessment.japanese()));
+                before = figure;
+            }
+            return new KpiHistory(kpiId, definition.name(), definition.unit(), definition.baseline(),
+                    definition.target(), points);
+        });
+    }
+
+    /** Where a KPI stands with a figure; an above-kpi target compares with the other KPI's of the same reference. */
+    private static KpiAssessment assessment(KpiDefined definition, Optional<KpiFigure> figure,
+            List<Observation> observations) {
+        Optional<KpiFigure> other = definition.target() instanceof KpiTarget.AboveKpi above
+                ? figure.flatMap(mine -> observations.stream()
+                        .filter(observation -> observation.kpiId().equals(above.otherKpiId())
+                                && observation.figure().reference().equals(mine.reference()))
+                        .map(Observation::figure).findFirst())
+                : Optional.empty();
+        return KpiAssessment.of(definition.target(), definition.baseline(), figure, other);
+    }
+
+    private List<Observation> observations() {
+        return rows.list(municipality.value(), plan.planId(), RowKey.OBSERVATION, Observation.class);
+    }
+
     /** The latest published figure of a KPI: the one whose reference ends last. */
     private static Optional<Observation> latest(List<Observation> observations, String kpiId) {
         return observations.stream()
                 .filter(observation -> observation.kpiId().equals(kpiId))
-                .max(Comparator.comparingInt((Observation observation) -> observation.figure().reference().toYear())
-                        .thenComparingInt(observation -> observation.figure().reference().fromYear()));
+                .max(BY_REFERENCE);
     }
 
     /** The review sheets of a fiscal year, one per item that has one (Tama's sheets). */
@@ -199,6 +304,10 @@ final class ProgressTables {
 
     private static Integer year(FiscalYear year) {
         return year == null ? null : year.value();
+    }
+
+    private static <T> T inYearBefore(Map<FiscalYear, T> byYear, FiscalYear year) {
+        return year.value() > FiscalYear.FIRST ? byYear.get(FiscalYear.of(year.value() - 1)) : null;
     }
 
     private static Status lastOf(Status[] row) {

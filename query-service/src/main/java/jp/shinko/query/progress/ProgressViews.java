@@ -7,6 +7,7 @@ import java.util.List;
 import jp.shinko.events.kpi.KpiAssessment;
 import jp.shinko.events.kpi.KpiFigure;
 import jp.shinko.events.kpi.KpiTarget;
+import jp.shinko.events.kpi.ReferencePeriod;
 
 /** The rows of the progress tables as the API answers them. */
 final class ProgressViews {
@@ -61,5 +62,55 @@ final class ProgressViews {
     record NarrativeSheet(String itemId, List<String> path, String number, String title, List<String> organisations,
             String outlook, List<String> focusThemes, int fiscalYear, String fiscalYearJapanese,
             String plannedContent, String goalsAndFocus, String results, String issuesAhead) {
+    }
+
+    /** An item's figures and statuses in every fiscal year it has any, side by side. */
+    record ItemHistory(String itemId, List<String> path, String number, String title, List<String> organisations,
+            boolean retired, String indicator, String unit, BigDecimal baselineValue, Integer baselineFiscalYear,
+            List<ItemYear> years) {
+    }
+
+    /** An item's fiscal year: its figures with the change from the year before, and its rows' statuses. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ItemYear(int fiscalYear, String fiscalYearJapanese, YearFigures figures, YearChange change,
+            List<YearStatuses> statuses) {
+    }
+
+    /**
+     * How a year's figures differ from the year before's: the actual's difference, the achievement
+     * rate's difference in percentage points, and the rating the year before had.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record YearChange(BigDecimal actual, BigDecimal achievementPoints, String previousRating) {
+
+        /** The change, or null when either year has no actual to compare. */
+        static YearChange between(YearFigures before, YearFigures now) {
+            if (before == null || now == null || before.actual() == null || now.actual() == null) {
+                return null;
+            }
+            return new YearChange(now.actual().subtract(before.actual()),
+                    before.achievementPercent() == null || now.achievementPercent() == null ? null
+                            : now.achievementPercent().subtract(before.achievementPercent()),
+                    before.rating());
+        }
+    }
+
+    /** An organisation's row of an item in one year: the four quarters' symbols, the reason and the remark. */
+    record YearStatuses(String organisation, List<String> quarters, String reasonCode, String reason, String remark) {
+    }
+
+    /** Every published figure of a KPI in reference order. */
+    record KpiHistory(String kpiId, String name, String unit, KpiFigure baseline, KpiTarget target,
+            List<KpiPoint> figures) {
+    }
+
+    /**
+     * A published figure of a KPI, its change from the figure before it (or from the baseline),
+     * and where the KPI stood with it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record KpiPoint(ReferencePeriod reference, BigDecimal value, BigDecimal secondaryValue, String secondaryUnit,
+            LocalDate publishedOn, ReferencePeriod changeSince, BigDecimal change, KpiAssessment assessment,
+            String assessmentJapanese) {
     }
 }
