@@ -65,7 +65,11 @@ class QueryApiAccessTest {
             progressRow("kpis", "kpis"),
             progressRow("narratives", "narratives?fiscalYear=R7"),
             progressRow("history/items/{itemId}", "history/items/i"),
-            progressRow("history/kpis/{kpiId}", "history/kpis/k")),
+            progressRow("history/kpis/{kpiId}", "history/kpis/k"),
+            progressRow("annual.{format}", "annual.xlsx"),
+            progressRow("quarterly.{format}", "quarterly.csv?fiscalYear=R7"),
+            progressRow("kpis.{format}", "kpis.xlsx"),
+            progressRow("narratives.{format}", "narratives.csv?fiscalYear=R7")),
             AccessMatrix.PLATFORM.stream()).toList();
 
     private static AccessMatrix.Row progressRow(String endpoint, String call) {

@@ -19,6 +19,8 @@ import jp.shinko.query.progress.ProgressViews.KpiLine;
 import jp.shinko.query.progress.ProgressViews.NarrativeSheet;
 import jp.shinko.query.progress.ProgressViews.Page;
 import jp.shinko.query.progress.ProgressViews.QuarterlyRow;
+import jp.shinko.query.export.SheetFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -111,6 +113,76 @@ class ProgressController {
         ProgressTables tables = tables(actor, code, planId, page, size);
         FiscalYear year = fiscalYear(fiscalYear);
         return Page.of(tables, choice(year), tables.narratives(year), page, size);
+    }
+
+    @GetMapping("/annual.{format}")
+    @Operation(summary = "Akiruno's table as a workbook (xlsx) or CSV (UTF-8 with BOM)",
+            description = "The annual table with Japanese headings, 令和N年度 over each year's 年間目標, 実績, 達成率 and 評価.")
+    @ApiResponse(responseCode = "200", description = "The file")
+    @ApiResponse(responseCode = "400", description = "The format or another parameter is invalid")
+    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
+    @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
+    ResponseEntity<byte[]> annualFile(@AuthenticationPrincipal Actor actor,
+            @Parameter(example = "132284") @PathVariable String code,
+            @Parameter(example = "shoko-2023") @PathVariable String planId,
+            @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format,
+            @Parameter(description = "Only this fiscal year: 2025, R7 or 令和7")
+            @RequestParam Optional<String> fiscalYear) {
+        SheetFormat sheetFormat = SheetFormat.of(format);
+        ProgressTables tables = tables(actor, code, planId);
+        Optional<FiscalYear> year = fiscalYear.map(ProgressController::fiscalYear);
+        return sheetFormat.download(ProgressSheets.annual(tables, year, tables.annual(year)));
+    }
+
+    @GetMapping("/quarterly.{format}")
+    @Operation(summary = "Musashino's table of a fiscal year as a workbook (xlsx) or CSV (UTF-8 with BOM)")
+    @ApiResponse(responseCode = "200", description = "The file")
+    @ApiResponse(responseCode = "400", description = "The format or another parameter is invalid")
+    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
+    @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
+    ResponseEntity<byte[]> quarterlyFile(@AuthenticationPrincipal Actor actor,
+            @Parameter(example = "132039") @PathVariable String code,
+            @Parameter(example = "sangyo-2") @PathVariable String planId,
+            @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format,
+            @Parameter(description = "The fiscal year: 2023, R5 or 令和5", example = "R5")
+            @RequestParam String fiscalYear) {
+        SheetFormat sheetFormat = SheetFormat.of(format);
+        ProgressTables tables = tables(actor, code, planId);
+        FiscalYear year = fiscalYear(fiscalYear);
+        return sheetFormat.download(ProgressSheets.quarterly(tables, year, tables.quarterly(year)));
+    }
+
+    @GetMapping("/kpis.{format}")
+    @Operation(summary = "Tama's KPI table as a workbook (xlsx) or CSV (UTF-8 with BOM)")
+    @ApiResponse(responseCode = "200", description = "The file")
+    @ApiResponse(responseCode = "400", description = "The format is invalid")
+    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
+    @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
+    ResponseEntity<byte[]> kpisFile(@AuthenticationPrincipal Actor actor,
+            @Parameter(example = "132241") @PathVariable String code,
+            @Parameter(example = "master-2025") @PathVariable String planId,
+            @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format) {
+        SheetFormat sheetFormat = SheetFormat.of(format);
+        ProgressTables tables = tables(actor, code, planId);
+        return sheetFormat.download(ProgressSheets.kpis(tables, tables.kpis()));
+    }
+
+    @GetMapping("/narratives.{format}")
+    @Operation(summary = "Tama's review sheets of a fiscal year as a workbook (xlsx) or CSV (UTF-8 with BOM)")
+    @ApiResponse(responseCode = "200", description = "The file")
+    @ApiResponse(responseCode = "400", description = "The format or another parameter is invalid")
+    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
+    @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
+    ResponseEntity<byte[]> narrativesFile(@AuthenticationPrincipal Actor actor,
+            @Parameter(example = "132241") @PathVariable String code,
+            @Parameter(example = "master-2025") @PathVariable String planId,
+            @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format,
+            @Parameter(description = "The fiscal year: 2025, R7 or 令和7", example = "R7")
+            @RequestParam String fiscalYear) {
+        SheetFormat sheetFormat = SheetFormat.of(format);
+        ProgressTables tables = tables(actor, code, planId);
+        FiscalYear year = fiscalYear(fiscalYear);
+        return sheetFormat.download(ProgressSheets.narratives(tables, year, tables.narratives(year)));
     }
 
     @GetMapping("/history/items/{itemId}")

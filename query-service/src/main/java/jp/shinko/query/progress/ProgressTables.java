@@ -269,7 +269,7 @@ final class ProgressTables {
                 .toList();
     }
 
-    private Settings settings() {
+    Settings settings() {
         return rows.find(RowKey.settings(municipality)).map(Settings.class::cast)
                 .orElseGet(() -> Settings.defaults(municipality));
     }
