@@ -7,6 +7,7 @@ import java.util.Map;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.infra.eventstore.ReadYourWrites;
 import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,6 +143,25 @@ class MunicipalitySettingsTest {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("reasons");
 
         assertThat(eventTypesOf(code)).containsExactly("MunicipalityRegistered");
+    }
+
+    @Test
+    void anAnswerThatStoredAnEventGivesItsPositionForReadingTheWriteAndOtherAnswersNone() {
+        String code = registered("112101", "加須市");
+
+        String position = put(editorOf(code), "/municipalities/" + code + "/rating-scheme", DEFAULT_SCHEME)
+                .expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getFirst(ReadYourWrites.POSITION_HEADER);
+        assertThat(position).isEqualTo(jdbc.sql("select global_index::text from event_store.domain_event_entry "
+                + "where aggregate_identifier = ? and payload_type = 'RatingSchemeAdopted'").param(code)
+                .query(String.class).single());
+
+        put(editorOf(code), "/municipalities/" + code + "/rating-scheme", DEFAULT_SCHEME)
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(ReadYourWrites.POSITION_HEADER);
+        put(editorOf(code), "/municipalities/" + code + "/reason-codes", Map.of())
+                .expectStatus().isBadRequest()
+                .expectHeader().doesNotExist(ReadYourWrites.POSITION_HEADER);
     }
 
     @Test

@@ -21,6 +21,7 @@ import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.infra.eventstore.ReadYourWrites;
 import jp.shinko.infra.seeds.SeedLoader;
 import jp.shinko.infra.testsupport.CommandServiceProcess;
 import jp.shinko.infra.testsupport.RealInfrastructure;
@@ -259,6 +260,43 @@ class SeedTablesTest {
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("format")
                 .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("xlsx or csv"));
+    }
+
+    @Test
+    void aClerkWhoJustSavedReadsTheSaveByWaitingForItsPosition() {
+        JsonNode first = await().atMost(Duration.ofSeconds(60)).until(() -> analyst.get()
+                .uri("/municipalities/132039/plans/sangyo-2/progress/quarterly?fiscalYear=R5&size=1").exchange()
+                .returnResult(String.class).getResponseBody(), body -> body != null && body.contains("\"itemId\""))
+                .transform(JSON::readTree).path("items").path(0);
+        RestTestClient clerk = RestTestClient.bindToServer().baseUrl(CommandServiceProcess.baseUrl().toString())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.of(new Actor("clerk",
+                        Role.MUNICIPAL_EDITOR, MunicipalityCode.of(SeedLoader.MUSASHINO), null)))
+                .build();
+        String position = clerk.put().uri("/municipalities/132039/plans/sangyo-2/items/{item}/period-status/R6/1",
+                        first.path("itemId").asString())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("organisation", first.path("organisation").asString(), "symbol", "△",
+                        "expectedVersion", 0))
+                .exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getFirst(ReadYourWrites.POSITION_HEADER);
+        assertThat(position).isNotNull();
+
+        String table = analyst.get().uri("/municipalities/132039/plans/sangyo-2/progress/quarterly?fiscalYear=R6&"
+                        + ReadYourWrites.WAIT_PARAMETER + "=" + position).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(ReadYourWrites.REACHED_HEADER, "true")
+                .returnResult(String.class).getResponseBody();
+        JsonNode row = JSON.readTree(table).path("items").path(0);
+        assertThat(row.path("itemId").asString()).isEqualTo(first.path("itemId").asString());
+        assertThat(row.path("quarters").path(0).asString()).isEqualTo("△");
+    }
+
+    @Test
+    void aPositionThatIsNoNumberIsABadRequestNamingIt() {
+        analyst.get().uri("/municipalities/132039/plans/sangyo-2/progress/quarterly?fiscalYear=R5&"
+                        + ReadYourWrites.WAIT_PARAMETER + "=latest").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo(ReadYourWrites.WAIT_PARAMETER);
     }
 
     private byte[] download(String path, MediaType type) {
