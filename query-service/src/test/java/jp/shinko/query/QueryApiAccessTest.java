@@ -69,7 +69,11 @@ class QueryApiAccessTest {
             progressRow("annual.{format}", "annual.xlsx"),
             progressRow("quarterly.{format}", "quarterly.csv?fiscalYear=R7"),
             progressRow("kpis.{format}", "kpis.xlsx"),
-            progressRow("narratives.{format}", "narratives.csv?fiscalYear=R7")),
+            progressRow("narratives.{format}", "narratives.csv?fiscalYear=R7"),
+            new AccessMatrix.Row("POST /admin/projections/rebuild", Caller.adminOnly(202), AccessMatrix.Kind.DESCRIBES,
+                    (client, target) -> client.post().uri("/admin/projections/rebuild").exchange()),
+            new AccessMatrix.Row("GET /admin/projections/rebuild", Caller.adminOnly(200), AccessMatrix.Kind.DESCRIBES,
+                    (client, target) -> client.get().uri("/admin/projections/rebuild").exchange())),
             AccessMatrix.PLATFORM.stream()).toList();
 
     private static AccessMatrix.Row progressRow(String endpoint, String call) {

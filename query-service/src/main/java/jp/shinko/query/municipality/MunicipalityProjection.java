@@ -10,6 +10,7 @@ import java.util.Optional;
 import jp.shinko.events.calendar.TokyoTime;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.query.rebuild.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,10 +29,14 @@ class MunicipalityProjection {
 
     static final String PROCESSING_GROUP = "municipalities";
 
-    private final JdbcClient jdbc;
+    private static final String TABLE = "municipality";
 
-    MunicipalityProjection(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ProjectionTables tables;
+
+    MunicipalityProjection(JdbcClient jdbc, ProjectionTables tables) {
         this.jdbc = jdbc;
+        this.tables = tables;
     }
 
     @EventHandler
@@ -53,13 +58,15 @@ class MunicipalityProjection {
     }
 
     List<MunicipalitySummary> findAll() {
-        return jdbc.sql("select code, name, romanised_name, registered_at from query.municipality order by code")
+        return jdbc.sql("select code, name, romanised_name, registered_at from " + tables.forReading(TABLE)
+                        + " order by code")
                 .query(MunicipalityProjection::toSummary)
                 .list();
     }
 
     Optional<MunicipalitySummary> find(MunicipalityCode code) {
-        return jdbc.sql("select code, name, romanised_name, registered_at from query.municipality where code = ?")
+        return jdbc.sql("select code, name, romanised_name, registered_at from " + tables.forReading(TABLE)
+                        + " where code = ?")
                 .param(code.value())
                 .query(MunicipalityProjection::toSummary)
                 .optional();

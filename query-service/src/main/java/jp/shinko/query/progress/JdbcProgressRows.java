@@ -3,6 +3,7 @@ package jp.shinko.query.progress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.shinko.query.rebuild.ProjectionTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Progress rows in {@code query.progress_row}, one JSON document per row under its key. The
  * tables a city sees are built from these rows in Java, the same way as from rows in memory.
+ * The projection reads and writes the live table; queries read {@link #forQueries()}, which is
+ * the frozen copy while the projections are rebuilt.
  */
 @Component
 class JdbcProgressRows implements ProgressRows {
@@ -25,21 +28,52 @@ class JdbcProgressRows implements ProgressRows {
             RowKey.KPI, ProgressRow.Kpi.class,
             RowKey.OBSERVATION, ProgressRow.Observation.class);
 
+    private static final String TABLE = "progress_row";
+    private static final String LIVE = "query." + TABLE;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final JsonMapper json;
+    private final ProjectionTables tables;
+    private final ProgressRows forQueries = new ProgressRows() {
 
-    JdbcProgressRows(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
+        @Override
+        public Optional<ProgressRow> find(RowKey key) {
+            return JdbcProgressRows.this.find(tables.forReading(TABLE), key);
+        }
+
+        @Override
+        public void put(ProgressRow row) {
+            throw new UnsupportedOperationException("queries do not write progress rows");
+        }
+
+        @Override
+        public <R extends ProgressRow> List<R> list(String municipalityCode, String planId, String kind,
+                Class<R> type) {
+            return JdbcProgressRows.this.list(tables.forReading(TABLE), municipalityCode, planId, kind, type);
+        }
+    };
+
+    JdbcProgressRows(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, ProjectionTables tables) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
+        this.tables = tables;
+    }
+
+    /** The rows as queries read them. */
+    ProgressRows forQueries() {
+        return forQueries;
     }
 
     @Override
     public Optional<ProgressRow> find(RowKey key) {
-        return jdbc.sql("""
-                        select row::text from query.progress_row
-                        where municipality_code = ? and plan_id = ? and kind = ? and row_id = ?""")
+        return find(LIVE, key);
+    }
+
+    private Optional<ProgressRow> find(String table, RowKey key) {
+        return jdbc.sql("select row::text from " + table
+                        + " where municipality_code = ? and plan_id = ? and kind = ? and row_id = ?")
                 .params(key.municipalityCode(), key.planId(), key.kind(), key.rowId())
                 .query(String.class)
                 .optional()
@@ -67,9 +101,13 @@ class JdbcProgressRows implements ProgressRows {
 
     @Override
     public <R extends ProgressRow> List<R> list(String municipalityCode, String planId, String kind, Class<R> type) {
-        return jdbc.sql("""
-                        select row::text from query.progress_row
-                        where municipality_code = ? and plan_id = ? and kind = ? order by row_id""")
+        return list(LIVE, municipalityCode, planId, kind, type);
+    }
+
+    private <R extends ProgressRow> List<R> list(String table, String municipalityCode, String planId, String kind,
+            Class<R> type) {
+        return jdbc.sql("select row::text from " + table
+                        + " where municipality_code = ? and plan_id = ? and kind = ? order by row_id")
                 .params(municipalityCode, planId, kind)
                 .query(String.class)
                 .list().stream()
@@ -79,6 +117,6 @@ class JdbcProgressRows implements ProgressRows {
 
     /** Deletes every row, before the projection is rebuilt from the first event. */
     void deleteAll() {
-        jdbc.sql("delete from query.progress_row").update();
+        jdbc.sql("truncate " + LIVE).update();
     }
 }

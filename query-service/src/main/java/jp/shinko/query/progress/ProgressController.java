@@ -39,10 +39,10 @@ class ProgressController {
 
     private static final int MAX_PAGE_SIZE = 500;
 
-    private final JdbcProgressRows rows;
+    private final ProgressRows rows;
 
     ProgressController(JdbcProgressRows rows) {
-        this.rows = rows;
+        this.rows = rows.forQueries();
     }
 
     @GetMapping("/annual")

@@ -1,0 +1,123 @@
+package jp.shinko.query.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.shinko.events.actor.Actor;
+import jp.shinko.events.actor.Role;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.calendar.Quarter;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanItemAdded;
+import jp.shinko.events.plan.PlanItemContent;
+import jp.shinko.events.progress.AnnualActualRecorded;
+import jp.shinko.events.progress.AnnualTargetSet;
+import jp.shinko.events.progress.IndicatorDefined;
+import jp.shinko.events.progress.PeriodStatusRecorded;
+import jp.shinko.infra.testsupport.RealInfrastructure;
+import jp.shinko.infra.testsupport.TestTokens;
+import jp.shinko.query.StoredEvents;
+import jp.shinko.query.position.ProjectionPositions;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A rebuild replays every event stored (this test's and every other test's so far) into empty
+ * tables, keeps answering queries with the tables as they stood, and ends with every projection
+ * table identical to before, row for row. Iwate's municipalities (03) are this test's own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "shinko.event-store.migrate=true") // the same context as the other query tests
+@ContextConfiguration(initializers = RealInfrastructure.class)
+class ProjectionRebuildTest {
+
+    private static final MunicipalityCode MORIOKA = MunicipalityCode.of("032018");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ProjectionTables tables;
+
+    @Autowired
+    ProjectionPositions positions;
+
+    @Test
+    void aRebuildKeepsAnsweringAndEndsWithTheSameTables(@Autowired EventStore store) {
+        storeAPlanWithFiguresAndStatuses(store);
+        RestTestClient admin = client(TestTokens.admin());
+        RestTestClient viewer = client(TestTokens.of(new Actor("viewer", Role.MUNICIPAL_VIEWER, MORIOKA, null)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !status(admin).path("state").asString().equals("running")
+                && positions.haveProcessed(positions.head()));
+        Map<String, String> before = tables.checksums();
+        String tableBefore = annual(viewer);
+        assertThat(JSON.readTree(tableBefore).path("items").path(0).path("years")).hasSize(3);
+
+        JsonNode started = JSON.readTree(admin.post().uri("/admin/projections/rebuild").exchange()
+                .expectStatus().isAccepted().returnResult(String.class).getResponseBody());
+        assertThat(started.path("processors").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("municipalities", "progress");
+        assertThat(started.path("totalEvents").asLong()).isGreaterThanOrEqualTo(positions.head());
+        assertThat(annual(viewer)).as("the table while the rebuild runs, or once it is done").isEqualTo(tableBefore);
+
+        JsonNode done = await().atMost(Duration.ofSeconds(120)).until(() -> status(admin),
+                status -> status.path("state").asString().equals("done"));
+        assertThat(done.path("doneEvents").asLong()).isEqualTo(done.path("totalEvents").asLong());
+        assertThat(done.path("startedBy").asString()).isEqualTo("test-admin");
+        assertThat(tables.checksums()).isEqualTo(before);
+        assertThat(annual(viewer)).isEqualTo(tableBefore);
+    }
+
+    private void storeAPlanWithFiguresAndStatuses(EventStore store) {
+        StoredEvents.append(store, "Municipality", MORIOKA.value(), 0,
+                List.of(new MunicipalityRegistered(MORIOKA, "盛岡市", "Morioka")));
+        List<Object> events = new ArrayList<>(List.of(
+                new PlanAdopted(MORIOKA, "p", "盛岡市商工観光ビジョン", FiscalYear.of(2023), FiscalYear.of(2026)),
+                new PlanItemAdded(MORIOKA, "p", "i", null, new PlanItemContent("1", "創業支援", List.of("経済企画課"),
+                        null, null, List.of("若者"), null, null)),
+                new IndicatorDefined(MORIOKA, "p", "i", "創業件数", "件", BigDecimal.valueOf(40), FiscalYear.of(2022))));
+        for (int year = 2023; year <= 2025; year++) {
+            events.add(new AnnualTargetSet(MORIOKA, "p", "i", FiscalYear.of(year), BigDecimal.valueOf(50), "件", null));
+            events.add(new AnnualActualRecorded(MORIOKA, "p", "i", FiscalYear.of(year),
+                    BigDecimal.valueOf(30 + 10 * (year - 2023)), "件", null));
+            for (int quarter = 1; quarter <= 4; quarter++) {
+                events.add(new PeriodStatusRecorded(MORIOKA, "p", "i", "経済企画課", FiscalYear.of(year),
+                        Quarter.of(quarter), "○", null, null, null));
+            }
+        }
+        StoredEvents.append(store, "Plan", MORIOKA.value() + ":plan:p", 0, events);
+    }
+
+    private String annual(RestTestClient viewer) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> viewer.get()
+                        .uri("/municipalities/{code}/plans/p/progress/annual", MORIOKA.value()).exchange()
+                        .returnResult(String.class),
+                result -> result.getStatus().value() == 200).getResponseBody();
+    }
+
+    private static JsonNode status(RestTestClient admin) {
+        return JSON.readTree(admin.get().uri("/admin/projections/rebuild").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody());
+    }
+
+    private RestTestClient client(String token) {
+        return RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+    }
+}
