@@ -76,6 +76,8 @@ class CommandApiAccessTest {
                         Map.of("symbol", "△", "meaning", "遅れ", "reasonRequiredInFourthQuarter", true)))),
                 setting("PUT /municipalities/{code}/reason-codes", Map.of("reasons", List.of(
                         Map.of("code", "9", "label", "その他")))),
+                setting("PUT /municipalities/{code}/reporting-deadlines",
+                        Map.of("quarterlyStatusDays", 45, "annualActualDays", 60)),
                 new AccessMatrix.Row("POST /municipalities/{code}/plans", Caller.editorsOfTarget(201),
                         AccessMatrix.Kind.WRITES, (client, target) -> client.post()
                                 .uri("/municipalities/{code}/plans", target.value())

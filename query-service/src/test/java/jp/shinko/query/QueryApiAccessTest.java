@@ -70,11 +70,19 @@ class QueryApiAccessTest {
             progressRow("quarterly.{format}", "quarterly.csv?fiscalYear=R7"),
             progressRow("kpis.{format}", "kpis.xlsx"),
             progressRow("narratives.{format}", "narratives.csv?fiscalYear=R7"),
+            crossCityRow("summary"),
+            crossCityRow("focus-themes"),
+            crossCityRow("missing-reports"),
             new AccessMatrix.Row("POST /admin/projections/rebuild", Caller.adminOnly(202), AccessMatrix.Kind.DESCRIBES,
                     (client, target) -> client.post().uri("/admin/projections/rebuild").exchange()),
             new AccessMatrix.Row("GET /admin/projections/rebuild", Caller.adminOnly(200), AccessMatrix.Kind.DESCRIBES,
                     (client, target) -> client.get().uri("/admin/projections/rebuild").exchange())),
             AccessMatrix.PLATFORM.stream()).toList();
+
+    private static AccessMatrix.Row crossCityRow(String view) {
+        return new AccessMatrix.Row("GET /cross-city/" + view, Caller.anyVerified(200), AccessMatrix.Kind.READS,
+                (client, target) -> client.get().uri("/cross-city/" + view).exchange());
+    }
 
     private static AccessMatrix.Row progressRow(String endpoint, String call) {
         return new AccessMatrix.Row("GET /municipalities/{code}/plans/{planId}/progress/" + endpoint,

@@ -22,6 +22,7 @@ import jp.shinko.events.progress.NarrativeRevised;
 import jp.shinko.events.progress.PeriodStatusRecorded;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.events.settings.ReasonCodesAdopted;
+import jp.shinko.events.settings.ReportingDeadlinesAdopted;
 import jp.shinko.events.settings.StatusLegendAdopted;
 
 /**
@@ -39,6 +40,7 @@ public final class EventCatalogue {
             RatingSchemeAdopted.class,
             StatusLegendAdopted.class,
             ReasonCodesAdopted.class,
+            ReportingDeadlinesAdopted.class,
             PlanAdopted.class,
             PlanItemAdded.class,
             PlanItemRevised.class,

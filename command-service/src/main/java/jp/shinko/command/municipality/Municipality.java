@@ -9,6 +9,8 @@ import jp.shinko.events.municipality.MunicipalityRegistered;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.events.settings.ReasonCodes;
 import jp.shinko.events.settings.ReasonCodesAdopted;
+import jp.shinko.events.settings.ReportingDeadlines;
+import jp.shinko.events.settings.ReportingDeadlinesAdopted;
 import jp.shinko.events.settings.StatusLegend;
 import jp.shinko.events.settings.StatusLegendAdopted;
 import org.axonframework.commandhandling.CommandHandler;
@@ -38,6 +40,7 @@ class Municipality {
     private RatingSchemeAdopted latestRatingScheme;
     private StatusLegend statusLegend = StatusLegend.DEFAULT;
     private ReasonCodes reasonCodes = ReasonCodes.DEFAULT;
+    private ReportingDeadlines reportingDeadlines = ReportingDeadlines.DEFAULT;
 
     Municipality() {
         // for Axon: state is rebuilt from events
@@ -87,6 +90,15 @@ class Municipality {
         return true;
     }
 
+    @CommandHandler
+    boolean handle(AdoptReportingDeadlines command) {
+        if (command.deadlines().equals(reportingDeadlines)) {
+            return false;
+        }
+        apply(new ReportingDeadlinesAdopted(code, command.deadlines()));
+        return true;
+    }
+
     @EventSourcingHandler
     void on(RatingSchemeAdopted event) {
         latestRatingScheme = event;
@@ -100,6 +112,11 @@ class Municipality {
     @EventSourcingHandler
     void on(ReasonCodesAdopted event) {
         reasonCodes = event.reasonCodes();
+    }
+
+    @EventSourcingHandler
+    void on(ReportingDeadlinesAdopted event) {
+        reportingDeadlines = event.deadlines();
     }
 
     @EventSourcingHandler

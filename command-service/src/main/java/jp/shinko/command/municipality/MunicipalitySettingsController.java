@@ -65,6 +65,18 @@ class MunicipalitySettingsController {
         return send(request.toCommand(code), code, idempotencyKey);
     }
 
+    @PutMapping("/municipalities/{code}/reporting-deadlines")
+    @Operation(summary = "Adopt the deadlines of reports: days after a quarter and after a fiscal year",
+            description = SETTINGS_DESCRIPTION + " Until adopted: 30 days after a quarter, 90 after a fiscal year.")
+    @ApiResponse(responseCode = "200", description = "Adopted, or already in force")
+    @ApiResponse(responseCode = "400", description = "A number of days is missing or outside 0 to 365; nothing stored")
+    @ApiResponse(responseCode = "404", description = "The municipality is not registered")
+    SettingsChange adoptReportingDeadlines(@Parameter(example = "132039") @PathVariable String code,
+            @RequestBody SettingsRequests.ReportingDeadlinesRequest request,
+            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        return send(request.toCommand(code), code, idempotencyKey);
+    }
+
     private SettingsChange send(Object command, String code, String idempotencyKey) {
         String commandId = CommandMetadata.commandId(idempotencyKey);
         Boolean changed = commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));

@@ -11,6 +11,7 @@ import jp.shinko.events.settings.RatingBand;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.ReasonCode;
 import jp.shinko.events.settings.ReasonCodes;
+import jp.shinko.events.settings.ReportingDeadlines;
 import jp.shinko.events.settings.StatusLegend;
 import jp.shinko.events.settings.StatusSymbol;
 
@@ -86,6 +87,28 @@ final class SettingsRequests {
 
         ReasonCode toReason() {
             return new ReasonCode(code, label);
+        }
+    }
+
+    /** The body of {@code PUT /municipalities/{code}/reporting-deadlines}. */
+    @Schema(description = "When reports fall due, in days after their period ends")
+    record ReportingDeadlinesRequest(
+            @Schema(description = "Days after a quarter's last day by which its statuses are due", example = "30")
+            Integer quarterlyStatusDays,
+            @Schema(description = "Days after 31 March by which the fiscal year's actuals are due", example = "90")
+            Integer annualActualDays) {
+
+        AdoptReportingDeadlines toCommand(String code) {
+            return new AdoptReportingDeadlines(RequestFields.municipalityInPath(code), new ReportingDeadlines(
+                    days("quarterlyStatusDays", quarterlyStatusDays), days("annualActualDays", annualActualDays)));
+        }
+
+        private static int days(String field, Integer days) {
+            if (days == null) {
+                throw new InvalidRequest(new FieldProblem(field, null, "is required: 0 to "
+                        + ReportingDeadlines.MAX_DAYS + " days"));
+            }
+            return days;
         }
     }
 

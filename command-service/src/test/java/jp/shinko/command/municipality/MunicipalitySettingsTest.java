@@ -165,6 +165,31 @@ class MunicipalitySettingsTest {
     }
 
     @Test
+    void anEditorAdoptsReportingDeadlinesWithinAYear() {
+        String code = registered("112119", "本庄市");
+
+        put(editorOf(code), "/municipalities/" + code + "/reporting-deadlines",
+                Map.of("quarterlyStatusDays", 45, "annualActualDays", 366))
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("annualActualDays")
+                .jsonPath("$.errors[0].message").isEqualTo("a report falls due 0 to 365 days after its period ends");
+        put(editorOf(code), "/municipalities/" + code + "/reporting-deadlines", Map.of("quarterlyStatusDays", 45))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("annualActualDays");
+        put(editorOf(code), "/municipalities/" + code + "/reporting-deadlines",
+                Map.of("quarterlyStatusDays", 30, "annualActualDays", 90))
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.changed").isEqualTo(false);
+        put(editorOf(code), "/municipalities/" + code + "/reporting-deadlines",
+                Map.of("quarterlyStatusDays", 45, "annualActualDays", 60))
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.changed").isEqualTo(true);
+
+        assertThat(eventTypesOf(code)).containsExactly("MunicipalityRegistered", "ReportingDeadlinesAdopted");
+    }
+
+    @Test
     void aMunicipalityNobodyRegisteredHasNoSettingsToChange() {
         put(editorOf("112089"), "/municipalities/112089/reason-codes", Map.of("reasons", List.of(
                 Map.of("code", "2", "label", "その他"))))

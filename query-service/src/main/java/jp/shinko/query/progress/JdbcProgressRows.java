@@ -3,6 +3,7 @@ package jp.shinko.query.progress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import jp.shinko.query.rebuild.ProjectionTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,6 +65,45 @@ class JdbcProgressRows implements ProgressRows {
     /** The rows as queries read them. */
     ProgressRows forQueries() {
         return forQueries;
+    }
+
+    /**
+     * Every row of a kind across all municipalities, as queries read them; if a condition on
+     * {@code row} is given, only the rows that meet it.
+     */
+    <R extends ProgressRow> List<R> listAcrossMunicipalities(String kind, Class<R> type, String condition,
+            Object... arguments) {
+        Object[] parameters = new Object[arguments.length + 1];
+        parameters[0] = kind;
+        System.arraycopy(arguments, 0, parameters, 1, arguments.length);
+        return jdbc.sql("select row::text from " + tables.forReading(TABLE) + " where kind = ?"
+                        + (condition == null ? "" : " and (" + condition + ")"))
+                .params(parameters)
+                .query(String.class)
+                .list().stream()
+                .map(text -> json.readValue(text, type))
+                .toList();
+    }
+
+    /** How many statuses each municipality reported per fiscal year, quarter and symbol, as queries read them. */
+    List<SymbolCount> statusSymbolCounts() {
+        return jdbc.sql("select municipality_code, (row->>'fiscalYear')::int, (row->>'quarter')::int, row->>'symbol', "
+                        + "count(*) from " + tables.forReading(TABLE) + " where kind = 'status' group by 1, 2, 3, 4")
+                .query((row, number) -> new SymbolCount(row.getString(1), row.getInt(2), row.getInt(3),
+                        row.getString(4), row.getLong(5)))
+                .list();
+    }
+
+    /** The registered municipalities' names by code, as queries read them. */
+    Map<String, String> municipalityNames() {
+        return jdbc.sql("select code, name from " + tables.forReading("municipality"))
+                .query((row, number) -> Map.entry(row.getString(1), row.getString(2)))
+                .list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The number of statuses with one symbol in one quarter of a municipality. */
+    record SymbolCount(String municipalityCode, int fiscalYear, int quarter, String symbol, long count) {
     }
 
     @Override

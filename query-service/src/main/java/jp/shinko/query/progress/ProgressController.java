@@ -4,10 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Optional;
-import jp.shinko.events.InvalidField;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.calendar.FiscalYear;
-import jp.shinko.events.calendar.InvalidFiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.security.AccessRefused;
 import jp.shinko.query.problem.NotFound;
@@ -37,8 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/municipalities/{code}/plans/{planId}/progress")
 class ProgressController {
 
-    private static final int MAX_PAGE_SIZE = 500;
-
     private final ProgressRows rows;
 
     ProgressController(JdbcProgressRows rows) {
@@ -60,7 +56,7 @@ class ProgressController {
             @RequestParam Optional<String> fiscalYear,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         ProgressTables tables = tables(actor, code, planId, page, size);
-        Optional<FiscalYear> year = fiscalYear.map(ProgressController::fiscalYear);
+        Optional<FiscalYear> year = fiscalYear.map(Paging::fiscalYear);
         return Page.of(tables, year.map(ProgressController::choice).orElse(FiscalYearChoice.ALL),
                 tables.annual(year), page, size);
     }
@@ -80,7 +76,7 @@ class ProgressController {
             @RequestParam String fiscalYear,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         ProgressTables tables = tables(actor, code, planId, page, size);
-        FiscalYear year = fiscalYear(fiscalYear);
+        FiscalYear year = Paging.fiscalYear(fiscalYear);
         return Page.of(tables, choice(year), tables.quarterly(year), page, size);
     }
 
@@ -111,7 +107,7 @@ class ProgressController {
             @RequestParam String fiscalYear,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         ProgressTables tables = tables(actor, code, planId, page, size);
-        FiscalYear year = fiscalYear(fiscalYear);
+        FiscalYear year = Paging.fiscalYear(fiscalYear);
         return Page.of(tables, choice(year), tables.narratives(year), page, size);
     }
 
@@ -130,7 +126,7 @@ class ProgressController {
             @RequestParam Optional<String> fiscalYear) {
         SheetFormat sheetFormat = SheetFormat.of(format);
         ProgressTables tables = tables(actor, code, planId);
-        Optional<FiscalYear> year = fiscalYear.map(ProgressController::fiscalYear);
+        Optional<FiscalYear> year = fiscalYear.map(Paging::fiscalYear);
         return sheetFormat.download(ProgressSheets.annual(tables, year, tables.annual(year)));
     }
 
@@ -148,7 +144,7 @@ class ProgressController {
             @RequestParam String fiscalYear) {
         SheetFormat sheetFormat = SheetFormat.of(format);
         ProgressTables tables = tables(actor, code, planId);
-        FiscalYear year = fiscalYear(fiscalYear);
+        FiscalYear year = Paging.fiscalYear(fiscalYear);
         return sheetFormat.download(ProgressSheets.quarterly(tables, year, tables.quarterly(year)));
     }
 
@@ -181,7 +177,7 @@ class ProgressController {
             @RequestParam String fiscalYear) {
         SheetFormat sheetFormat = SheetFormat.of(format);
         ProgressTables tables = tables(actor, code, planId);
-        FiscalYear year = fiscalYear(fiscalYear);
+        FiscalYear year = Paging.fiscalYear(fiscalYear);
         return sheetFormat.download(ProgressSheets.narratives(tables, year, tables.narratives(year)));
     }
 
@@ -216,12 +212,7 @@ class ProgressController {
     }
 
     private ProgressTables tables(Actor actor, String code, String planId, int page, int size) {
-        if (page < 0) {
-            throw new InvalidField("page", page, "the first page is 0");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidField("size", size, "a page holds 1 to " + MAX_PAGE_SIZE + " rows");
-        }
+        Paging.check(page, size);
         return tables(actor, code, planId);
     }
 
@@ -231,14 +222,6 @@ class ProgressController {
             throw AccessRefused.toRead(actor, municipality);
         }
         return ProgressTables.of(rows, municipality, planId).orElseThrow(() -> new PlanNotFound(municipality, planId));
-    }
-
-    private static FiscalYear fiscalYear(String text) {
-        try {
-            return FiscalYear.parse(text);
-        } catch (InvalidFiscalYear invalid) {
-            throw new InvalidField("fiscalYear", text, invalid.getMessage());
-        }
     }
 
     private static FiscalYearChoice choice(FiscalYear year) {

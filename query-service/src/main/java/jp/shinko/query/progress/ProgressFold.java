@@ -21,6 +21,7 @@ import jp.shinko.events.progress.NarrativeRevised;
 import jp.shinko.events.progress.PeriodStatusRecorded;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.events.settings.ReasonCodesAdopted;
+import jp.shinko.events.settings.ReportingDeadlinesAdopted;
 import jp.shinko.events.settings.StatusLegendAdopted;
 import jp.shinko.query.progress.ProgressRow.ClosedYear;
 import jp.shinko.query.progress.ProgressRow.Figure;
@@ -55,6 +56,9 @@ final class ProgressFold {
             return Optional.of(RowKey.settings(e.municipalityCode()));
         }
         if (event instanceof ReasonCodesAdopted e) {
+            return Optional.of(RowKey.settings(e.municipalityCode()));
+        }
+        if (event instanceof ReportingDeadlinesAdopted e) {
             return Optional.of(RowKey.settings(e.municipalityCode()));
         }
         if (event instanceof PlanAdopted e) {
@@ -122,13 +126,13 @@ final class ProgressFold {
             return settings(current, e.municipalityCode()).withScheme(e);
         }
         if (event instanceof StatusLegendAdopted e) {
-            Settings settings = settings(current, e.municipalityCode());
-            return new Settings(e.municipalityCode(), settings.ratingSchemes(), e.legend(), settings.reasonCodes());
+            return settings(current, e.municipalityCode()).withLegend(e.legend());
         }
         if (event instanceof ReasonCodesAdopted e) {
-            Settings settings = settings(current, e.municipalityCode());
-            return new Settings(e.municipalityCode(), settings.ratingSchemes(), settings.legend(),
-                    e.reasonCodes());
+            return settings(current, e.municipalityCode()).withReasonCodes(e.reasonCodes());
+        }
+        if (event instanceof ReportingDeadlinesAdopted e) {
+            return settings(current, e.municipalityCode()).withDeadlines(e.deadlines());
         }
         if (event instanceof PlanAdopted e) {
             return new Plan(e.municipalityCode(), e.planId(), e.name(), e.fromFiscalYear(),

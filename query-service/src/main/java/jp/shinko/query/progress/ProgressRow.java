@@ -14,6 +14,7 @@ import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.events.settings.ReasonCodes;
+import jp.shinko.events.settings.ReportingDeadlines;
 import jp.shinko.events.settings.StatusLegend;
 
 /**
@@ -26,12 +27,31 @@ sealed interface ProgressRow {
     /** Where the row is kept: per municipality and plan (empty for the municipality's own rows). */
     RowKey key();
 
-    /** A municipality's rules as they stand: its rating schemes by the year they apply from, legend, reasons. */
+    /**
+     * A municipality's rules as they stand: its rating schemes by the year they apply from,
+     * legend, reasons and reporting deadlines.
+     */
     record Settings(MunicipalityCode municipalityCode, List<RatingSchemeAdopted> ratingSchemes, StatusLegend legend,
-            ReasonCodes reasonCodes) implements ProgressRow {
+            ReasonCodes reasonCodes, ReportingDeadlines deadlines) implements ProgressRow {
+
+        public Settings {
+            deadlines = deadlines == null ? ReportingDeadlines.DEFAULT : deadlines; // rows stored before they existed
+        }
 
         static Settings defaults(MunicipalityCode municipality) {
-            return new Settings(municipality, List.of(), StatusLegend.DEFAULT, ReasonCodes.DEFAULT);
+            return new Settings(municipality, List.of(), StatusLegend.DEFAULT, ReasonCodes.DEFAULT, null);
+        }
+
+        Settings withLegend(StatusLegend newLegend) {
+            return new Settings(municipalityCode, ratingSchemes, newLegend, reasonCodes, deadlines);
+        }
+
+        Settings withReasonCodes(ReasonCodes newReasonCodes) {
+            return new Settings(municipalityCode, ratingSchemes, legend, newReasonCodes, deadlines);
+        }
+
+        Settings withDeadlines(ReportingDeadlines newDeadlines) {
+            return new Settings(municipalityCode, ratingSchemes, legend, reasonCodes, newDeadlines);
         }
 
         @Override
@@ -53,7 +73,7 @@ sealed interface ProgressRow {
                     .filter(existing -> !existing.fromFiscalYear().equals(adopted.fromFiscalYear())).toList());
             schemes.add(adopted);
             schemes.sort(Comparator.comparing(RatingSchemeAdopted::fromFiscalYear));
-            return new Settings(municipalityCode, List.copyOf(schemes), legend, reasonCodes);
+            return new Settings(municipalityCode, List.copyOf(schemes), legend, reasonCodes, deadlines);
         }
     }
 

@@ -254,6 +254,25 @@ class SeedTablesTest {
     }
 
     @Test
+    void theDemoCitiesHaveNoReportOverdueForTheYearsTheirTablesCover() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(get(
+                "/municipalities/132039/plans/sangyo-2/progress/quarterly?fiscalYear=R5").path("totalItems").asInt())
+                .isEqualTo(138));
+        assertThat(get("/cross-city/missing-reports?fiscalYear=R5&municipality=132039").path("totalItems").asInt())
+                .as("every one of Musashino's 138 rows has its four quarters of FY2023").isZero();
+        long enteredForFy2024 = get("/municipalities/132039/plans/sangyo-2/progress/quarterly?fiscalYear=R6")
+                .path("items").valueStream().flatMap(row -> row.path("quarters").valueStream())
+                .filter(symbol -> !symbol.isNull()).count(); // another test of this class may have entered one
+        assertThat(get("/cross-city/missing-reports?fiscalYear=R6&municipality=132039").path("totalItems").asInt())
+                .as("the seeds have nothing of FY2024, so every row misses its four quarters")
+                .isEqualTo(138 * 4 - enteredForFy2024);
+        for (String year : List.of("R5", "R6", "R7")) {
+            assertThat(get("/cross-city/missing-reports?fiscalYear=" + year + "&municipality=132284")
+                    .path("totalItems").asInt()).as("Akiruno's actuals of " + year).isZero();
+        }
+    }
+
+    @Test
     void anUnknownExportFormatIsABadRequestNamingTheField() {
         analyst.get().uri("/municipalities/132241/plans/master-2025/progress/kpis.pdf").exchange()
                 .expectStatus().isBadRequest()

@@ -1,0 +1,96 @@
+package jp.shinko.query.progress;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.Optional;
+import java.util.function.Predicate;
+import jp.shinko.events.InvalidField;
+import jp.shinko.events.actor.Actor;
+import jp.shinko.events.municipality.InvalidMunicipalityCode;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.query.progress.CrossCityViews.CityYear;
+import jp.shinko.query.progress.CrossCityViews.Listing;
+import jp.shinko.query.progress.CrossCityViews.MissingReport;
+import jp.shinko.query.progress.CrossCityViews.ThemedItem;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The metropolitan government's views across cities. A metro analyst, auditor or admin sees
+ * every municipality; a municipal role sees only its own in the same views.
+ */
+@RestController
+@RequestMapping("/cross-city")
+class CrossCityController {
+
+    private final CrossCityTables tables;
+
+    CrossCityController(CrossCityTables tables) {
+        this.tables = tables;
+    }
+
+    @GetMapping("/summary")
+    @Operation(summary = "Per municipality and fiscal year: items by rating, rows by status symbol per quarter",
+            description = "Ratings by each municipality's scheme for the year; 未評価 counts figures without an actual "
+                    + "or with a target of 0.")
+    @ApiResponse(responseCode = "200", description = "One page of municipality-years")
+    @ApiResponse(responseCode = "400", description = "A parameter is invalid")
+    Listing<CityYear> summary(@AuthenticationPrincipal Actor actor,
+            @Parameter(description = "Only this fiscal year: 2023, R5 or 令和5")
+            @RequestParam Optional<String> fiscalYear,
+            @Parameter(description = "Only this municipality") @RequestParam Optional<String> municipality,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        Paging.check(page, size);
+        return Listing.of(tables.cityYears(readable(actor, municipality), fiscalYear.map(Paging::fiscalYear)),
+                page, size);
+    }
+
+    @GetMapping("/focus-themes")
+    @Operation(summary = "Items tagged with a focus theme across all cities' plans",
+            description = "Without a theme, every item that has any.")
+    @ApiResponse(responseCode = "200", description = "One page of items")
+    @ApiResponse(responseCode = "400", description = "A parameter is invalid")
+    Listing<ThemedItem> focusThemes(@AuthenticationPrincipal Actor actor,
+            @Parameter(description = "The theme, as the plans write it", example = "DX") @RequestParam
+            Optional<String> theme,
+            @Parameter(description = "Only this municipality") @RequestParam Optional<String> municipality,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        Paging.check(page, size);
+        return Listing.of(tables.themedItems(readable(actor, municipality),
+                theme.map(String::strip).filter(text -> !text.isEmpty())), page, size);
+    }
+
+    @GetMapping("/missing-reports")
+    @Operation(summary = "Reports overdue by each municipality's deadlines",
+            description = "A quarter's status of each row of a plan that reports quarterly, and a fiscal year's actual "
+                    + "of each item with an indicator, not entered by the deadline (PUT "
+                    + "/municipalities/{code}/reporting-deadlines on the command service; 30 days after a quarter "
+                    + "and 90 after a fiscal year until adopted). Today is in Asia/Tokyo.")
+    @ApiResponse(responseCode = "200", description = "One page of overdue reports, the longest overdue first")
+    @ApiResponse(responseCode = "400", description = "A parameter is invalid")
+    Listing<MissingReport> missingReports(@AuthenticationPrincipal Actor actor,
+            @Parameter(description = "Only this fiscal year: 2023, R5 or 令和5")
+            @RequestParam Optional<String> fiscalYear,
+            @Parameter(description = "Only this municipality") @RequestParam Optional<String> municipality,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        Paging.check(page, size);
+        return Listing.of(tables.missingReports(readable(actor, municipality), fiscalYear.map(Paging::fiscalYear)),
+                page, size);
+    }
+
+    /** The municipalities in the answer: those the caller may read, or only the one asked for. */
+    private static Predicate<String> readable(Actor actor, Optional<String> municipality) {
+        Optional<String> only = municipality.map(code -> {
+            try {
+                return MunicipalityCode.of(code).value();
+            } catch (InvalidMunicipalityCode invalid) {
+                throw new InvalidField("municipality", code, invalid.getMessage());
+            }
+        });
+        return code -> actor.mayRead(MunicipalityCode.of(code)) && only.map(code::equals).orElse(true);
+    }
+}

@@ -1,0 +1,211 @@
+package jp.shinko.query.progress;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.calendar.Quarter;
+import jp.shinko.events.calendar.TokyoTime;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.settings.RatingBand;
+import jp.shinko.events.settings.RatingScheme;
+import jp.shinko.events.settings.ReportingDeadlines;
+import jp.shinko.query.progress.CrossCityViews.CityYear;
+import jp.shinko.query.progress.CrossCityViews.MissingReport;
+import jp.shinko.query.progress.CrossCityViews.ThemedItem;
+import jp.shinko.query.progress.ProgressRow.Figure;
+import jp.shinko.query.progress.ProgressRow.Item;
+import jp.shinko.query.progress.ProgressRow.Plan;
+import jp.shinko.query.progress.ProgressRow.Settings;
+import jp.shinko.query.progress.ProgressRow.Status;
+import org.springframework.stereotype.Component;
+
+/**
+ * The cross-city views, each for the municipalities a caller may read: counts per municipality
+ * and fiscal year, items by focus theme, and reports overdue by each municipality's deadlines.
+ */
+@Component
+class CrossCityTables {
+
+    private static final String NOT_RATED = "未評価";
+
+    private final JdbcProgressRows rows;
+    private final Clock clock;
+
+    CrossCityTables(JdbcProgressRows rows, Clock clock) {
+        this.rows = rows;
+        this.clock = clock;
+    }
+
+    /** Per municipality and fiscal year: items by rating and rows by status symbol per quarter. */
+    List<CityYear> cityYears(Predicate<String> readable, Optional<FiscalYear> onlyYear) {
+        Map<String, String> names = rows.municipalityNames();
+        Map<String, Settings> settings = settings();
+        Map<String, CityYearCounts> counts = new TreeMap<>();
+        for (Figure figure : rows.listAcrossMunicipalities(RowKey.FIGURE, Figure.class, null)) {
+            String code = figure.municipalityCode().value();
+            if (readable.test(code) && onlyYear.map(figure.fiscalYear()::equals).orElse(true)) {
+                RatingScheme scheme = settingsOf(settings, figure.municipalityCode()).schemeFor(figure.fiscalYear());
+                Optional<RatingBand> rating = figure.actual() == null ? Optional.empty()
+                        : scheme.rate(figure.target(), figure.actual());
+                CityYearCounts city = counts.computeIfAbsent(code + "|" + figure.fiscalYear(),
+                        key -> new CityYearCounts(code, figure.fiscalYear().value(), scheme));
+                city.ratings.merge(rating.map(RatingBand::label).orElse(NOT_RATED), 1L, Long::sum);
+            }
+        }
+        for (JdbcProgressRows.SymbolCount count : rows.statusSymbolCounts()) {
+            if (readable.test(count.municipalityCode())
+                    && onlyYear.map(year -> year.value() == count.fiscalYear()).orElse(true)) {
+                CityYearCounts city = counts.computeIfAbsent(count.municipalityCode() + "|" + count.fiscalYear(),
+                        key -> new CityYearCounts(count.municipalityCode(), count.fiscalYear(),
+                                settingsOf(settings, MunicipalityCode.of(count.municipalityCode()))
+                                        .schemeFor(FiscalYear.of(count.fiscalYear()))));
+                city.statusSymbols.computeIfAbsent(Quarter.of(count.quarter()).japanese(), quarter -> new TreeMap<>())
+                        .merge(count.symbol(), count.count(), Long::sum);
+            }
+        }
+        return counts.values().stream().map(city -> city.view(names)).toList();
+    }
+
+    /** Items tagged with a focus theme (or with any, when none is named) in every readable city's plans. */
+    List<ThemedItem> themedItems(Predicate<String> readable, Optional<String> theme) {
+        Map<String, String> names = rows.municipalityNames();
+        Map<String, String> planNames = rows.listAcrossMunicipalities(RowKey.PLAN, Plan.class, null).stream()
+                .collect(Collectors.toMap(plan -> plan.municipalityCode() + "|" + plan.planId(), Plan::name));
+        List<Item> items = theme.isPresent()
+                ? rows.listAcrossMunicipalities(RowKey.ITEM, Item.class,
+                        "row->'content'->'focusThemes' @> jsonb_build_array(?::text)", theme.get())
+                : rows.listAcrossMunicipalities(RowKey.ITEM, Item.class,
+                        "jsonb_array_length(row->'content'->'focusThemes') > 0");
+        return items.stream()
+                .filter(item -> readable.test(item.municipalityCode().value()))
+                .sorted(Comparator.comparing((Item item) -> item.municipalityCode().value())
+                        .thenComparing(Item::planId).thenComparingLong(Item::position))
+                .map(item -> new ThemedItem(item.municipalityCode().value(),
+                        names.get(item.municipalityCode().value()), item.planId(),
+                        planNames.get(item.municipalityCode() + "|" + item.planId()), item.itemId(),
+                        item.content().number(), item.content().title(), item.content().responsibleOrganisations(),
+                        item.content().focusThemes(), item.retired()))
+                .toList();
+    }
+
+    /**
+     * Reports overdue today (Asia/Tokyo) by each municipality's deadlines, in the years of each
+     * plan's period: in a plan that reports quarterly (it has any status), a status for every
+     * quarter of every row (item and organisation) of each item that is reported on its own (not
+     * retired, no items under it, not 再掲); an actual for every fiscal year of every item with an
+     * indicator that is not retired.
+     */
+    List<MissingReport> missingReports(Predicate<String> readable, Optional<FiscalYear> onlyYear) {
+        LocalDate today = LocalDate.now(clock.withZone(TokyoTime.ZONE));
+        Map<String, String> names = rows.municipalityNames();
+        Map<String, Settings> settings = settings();
+        List<MissingReport> missing = new ArrayList<>();
+        for (Plan plan : rows.listAcrossMunicipalities(RowKey.PLAN, Plan.class, null)) {
+            String code = plan.municipalityCode().value();
+            if (!readable.test(code)) {
+                continue;
+            }
+            ReportingDeadlines deadlines = settingsOf(settings, plan.municipalityCode()).deadlines();
+            ProgressRows planRows = rows.forQueries();
+            List<Item> items = planRows.list(code, plan.planId(), RowKey.ITEM, Item.class).stream()
+                    .sorted(Comparator.comparingLong(Item::position)).toList();
+            Set<String> reported = new HashSet<>();
+            planRows.list(code, plan.planId(), RowKey.STATUS, Status.class).forEach(status -> reported.add(
+                    status.itemId() + "|" + status.organisation() + "|" + status.fiscalYear() + "|"
+                            + status.quarter().number()));
+            Set<String> actuals = new HashSet<>();
+            planRows.list(code, plan.planId(), RowKey.FIGURE, Figure.class).stream()
+                    .filter(figure -> figure.actual() != null)
+                    .forEach(figure -> actuals.add(figure.itemId() + "|" + figure.fiscalYear()));
+            Set<String> parents = items.stream().map(Item::parentItemId).filter(parent -> parent != null)
+                    .collect(Collectors.toSet());
+            for (FiscalYear year = plan.fromFiscalYear(); !year.isAfter(plan.toFiscalYear()); year = year.next()) {
+                if (onlyYear.isPresent() && !onlyYear.get().equals(year)) {
+                    continue;
+                }
+                for (int number = 1; number <= 4 && !reported.isEmpty(); number++) {
+                    Quarter quarter = Quarter.of(number);
+                    LocalDate due = deadlines.statusDue(year, quarter);
+                    if (ReportingDeadlines.daysOverdue(due, today) <= 0) {
+                        continue;
+                    }
+                    for (Item item : items) {
+                        if (item.retired() || parents.contains(item.itemId())
+                                || item.content().reportedWithItemId() != null) {
+                            continue;
+                        }
+                        for (String organisation : item.content().responsibleOrganisations()) {
+                            if (!reported.contains(item.itemId() + "|" + organisation + "|" + year + "|" + number)) {
+                                missing.add(new MissingReport(code, names.get(code), plan.planId(), item.itemId(),
+                                        item.content().number(), item.content().title(), "status", organisation,
+                                        year.value(), year.japanese(), number,
+                                        year.japanese() + " " + quarter.japanese(), due,
+                                        ReportingDeadlines.daysOverdue(due, today)));
+                            }
+                        }
+                    }
+                }
+                LocalDate due = deadlines.actualDue(year);
+                if (ReportingDeadlines.daysOverdue(due, today) <= 0) {
+                    continue;
+                }
+                for (Item item : items) {
+                    if (item.indicator() != null && !item.retired() && !actuals.contains(item.itemId() + "|" + year)) {
+                        missing.add(new MissingReport(code, names.get(code), plan.planId(), item.itemId(),
+                                item.content().number(), item.content().title(), "actual", null, year.value(),
+                                year.japanese(), null, year.japanese(), due,
+                                ReportingDeadlines.daysOverdue(due, today)));
+                    }
+                }
+            }
+        }
+        missing.sort(Comparator.comparing(MissingReport::dueOn).thenComparing(MissingReport::municipalityCode)
+                .thenComparing(MissingReport::planId)); // stable: items stay in plan order
+        return missing;
+    }
+
+    private Map<String, Settings> settings() {
+        return rows.listAcrossMunicipalities(RowKey.SETTINGS, Settings.class, null).stream()
+                .collect(Collectors.toMap(settings -> settings.municipalityCode().value(), settings -> settings));
+    }
+
+    private static Settings settingsOf(Map<String, Settings> settings, MunicipalityCode municipality) {
+        return settings.getOrDefault(municipality.value(), Settings.defaults(municipality));
+    }
+
+    /** The counts of one municipality's fiscal year as they add up. */
+    private static final class CityYearCounts {
+
+        private final String municipalityCode;
+        private final int fiscalYear;
+        private final Map<String, Long> ratings = new HashMap<>();
+        private final Map<String, Map<String, Long>> statusSymbols = new TreeMap<>();
+        private final RatingScheme scheme;
+
+        CityYearCounts(String municipalityCode, int fiscalYear, RatingScheme scheme) {
+            this.municipalityCode = municipalityCode;
+            this.fiscalYear = fiscalYear;
+            this.scheme = scheme;
+        }
+
+        /** Ratings in the order of the scheme's bands, every band shown even when none has it. */
+        CityYear view(Map<String, String> names) {
+            Map<String, Long> byBand = new LinkedHashMap<>();
+            scheme.bands().forEach(band -> byBand.put(band.label(), ratings.getOrDefault(band.label(), 0L)));
+            return new CityYear(municipalityCode, names.get(municipalityCode), fiscalYear,
+                    FiscalYear.of(fiscalYear).japanese(), byBand, ratings.getOrDefault(NOT_RATED, 0L), statusSymbols);
+        }
+    }
+}

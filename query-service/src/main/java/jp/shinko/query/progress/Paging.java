@@ -1,0 +1,37 @@
+package jp.shinko.query.progress;
+
+import jp.shinko.events.InvalidField;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.calendar.InvalidFiscalYear;
+
+/** The query parameters every table shares: its page and the fiscal year it is for. */
+final class Paging {
+
+    static final int MAX_PAGE_SIZE = 500;
+
+    private Paging() {
+    }
+
+    /**
+     * @throws InvalidField naming {@code page} or {@code size} unless page ≥ 0 and 1 ≤ size ≤ {@value #MAX_PAGE_SIZE}
+     */
+    static void check(int page, int size) {
+        if (page < 0) {
+            throw new InvalidField("page", page, "the first page is 0");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidField("size", size, "a page holds 1 to " + MAX_PAGE_SIZE + " rows");
+        }
+    }
+
+    /**
+     * @throws InvalidField naming {@code fiscalYear} unless it is written 2025, R7 or 令和7
+     */
+    static FiscalYear fiscalYear(String text) {
+        try {
+            return FiscalYear.parse(text);
+        } catch (InvalidFiscalYear invalid) {
+            throw new InvalidField("fiscalYear", text, invalid.getMessage());
+        }
+    }
+}
