@@ -3,6 +3,7 @@ package jp.shinko.query.progress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import jp.shinko.events.InvalidField;
@@ -26,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/cross-city")
 class CrossCityController {
+
+    private static final List<String> MISSING_KINDS = List.of("status", "actual");
 
     private final CrossCityTables tables;
 
@@ -76,10 +79,15 @@ class CrossCityController {
             @Parameter(description = "Only this fiscal year: 2023, R5 or 令和5")
             @RequestParam Optional<String> fiscalYear,
             @Parameter(description = "Only this municipality") @RequestParam Optional<String> municipality,
+            @Parameter(description = "Only statuses or only actuals", example = "status") @RequestParam
+            Optional<String> kind,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         Paging.check(page, size);
-        return Listing.of(tables.missingReports(readable(actor, municipality), fiscalYear.map(Paging::fiscalYear)),
-                page, size);
+        kind.filter(wanted -> !MISSING_KINDS.contains(wanted)).ifPresent(wanted -> {
+            throw new InvalidField("kind", wanted, "a missing report is of kind status or actual");
+        });
+        return Listing.of(tables.missingReports(readable(actor, municipality), fiscalYear.map(Paging::fiscalYear))
+                .stream().filter(report -> kind.map(report.kind()::equals).orElse(true)).toList(), page, size);
     }
 
     /** The municipalities in the answer: those the caller may read, or only the one asked for. */

@@ -54,11 +54,19 @@ class ProgressController {
             @Parameter(example = "shoko-2023") @PathVariable String planId,
             @Parameter(description = "Only this fiscal year: 2025, R7 or 令和7")
             @RequestParam Optional<String> fiscalYear,
+            @Parameter(description = "Only items this organisation is responsible for", example = "Bi@Sta")
+            @RequestParam Optional<String> organisation,
+            @Parameter(description = "Only items rated so (in the fiscal year asked for, or in any)", example = "C")
+            @RequestParam Optional<String> rating,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         ProgressTables tables = tables(actor, code, planId, page, size);
         Optional<FiscalYear> year = fiscalYear.map(Paging::fiscalYear);
         return Page.of(tables, year.map(ProgressController::choice).orElse(FiscalYearChoice.ALL),
-                tables.annual(year), page, size);
+                tables.annual(year).stream()
+                        .filter(row -> organisation.map(row.organisations()::contains).orElse(true))
+                        .filter(row -> rating.map(wanted -> row.years().stream()
+                                .anyMatch(figures -> wanted.equals(figures.rating()))).orElse(true))
+                        .toList(), page, size);
     }
 
     @GetMapping("/quarterly")
@@ -74,10 +82,17 @@ class ProgressController {
             @Parameter(example = "sangyo-2") @PathVariable String planId,
             @Parameter(description = "The fiscal year: 2023, R5 or 令和5", example = "R5")
             @RequestParam String fiscalYear,
+            @Parameter(description = "Only this organisation's rows", example = "商工会議所")
+            @RequestParam Optional<String> organisation,
+            @Parameter(description = "Only rows with this symbol in any quarter", example = "△")
+            @RequestParam Optional<String> symbol,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         ProgressTables tables = tables(actor, code, planId, page, size);
         FiscalYear year = Paging.fiscalYear(fiscalYear);
-        return Page.of(tables, choice(year), tables.quarterly(year), page, size);
+        return Page.of(tables, choice(year), tables.quarterly(year).stream()
+                .filter(row -> organisation.map(row.organisation()::equals).orElse(true))
+                .filter(row -> symbol.map(row.quarters()::contains).orElse(true))
+                .toList(), page, size);
     }
 
     @GetMapping("/kpis")

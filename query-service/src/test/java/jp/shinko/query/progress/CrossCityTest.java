@@ -159,6 +159,8 @@ class CrossCityTest {
                 "q a status 経済企画課 令和2年度 4期 due 2021-05-15",
                 "q a status 産業振興課 令和2年度 4期 due 2021-05-15",
                 "y b actual - 令和2年度 due 2021-05-30");
+        assertThat(get(analyst, "/cross-city/missing-reports?kind=actual" + ONLY_OURS + SENDAI).path("items")
+                .valueStream().map(report -> report.path("itemId").asString()).toList()).containsExactly("b");
         assertThat(get(analyst, "/cross-city/missing-reports" + "?" + ONLY_OURS.substring(1) + ISHINOMAKI)
                 .path("totalItems").asInt()).as("Ishinomaki reported its only actual").isZero();
     }
@@ -176,10 +178,15 @@ class CrossCityTest {
     }
 
     @Test
-    void aMalformedMunicipalityIsABadRequestNamingIt() {
+    void aMalformedMunicipalityOrKindIsABadRequestNamingIt() {
         analyst.get().uri("/cross-city/summary?municipality=04100").exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("municipality");
+        analyst.get().uri("/cross-city/missing-reports?kind=late").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("kind")
+                .jsonPath("$.errors[0].message").isEqualTo("a missing report is of kind status or actual");
     }
 
     private static PlanItemAdded item(MunicipalityCode city, String plan, String id, String parent, String number,

@@ -273,6 +273,25 @@ class SeedTablesTest {
     }
 
     @Test
+    void tablesFilterByOrganisationSymbolAndRating() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(get(
+                "/municipalities/132039/plans/sangyo-2/progress/quarterly?fiscalYear=R5").path("totalItems").asInt())
+                .isEqualTo(138));
+        JsonNode delayed = get("/municipalities/132039/plans/sangyo-2/progress/quarterly?fiscalYear=R5&symbol=△");
+        assertThat(delayed.path("totalItems").asInt()).as("the three △△△△ rows").isEqualTo(3);
+        String organisation = delayed.path("items").path(0).path("organisation").asString();
+        JsonNode ofOne = get("/municipalities/132039/plans/sangyo-2/progress/quarterly?fiscalYear=R5&organisation="
+                + organisation);
+        assertThat(ofOne.path("items").valueStream().map(row -> row.path("organisation").asString()).distinct())
+                .containsExactly(organisation);
+
+        long printedC = SeedLoader.akirunoBusinesses().values().stream().filter(business -> business.path("years")
+                .path("2025").path("rating").asString("").equals("C")).count();
+        assertThat(get("/municipalities/132284/plans/shoko-2023/progress/annual?fiscalYear=R7&rating=C")
+                .path("totalItems").asInt()).isEqualTo((int) printedC).isPositive();
+    }
+
+    @Test
     void anUnknownExportFormatIsABadRequestNamingTheField() {
         analyst.get().uri("/municipalities/132241/plans/master-2025/progress/kpis.pdf").exchange()
                 .expectStatus().isBadRequest()
