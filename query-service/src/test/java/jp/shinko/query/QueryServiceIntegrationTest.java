@@ -124,8 +124,9 @@ class QueryServiceIntegrationTest {
         client.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.paths['/municipalities/{code}'].get.parameters[*].name").isEqualTo(List.of("code"))
-                .jsonPath("$.paths['/municipalities'].get.parameters").doesNotExist()
+                .jsonPath("$.paths['/municipalities/{code}'].get.parameters[*].name")
+                .isEqualTo(List.of("code", "waitForPosition"))
+                .jsonPath("$.paths['/municipalities'].get.parameters[*].name").isEqualTo(List.of("waitForPosition"))
                 .jsonPath("$.components.securitySchemes.bearer-jwt.scheme").isEqualTo("bearer")
                 .jsonPath("$.security[0].bearer-jwt").exists();
     }
