@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -113,62 +114,10 @@ class CrossCityTables {
         Map<String, Settings> settings = settings();
         List<MissingReport> missing = new ArrayList<>();
         for (Plan plan : rows.listAcrossMunicipalities(RowKey.PLAN, Plan.class, null)) {
-            String code = plan.municipalityCode().value();
-            if (!readable.test(code)) {
-                continue;
-            }
-            ReportingDeadlines deadlines = settingsOf(settings, plan.municipalityCode()).deadlines();
-            ProgressRows planRows = rows.forQueries();
-            List<Item> items = planRows.list(code, plan.planId(), RowKey.ITEM, Item.class).stream()
-                    .sorted(Comparator.comparingLong(Item::position)).toList();
-            Set<String> reported = new HashSet<>();
-            planRows.list(code, plan.planId(), RowKey.STATUS, Status.class).forEach(status -> reported.add(
-                    status.itemId() + "|" + status.organisation() + "|" + status.fiscalYear() + "|"
-                            + status.quarter().number()));
-            Set<String> actuals = new HashSet<>();
-            planRows.list(code, plan.planId(), RowKey.FIGURE, Figure.class).stream()
-                    .filter(figure -> figure.actual() != null)
-                    .forEach(figure -> actuals.add(figure.itemId() + "|" + figure.fiscalYear()));
-            Set<String> parents = items.stream().map(Item::parentItemId).filter(parent -> parent != null)
-                    .collect(Collectors.toSet());
-            for (FiscalYear year = plan.fromFiscalYear(); !year.isAfter(plan.toFiscalYear()); year = year.next()) {
-                if (onlyYear.isPresent() && !onlyYear.get().equals(year)) {
-                    continue;
-                }
-                for (int number = 1; number <= 4 && !reported.isEmpty(); number++) {
-                    Quarter quarter = Quarter.of(number);
-                    LocalDate due = deadlines.statusDue(year, quarter);
-                    if (ReportingDeadlines.daysOverdue(due, today) <= 0) {
-                        continue;
-                    }
-                    for (Item item : items) {
-                        if (item.retired() || parents.contains(item.itemId())
-                                || item.content().reportedWithItemId() != null) {
-                            continue;
-                        }
-                        for (String organisation : item.content().responsibleOrganisations()) {
-                            if (!reported.contains(item.itemId() + "|" + organisation + "|" + year + "|" + number)) {
-                                missing.add(new MissingReport(code, names.get(code), plan.planId(), item.itemId(),
-                                        item.content().number(), item.content().title(), "status", organisation,
-                                        year.value(), year.japanese(), number,
-                                        year.japanese() + " " + quarter.japanese(), due,
-                                        ReportingDeadlines.daysOverdue(due, today)));
-                            }
-                        }
-                    }
-                }
-                LocalDate due = deadlines.actualDue(year);
-                if (ReportingDeadlines.daysOverdue(due, today) <= 0) {
-                    continue;
-                }
-                for (Item item : items) {
-                    if (item.indicator() != null && !item.retired() && !actuals.contains(item.itemId() + "|" + year)) {
-                        missing.add(new MissingReport(code, names.get(code), plan.planId(), item.itemId(),
-                                item.content().number(), item.content().title(), "actual", null, year.value(),
-                                year.japanese(), null, year.japanese(), due,
-                                ReportingDeadlines.daysOverdue(due, today)));
-                    }
-                }
+            if (readable.test(plan.municipalityCode().value())) {
+                new PlanReports(plan, rows.forQueries(), names.get(plan.municipalityCode().value()),
+                        settingsOf(settings, plan.municipalityCode()).deadlines(), today)
+                        .missing(onlyYear, missing);
             }
         }
         missing.sort(Comparator.comparing(MissingReport::dueOn).thenComparing(MissingReport::municipalityCode)
@@ -206,6 +155,94 @@ class CrossCityTables {
             scheme.bands().forEach(band -> byBand.put(band.label(), ratings.getOrDefault(band.label(), 0L)));
             return new CityYear(municipalityCode, names.get(municipalityCode), fiscalYear,
                     FiscalYear.of(fiscalYear).japanese(), byBand, ratings.getOrDefault(NOT_RATED, 0L), statusSymbols);
+        }
+    }
+
+    /** What a plan has reported, to find what it has not by the municipality's deadlines. */
+    private static final class PlanReports {
+
+        private final Plan plan;
+        private final String municipalityName;
+        private final ReportingDeadlines deadlines;
+        private final LocalDate today;
+        private final List<Item> items;
+        private final Set<String> parents;
+        private final Set<String> statuses = new HashSet<>();
+        private final Set<String> actuals = new HashSet<>();
+
+        PlanReports(Plan plan, ProgressRows rows, String municipalityName, ReportingDeadlines deadlines,
+                LocalDate today) {
+            this.plan = plan;
+            this.municipalityName = municipalityName;
+            this.deadlines = deadlines;
+            this.today = today;
+            String code = plan.municipalityCode().value();
+            items = rows.list(code, plan.planId(), RowKey.ITEM, Item.class).stream()
+                    .sorted(Comparator.comparingLong(Item::position)).toList();
+            parents = items.stream().map(Item::parentItemId).filter(Objects::nonNull).collect(Collectors.toSet());
+            rows.list(code, plan.planId(), RowKey.STATUS, Status.class).forEach(status -> statuses.add(
+                    statusKey(status.itemId(), status.organisation(), status.fiscalYear(), status.quarter())));
+            rows.list(code, plan.planId(), RowKey.FIGURE, Figure.class).stream()
+                    .filter(figure -> figure.actual() != null)
+                    .forEach(figure -> actuals.add(figure.itemId() + "|" + figure.fiscalYear()));
+        }
+
+        void missing(Optional<FiscalYear> onlyYear, List<MissingReport> missing) {
+            for (FiscalYear year = plan.fromFiscalYear(); !year.isAfter(plan.toFiscalYear()); year = year.next()) {
+                if (onlyYear.map(year::equals).orElse(true)) {
+                    if (!statuses.isEmpty()) {
+                        missingStatuses(year, missing);
+                    }
+                    missingActuals(year, missing);
+                }
+            }
+        }
+
+        /** The quarters past their deadline of each row that stands on its own, without a status. */
+        private void missingStatuses(FiscalYear year, List<MissingReport> missing) {
+            for (int number = 1; number <= 4; number++) {
+                Quarter quarter = Quarter.of(number);
+                LocalDate due = deadlines.statusDue(year, quarter);
+                if (ReportingDeadlines.daysOverdue(due, today) <= 0) {
+                    continue;
+                }
+                for (Item item : items) {
+                    if (item.retired() || parents.contains(item.itemId())
+                            || item.content().reportedWithItemId() != null) {
+                        continue;
+                    }
+                    for (String organisation : item.content().responsibleOrganisations()) {
+                        if (!statuses.contains(statusKey(item.itemId(), organisation, year, quarter))) {
+                            missing.add(report(item, "status", organisation, year, number,
+                                    year.japanese() + " " + quarter.japanese(), due));
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The year, if past its deadline, of each item with an indicator that has no actual for it. */
+        private void missingActuals(FiscalYear year, List<MissingReport> missing) {
+            LocalDate due = deadlines.actualDue(year);
+            if (ReportingDeadlines.daysOverdue(due, today) <= 0) {
+                return;
+            }
+            for (Item item : items) {
+                if (item.indicator() != null && !item.retired() && !actuals.contains(item.itemId() + "|" + year)) {
+                    missing.add(report(item, "actual", null, year, null, year.japanese(), due));
+                }
+            }
+        }
+
+        private MissingReport report(Item item, String kind, String organisation, FiscalYear year, Integer quarter,
+                String period, LocalDate due) {
+            return new MissingReport(plan.municipalityCode().value(), municipalityName, plan.planId(), item.itemId(),
+                    item.content().number(), item.content().title(), kind, organisation, year.value(),
+                    year.japanese(), quarter, period, due, ReportingDeadlines.daysOverdue(due, today));
+        }
+
+        private static String statusKey(String itemId, String organisation, FiscalYear year, Quarter quarter) {
+            return itemId + "|" + organisation + "|" + year + "|" + quarter.number();
         }
     }
 }
