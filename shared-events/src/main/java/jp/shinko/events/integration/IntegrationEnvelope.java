@@ -27,6 +27,7 @@ import jp.shinko.events.municipality.MunicipalityCode;
  * @param aggregateType the kind of record that changed, such as {@code Municipality}
  * @param aggregateId the identifier of that record; starts with the municipality code
  * @param aggregateSequence the position of the event within that record's history, from 0
+ * @param businessTime the fiscal year (and quarter) the fact is about, when it is about one
  * @param recordedAt when the system recorded the event (UTC)
  * @param commandId the id of the request that caused the event; a retried request has the same id
  * @param actor who caused the event, as their verified token named them; absent on events
@@ -34,7 +35,7 @@ import jp.shinko.events.municipality.MunicipalityCode;
  * @param payload the event itself
  */
 @JsonPropertyOrder({"envelopeVersion", "eventId", "type", "revision", "municipalityCode", "aggregateType",
-        "aggregateId", "aggregateSequence", "recordedAt", "commandId", "actor", "payload"})
+        "aggregateId", "aggregateSequence", "businessTime", "recordedAt", "commandId", "actor", "payload"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IntegrationEnvelope(
         int envelopeVersion,
@@ -45,6 +46,7 @@ public record IntegrationEnvelope(
         String aggregateType,
         String aggregateId,
         long aggregateSequence,
+        BusinessTime businessTime,
         Instant recordedAt,
         String commandId,
         Actor actor,
@@ -70,7 +72,7 @@ public record IntegrationEnvelope(
             long aggregateSequence, Instant recordedAt, String commandId, Actor actor, DomainEvent payload) {
         EventType eventType = EventCatalogue.typeOf(payload.getClass());
         return new IntegrationEnvelope(CURRENT_VERSION, eventId, eventType.name(), eventType.revision(),
-                payload.municipalityCode(), aggregateType, aggregateId, aggregateSequence, recordedAt, commandId,
-                actor, payload);
+                payload.municipalityCode(), aggregateType, aggregateId, aggregateSequence,
+                BusinessTime.of(payload).orElse(null), recordedAt, commandId, actor, payload);
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
+import jp.shinko.events.calendar.AboutFiscalYear;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
 
@@ -22,5 +23,6 @@ import jp.shinko.events.municipality.MunicipalityCode;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @EventType(name = "AnnualActualRecorded", revision = 1)
 public record AnnualActualRecorded(MunicipalityCode municipalityCode, String planId, String itemId,
-        FiscalYear fiscalYear, BigDecimal value, String unit, String correctionReason) implements DomainEvent {
+        FiscalYear fiscalYear, BigDecimal value, String unit, String correctionReason)
+        implements DomainEvent, AboutFiscalYear {
 }

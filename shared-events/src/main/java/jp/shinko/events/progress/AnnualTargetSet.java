@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
+import jp.shinko.events.calendar.AboutFiscalYear;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
 
@@ -21,5 +22,6 @@ import jp.shinko.events.municipality.MunicipalityCode;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @EventType(name = "AnnualTargetSet", revision = 1)
 public record AnnualTargetSet(MunicipalityCode municipalityCode, String planId, String itemId, FiscalYear fiscalYear,
-        BigDecimal value, String unit, String correctionReason) implements DomainEvent {
+        BigDecimal value, String unit, String correctionReason)
+        implements DomainEvent, AboutFiscalYear {
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
+import jp.shinko.events.calendar.AboutFiscalYear;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
 
@@ -19,5 +20,6 @@ import jp.shinko.events.municipality.MunicipalityCode;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @EventType(name = "FiscalYearClosed", revision = 1)
 public record FiscalYearClosed(MunicipalityCode municipalityCode, String planId, FiscalYear fiscalYear,
-        LocalDate councilReportedOn) implements DomainEvent {
+        LocalDate councilReportedOn)
+        implements DomainEvent, AboutFiscalYear {
 }

@@ -3,6 +3,7 @@ package jp.shinko.events.progress;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
+import jp.shinko.events.calendar.AboutFiscalYear;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
 
@@ -22,5 +23,5 @@ import jp.shinko.events.municipality.MunicipalityCode;
 @EventType(name = "NarrativeRevised", revision = 1)
 public record NarrativeRevised(MunicipalityCode municipalityCode, String planId, String itemId,
         FiscalYear fiscalYear, NarrativeField field, String text, String correctionReason)
-        implements DomainEvent {
+        implements DomainEvent, AboutFiscalYear {
 }

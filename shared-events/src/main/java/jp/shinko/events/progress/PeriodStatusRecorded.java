@@ -3,6 +3,7 @@ package jp.shinko.events.progress;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
+import jp.shinko.events.calendar.AboutQuarter;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.municipality.MunicipalityCode;
@@ -26,5 +27,6 @@ import jp.shinko.events.municipality.MunicipalityCode;
 @EventType(name = "PeriodStatusRecorded", revision = 1)
 public record PeriodStatusRecorded(MunicipalityCode municipalityCode, String planId, String itemId,
         String organisation, FiscalYear fiscalYear, Quarter quarter, String symbol, String reasonCode, String remark,
-        String correctionReason) implements DomainEvent {
+        String correctionReason)
+        implements DomainEvent, AboutQuarter {
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventCatalogue;
 import jp.shinko.events.actor.Actor;
+import jp.shinko.events.integration.BusinessTime;
 import jp.shinko.events.integration.IntegrationEnvelope;
 import jp.shinko.events.municipality.MunicipalityCode;
 import org.apache.kafka.common.errors.SerializationException;
@@ -74,11 +75,11 @@ public final class IntegrationEnvelopeSerde implements Serde<IntegrationEnvelope
     /** The envelope's own fields, read before the payload's class is known. */
     private record EnvelopeFields(int envelopeVersion, String eventId, String type, int revision,
             MunicipalityCode municipalityCode, String aggregateType, String aggregateId, long aggregateSequence,
-            Instant recordedAt, String commandId, Actor actor) {
+            BusinessTime businessTime, Instant recordedAt, String commandId, Actor actor) {
 
         IntegrationEnvelope withPayload(DomainEvent payload) {
             return new IntegrationEnvelope(envelopeVersion, eventId, type, revision, municipalityCode, aggregateType,
-                    aggregateId, aggregateSequence, recordedAt, commandId, actor, payload);
+                    aggregateId, aggregateSequence, businessTime, recordedAt, commandId, actor, payload);
         }
     }
 }

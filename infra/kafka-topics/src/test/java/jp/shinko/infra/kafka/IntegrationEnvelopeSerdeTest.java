@@ -17,9 +17,12 @@ import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.EventCatalogue;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.calendar.Quarter;
+import jp.shinko.events.integration.BusinessTime;
 import jp.shinko.events.integration.IntegrationEnvelope;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.progress.PeriodStatusRecorded;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import org.apache.kafka.common.errors.SerializationException;
@@ -50,11 +53,28 @@ class IntegrationEnvelopeSerdeTest {
     }
 
     @Test
+    void aQuarterlyStatusCarriesItsFiscalYearAndQuarterAsBusinessTime() throws IOException {
+        IntegrationEnvelope status = IntegrationEnvelope.of("5d0e3f52-8c1b-4b53-9b61-1f0c2a7d9e10", "Plan",
+                "132039:plan:sangyo-2", 741, Instant.parse("2024-05-01T01:00:00Z"), "q4-r1",
+                Actor.of("ops-1", Role.ADMIN), new PeriodStatusRecorded(MunicipalityCode.of("132039"), "sangyo-2", "r1",
+                        "秘書広報課", FiscalYear.of(2023), Quarter.of(4), "△", "3", null, null));
+        String json = new String(testSubject.serializer().serialize("t", status), StandardCharsets.UTF_8);
+
+        assertThat(schemaErrors(json)).isEmpty();
+        assertThat(json).contains("\"aggregateSequence\":741,\"businessTime\":{\"fiscalYear\":2023,\"quarter\":4},"
+                + "\"recordedAt\":\"2024-05-01T01:00:00Z\"");
+        assertThat(testSubject.deserializer().deserialize("t", json.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(status);
+        assertThat(status.businessTime()).isEqualTo(new BusinessTime(2023, 4));
+        assertThat(TAMA_REGISTERED.businessTime()).as("a registration is about no period").isNull();
+    }
+
+    @Test
     void anEditorsMunicipalityAndOrganisationAreReadBack() throws IOException {
         IntegrationEnvelope byEditor = new IntegrationEnvelope(TAMA_REGISTERED.envelopeVersion(),
                 TAMA_REGISTERED.eventId(), TAMA_REGISTERED.type(), TAMA_REGISTERED.revision(),
                 TAMA_REGISTERED.municipalityCode(), TAMA_REGISTERED.aggregateType(), TAMA_REGISTERED.aggregateId(),
-                TAMA_REGISTERED.aggregateSequence(), TAMA_REGISTERED.recordedAt(), TAMA_REGISTERED.commandId(),
+                TAMA_REGISTERED.aggregateSequence(), null, TAMA_REGISTERED.recordedAt(), TAMA_REGISTERED.commandId(),
                 new Actor("alice", Role.MUNICIPAL_EDITOR, MunicipalityCode.of("132241"), "商工会議所"),
                 TAMA_REGISTERED.payload());
         byte[] bytes = testSubject.serializer().serialize("t", byEditor);
