@@ -64,6 +64,9 @@ class CommandApiAccessTest {
     /** The command API's endpoints; each call is about a municipality of its own. */
     private List<AccessMatrix.Row> rows() {
         return Stream.concat(Stream.of(
+                new AccessMatrix.Row("POST /admin/relay/republish", Caller.adminOnly(202),
+                        AccessMatrix.Kind.DESCRIBES, (client, target) -> client.post()
+                                .uri("/admin/relay/republish?from=2099-01-01").exchange()),
                 new AccessMatrix.Row("POST /municipalities", Caller.adminOnly(201), AccessMatrix.Kind.WRITES,
                         (client, target) -> client.post().uri("/municipalities")
                                 .contentType(MediaType.APPLICATION_JSON).body(registrationOf(target)).exchange()),

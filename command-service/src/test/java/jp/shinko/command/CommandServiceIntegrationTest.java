@@ -264,7 +264,22 @@ class CommandServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class)
-                .value(body -> assertThat(body).contains("jvm_memory_used_bytes").contains("kafka_relay")));
+                .value(body -> assertThat(body).contains("jvm_memory_used_bytes").contains("kafka_relay")
+                        .contains("shinko_relay_lag_events")));
+    }
+
+    @Test
+    void theRelaysLagComesBackToZeroOnceKafkaHasTheEvents() {
+        register("132080", "調布市", "Chofu", "chofu").expectStatus().isCreated();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.components.kafka.details.relayLag").isEqualTo(0)
+                .jsonPath("$.components.kafka.details.relayPosition").value(Integer.class,
+                        position -> assertThat(position.longValue()).isGreaterThanOrEqualTo(jdbc.sql("select "
+                                + "global_index from event_store.domain_event_entry where aggregate_identifier = ?")
+                                .param("132080").query(Long.class).single())));
     }
 
     @Test

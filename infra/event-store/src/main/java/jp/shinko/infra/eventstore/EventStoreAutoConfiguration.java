@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -121,6 +122,12 @@ public class EventStoreAutoConfiguration {
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .build();
+    }
+
+    /** The store's head and this service's processors' positions, read from PostgreSQL. */
+    @Bean
+    StoredPositions storedPositions(DataSource dataSource, Serializer serializer, EventStoreProperties properties) {
+        return new StoredPositions(JdbcClient.create(dataSource), serializer, properties.tokenTable());
     }
 
     /** The clock of the application; tests replace it to control time. */
