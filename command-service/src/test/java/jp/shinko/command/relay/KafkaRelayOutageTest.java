@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.shinko.events.actor.Actor;
+import jp.shinko.events.actor.Role;
 import jp.shinko.events.integration.IntegrationEnvelope;
+import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.embedded.FreePorts;
 import jp.shinko.infra.embedded.KraftBroker;
 import jp.shinko.infra.kafka.Topics;
@@ -100,25 +103,52 @@ class KafkaRelayOutageTest {
     }
 
     @Test
-    void eventsRecordedWhileTheBrokerIsDownArePublishedWhenItIsBackAndNoneIsSkipped() throws Exception {
+    void eventsRecordedWhileTheBrokerIsDownArePublishedWhenItIsBackInOrderAndNoneIsSkipped() throws Exception {
         register("132136", "東村山市", "Higashimurayama");
         await().atMost(Duration.ofSeconds(30)).until(() -> published("132136").size() == 1);
 
         broker.close();
         register("132144", "国分寺市", "Kokubunji");
-        long stored = globalIndexOf("132144");
-        await("the relay stays before the event it could not publish")
+        register("132152", "国立市", "Kunitachi");
+        for (int change = 0; change < 20; change++) {
+            changeReasonCodes(change % 2 == 0 ? "132144" : "132152", "理由 " + change); // accepted while Kafka is down
+        }
+        long stored = lastGlobalIndexOf(List.of("132144", "132152"));
+        await("the relay stays before the events it could not publish")
                 .during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> relayPosition() < stored);
 
         broker = KraftBroker.start(brokerData, brokerPort, controllerPort);
-        List<ConsumerRecord<String, IntegrationEnvelope>> afterOutage = await().atMost(Duration.ofSeconds(60))
-                .until(() -> published("132144"), records -> !records.isEmpty());
-
-        assertThat(afterOutage).extracting(record -> record.value().payload().municipalityCode().value())
-                .containsOnly("132144");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (String code : List.of("132144", "132152")) {
+                assertThat(published(code).stream().map(record -> record.value().eventId()).distinct().toList())
+                        .as("every event of " + code + " recorded during the outage, in order, first deliveries")
+                        .isEqualTo(storedEventIds(code));
+            }
+        });
         await().atMost(Duration.ofSeconds(30)).until(() -> relayPosition() >= stored);
         assertThat(published("132136")).as("published before the outage, and not lost with it").isNotEmpty();
+    }
+
+    private void changeReasonCodes(String code, String label) {
+        RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.of(new Actor("clerk",
+                        Role.MUNICIPAL_EDITOR, MunicipalityCode.of(code), null))).build()
+                .put().uri("/municipalities/{code}/reason-codes", code)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("reasons", List.of(Map.of("code", "1", "label", label))))
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    private List<String> storedEventIds(String code) {
+        return jdbc.sql("select event_identifier from event_store.domain_event_entry where municipality_code = ? "
+                + "order by global_index").param(code).query(String.class).list();
+    }
+
+    private long lastGlobalIndexOf(List<String> codes) {
+        return jdbc.sql("select max(global_index) from event_store.domain_event_entry where municipality_code in "
+                + "(:codes)").param("codes", codes).query(Long.class).single();
     }
 
     private void register(String code, String name, String romanisedName) {
@@ -129,11 +159,6 @@ class KafkaRelayOutageTest {
                 .body(Map.of("code", code, "name", name, "romanisedName", romanisedName))
                 .exchange()
                 .expectStatus().isCreated();
-    }
-
-    private long globalIndexOf(String aggregateIdentifier) {
-        return jdbc.sql("select global_index from event_store.domain_event_entry where aggregate_identifier = ?")
-                .param(aggregateIdentifier).query(Long.class).single();
     }
 
     /** The highest global index the relay has passed, from its token. */
