@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.infra.consumer.ReferenceConsumer;
 import jp.shinko.infra.embedded.EmbeddedPostgresServer;
 import jp.shinko.infra.embedded.KraftBroker;
 import jp.shinko.infra.embedded.LocalIdentityProvider;
@@ -65,12 +66,16 @@ public final class LocalStack {
     }
 
     /**
-     * Starts the stack and blocks until it stops, or with {@code events} as first argument
-     * prints the integration events; returns the process exit code.
+     * Starts the stack and blocks until it stops; with {@code events} as first argument prints
+     * the integration events, with {@code summary} runs the reference consumer; returns the
+     * process exit code.
      */
     static int run(String[] args, PrintStream out) {
         boolean events = args.length > 0 && args[0].equals("events");
-        String[] optionArgs = events ? Arrays.copyOfRange(args, 1, args.length) : args;
+        boolean summary = args.length > 0 && args[0].equals("summary");
+        boolean once = List.of(args).contains("--once");
+        String[] optionArgs = events || summary ? Arrays.stream(args).skip(1)
+                .filter(arg -> !arg.equals("--once")).toArray(String[]::new) : args;
         LocalStackOptions options;
         try {
             if (List.of(optionArgs).contains("--help")) {
@@ -85,6 +90,11 @@ public final class LocalStack {
         }
         if (events) {
             return EventsTail.run(options, out);
+        }
+        if (summary) {
+            return ReferenceConsumer.run(once
+                    ? new String[] {"--bootstrap-servers", "localhost:" + options.kafkaPort(), "--once"}
+                    : new String[] {"--bootstrap-servers", "localhost:" + options.kafkaPort()}, out);
         }
         long startedAt = System.nanoTime();
         RunningStack stack;

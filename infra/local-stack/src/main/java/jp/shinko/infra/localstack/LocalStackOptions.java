@@ -26,6 +26,8 @@ record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresPort, in
     static final String USAGE = """
             Usage: ./local-stack [options]          start the stack
                    ./local-stack events [--kafka-port=PORT]   print the integration events of a running stack
+                   ./local-stack summary [--kafka-port=PORT] [--once]   the metropolitan reference consumer's
+                                                    cross-city summary of a running stack
 
               --fresh                    delete earlier data and start from empty
               --data-dir=DIR             where data and logs are kept (default: local-data)

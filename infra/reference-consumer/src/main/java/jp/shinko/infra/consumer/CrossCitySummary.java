@@ -1,0 +1,139 @@
+package jp.shinko.infra.consumer;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import jp.shinko.events.settings.RatingBand;
+import jp.shinko.events.settings.RatingScheme;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The metropolitan government's small cross-city summary, kept from integration envelopes read
+ * as plain JSON: per municipality and fiscal year, items by rating (each city's scheme for the
+ * year, by the rule in {@code shared-events}), quarterly statuses by symbol, and the time of the
+ * last update. Envelopes are deduplicated on {@code eventId}, as the contract asks.
+ */
+public final class CrossCitySummary {
+
+    /** Figures without an actual yet, or with a target of 0. */
+    public static final String NOT_RATED = "未評価";
+
+    private final Set<String> seen = new HashSet<>();
+    private long duplicates;
+    private final Map<String, TreeMap<Integer, RatingScheme>> schemes = new HashMap<>();
+    private final Map<String, BigDecimal[]> figures = new HashMap<>();
+    private final Map<String, String> statuses = new HashMap<>();
+    private final Map<String, Instant> lastUpdates = new HashMap<>();
+
+    /** Takes one envelope; false when its event was seen before (a redelivery), which changes nothing. */
+    public boolean accept(JsonNode envelope) {
+        if (!seen.add(envelope.path("eventId").asString())) {
+            duplicates++;
+            return false;
+        }
+        String municipality = envelope.path("municipalityCode").asString();
+        JsonNode payload = envelope.path("payload");
+        String item = municipality + "|" + payload.path("planId").asString() + "|" + payload.path("itemId").asString();
+        switch (envelope.path("type").asString()) {
+            case "RatingSchemeAdopted" -> schemes.computeIfAbsent(municipality, code -> new TreeMap<>())
+                    .put(payload.path("fromFiscalYear").asInt(), scheme(payload.path("scheme")));
+            case "AnnualTargetSet" -> figure(item, payload)[0] = payload.path("value").decimalValue();
+            case "AnnualActualRecorded" -> figure(item, payload)[1] = payload.path("value").decimalValue();
+            case "PeriodStatusRecorded" -> statuses.put(item + "|" + payload.path("organisation").asString() + "|"
+                    + payload.path("fiscalYear").asInt() + "|" + payload.path("quarter").asInt(),
+                    payload.path("symbol").asString());
+            default -> {
+                // other facts count only as an update of their fiscal year
+            }
+        }
+        JsonNode businessTime = envelope.path("businessTime");
+        if (businessTime.has("fiscalYear")) {
+            lastUpdates.merge(municipality + "|" + businessTime.path("fiscalYear").asInt(),
+                    Instant.parse(envelope.path("recordedAt").asString()),
+                    (one, other) -> one.isAfter(other) ? one : other);
+        }
+        return true;
+    }
+
+    /** Redeliveries seen and ignored so far. */
+    public long duplicates() {
+        return duplicates;
+    }
+
+    /** Distinct events taken so far. */
+    public long events() {
+        return seen.size();
+    }
+
+    /** One municipality's fiscal year: items by rating, statuses by symbol, and the last update. */
+    public record Line(String municipalityCode, int fiscalYear, Map<String, Long> ratings,
+            Map<String, Long> statusSymbols, Instant lastUpdate) {
+    }
+
+    /** The summary, by municipality and fiscal year. */
+    public List<Line> lines() {
+        Map<String, Map<String, Long>> ratings = new HashMap<>();
+        figures.forEach((key, figure) -> {
+            String[] parts = key.split("\\|");
+            String municipality = parts[0];
+            int year = Integer.parseInt(parts[3]);
+            RatingScheme scheme = schemeFor(municipality, year);
+            Map<String, Long> counts = ratings.computeIfAbsent(municipality + "|" + year, line -> bands(scheme));
+            Optional<RatingBand> rating = figure[0] == null || figure[1] == null ? Optional.empty()
+                    : scheme.rate(figure[0], figure[1]);
+            counts.merge(rating.map(RatingBand::label).orElse(NOT_RATED), 1L, Long::sum);
+        });
+        Map<String, Map<String, Long>> symbols = new HashMap<>();
+        statuses.forEach((key, symbol) -> {
+            String[] parts = key.split("\\|");
+            symbols.computeIfAbsent(parts[0] + "|" + parts[4], line -> new TreeMap<>()).merge(symbol, 1L, Long::sum);
+        });
+        Set<String> keys = new TreeSet<>(lastUpdates.keySet());
+        keys.addAll(ratings.keySet());
+        keys.addAll(symbols.keySet());
+        List<Line> lines = new ArrayList<>();
+        for (String key : keys) {
+            String[] parts = key.split("\\|");
+            lines.add(new Line(parts[0], Integer.parseInt(parts[1]), ratings.getOrDefault(key, Map.of()),
+                    symbols.getOrDefault(key, Map.of()), lastUpdates.get(key)));
+        }
+        return lines;
+    }
+
+    private BigDecimal[] figure(String item, JsonNode payload) {
+        return figures.computeIfAbsent(item + "|" + payload.path("fiscalYear").asInt(), key -> new BigDecimal[2]);
+    }
+
+    /** The scheme a city adopted latest from the year or before; the seed tables' scheme until it adopts one. */
+    private RatingScheme schemeFor(String municipality, int year) {
+        TreeMap<Integer, RatingScheme> adopted = schemes.get(municipality);
+        Map.Entry<Integer, RatingScheme> applies = adopted == null ? null : adopted.floorEntry(year);
+        return applies == null ? RatingScheme.DEFAULT : applies.getValue();
+    }
+
+    private static Map<String, Long> bands(RatingScheme scheme) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        scheme.bands().forEach(band -> counts.put(band.label(), 0L));
+        counts.put(NOT_RATED, 0L);
+        return counts;
+    }
+
+    private static RatingScheme scheme(JsonNode scheme) {
+        List<RatingBand> bands = new ArrayList<>();
+        for (JsonNode band : scheme.path("bands")) {
+            bands.add(new RatingBand(band.path("label").asString(), band.path("description").asString(null),
+                    band.has("minimumPercent") ? band.path("minimumPercent").decimalValue() : null,
+                    band.path("minimumIncluded").asBoolean(false)));
+        }
+        return new RatingScheme(bands);
+    }
+}

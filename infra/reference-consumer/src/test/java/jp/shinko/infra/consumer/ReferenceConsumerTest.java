@@ -1,0 +1,132 @@
+package jp.shinko.infra.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.shinko.events.actor.Actor;
+import jp.shinko.events.actor.Role;
+import jp.shinko.events.integration.IntegrationEnvelope;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.infra.seeds.SeedLoader;
+import jp.shinko.infra.testsupport.CommandServiceProcess;
+import jp.shinko.infra.testsupport.TestInfrastructure;
+import jp.shinko.infra.testsupport.TestTokens;
+import jp.shinko.infra.testsupport.TopicReader;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The demo data (the three seed tables) entered through the command service, read back by the
+ * reference consumer from Kafka alone: its summary has the cities' own counts, and every envelope
+ * on the topic is valid by the published JSON Schema.
+ */
+class ReferenceConsumerTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void enterTheDemoData() throws Exception {
+        URI commandService = CommandServiceProcess.baseUrl();
+        for (Map.Entry<String, String> city : Map.of(SeedLoader.AKIRUNO, "あきる野市", SeedLoader.MUSASHINO, "武蔵野市",
+                SeedLoader.TAMA, "多摩市").entrySet()) {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            commandService.resolve("/municipalities"))
+                    .header("Authorization", "Bearer " + TestTokens.admin())
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "register-" + city.getKey())
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                            "code", city.getKey(), "name", city.getValue(), "romanisedName", "Seed"))))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+        }
+        new SeedLoader(commandService, code -> TestTokens.of(new Actor("clerk", Role.MUNICIPAL_EDITOR,
+                MunicipalityCode.of(code), null))).loadAll();
+    }
+
+    @Test
+    void theSummaryHasTheCitiesOwnCounts() throws IOException {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ReferenceConsumer reader = new ReferenceConsumer(TestInfrastructure.kafkaBootstrapServers(), "test-summary");
+        Map<String, CrossCitySummary.Line> lines = new HashMap<>();
+        try (reader) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                reader.readUntilCaughtUp(Duration.ofSeconds(5));
+                reader.summary().lines().forEach(line -> lines.put(line.municipalityCode() + " "
+                        + line.fiscalYear(), line));
+                assertThat(lines.get("132039 2023")).isNotNull();
+                assertThat(lines.get("132039 2023").statusSymbols().values().stream().mapToLong(Long::longValue)
+                        .sum()).isEqualTo(138 * 4);
+                assertThat(lines.get("132284 2025")).isNotNull();
+                assertThat(lines.get("132284 2025").ratings().get(CrossCitySummary.NOT_RATED)).isZero();
+            });
+            new PrintStream(printed, true, StandardCharsets.UTF_8).print(reader.table());
+        }
+
+        Map<String, Long> printedRatings = new HashMap<>();
+        SeedLoader.akirunoBusinesses().values().forEach(business -> business.path("years").properties()
+                .forEach(year -> {
+                    if (year.getValue().has("rating")) {
+                        printedRatings.merge(year.getKey() + " " + year.getValue().path("rating").asString(), 1L,
+                                Long::sum);
+                    }
+                }));
+        Map<String, Long> summarised = new HashMap<>();
+        for (int year = 2023; year <= 2025; year++) {
+            int fiscalYear = year;
+            lines.get("132284 " + year).ratings().forEach((rating, count) -> {
+                if (count > 0) {
+                    summarised.put(fiscalYear + " " + rating, count);
+                }
+            });
+        }
+        assertThat(summarised).as("Akiruno's ratings R5–R7, as printed").isEqualTo(printedRatings);
+
+        Map<String, Long> symbols = new HashMap<>();
+        for (JsonNode row : seed("musashino-r5.json").path("rows")) {
+            row.path("quarters").forEach(symbol -> symbols.merge(symbol.asString(), 1L, Long::sum));
+        }
+        assertThat(lines.get("132039 2023").statusSymbols()).isEqualTo(symbols);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("132039").contains("132241").contains("132284")
+                .contains("redeliveries ignored");
+    }
+
+    @Test
+    void everyEnvelopeOnTheTopicIsValidByThePublishedSchema() throws IOException {
+        Schema schema;
+        try (InputStream json = IntegrationEnvelope.class.getResourceAsStream(IntegrationEnvelope.JSON_SCHEMA)) {
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(json);
+        }
+        List<String> envelopes = TopicReader.readAll(TestInfrastructure.kafkaBootstrapServers(),
+                ReferenceConsumer.TOPIC, new StringDeserializer(), new StringDeserializer())
+                .stream().map(record -> record.value()).toList();
+
+        assertThat(envelopes).as("the demo data's events").hasSizeGreaterThan(800);
+        assertThat(envelopes).allSatisfy(envelope -> assertThat(schema.validate(envelope, InputFormat.JSON))
+                .as(envelope).isEmpty());
+    }
+
+    private static JsonNode seed(String name) throws IOException {
+        try (InputStream json = SeedLoader.class.getResourceAsStream(name)) {
+            return JSON.readTree(json);
+        }
+    }
+}
