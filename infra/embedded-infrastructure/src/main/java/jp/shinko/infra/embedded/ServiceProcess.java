@@ -115,6 +115,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the service at once (SIGKILL), as a crash would, and waits until it is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     /** Asks the service to shut down gracefully (SIGTERM) and waits; kills it if it does not end in time. */
     @Override
     public void close() throws InterruptedException {

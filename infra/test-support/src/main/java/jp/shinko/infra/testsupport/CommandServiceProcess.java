@@ -28,44 +28,56 @@ public final class CommandServiceProcess {
     private CommandServiceProcess() {
     }
 
+    private static ServiceProcess service;
+
     /** The running command service's base URL, starting it on first use. */
-    public static URI baseUrl() {
-        return Holder.SERVICE.baseUrl();
+    public static synchronized URI baseUrl() {
+        if (service == null) {
+            service = start(FreePorts.any());
+            Runtime.getRuntime().addShutdownHook(new Thread(CommandServiceProcess::stop));
+        }
+        return service.baseUrl();
     }
 
-    private static final class Holder {
+    /**
+     * Kills the service at once (SIGKILL), as a crash would, and starts it again on the same
+     * port; returns when it is healthy again.
+     */
+    public static synchronized void crashAndRestart() throws InterruptedException {
+        int port = baseUrl().getPort();
+        service.kill();
+        service = start(port);
+    }
 
-        private static final ServiceProcess SERVICE = start();
+    private static synchronized void stop() {
+        try {
+            service.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
-        private static ServiceProcess start() {
-            TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
-            List<String> arguments = new ArrayList<>(List.of(
-                    "--spring.datasource.url=" + postgres.jdbcUrl(),
-                    "--spring.datasource.username=" + postgres.username(),
-                    "--spring.datasource.password=" + postgres.password(),
-                    "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers()));
-            TestInfrastructure.identityProvider().resourceServerProperties()
-                    .forEach((name, value) -> arguments.add("--" + name + "=" + value));
-            try {
-                ServiceProcess service = ServiceProcess.start("command-service",
-                        Path.of(System.getProperty(JAR_PROPERTY, "command-service-exec.jar")), FreePorts.any(),
-                        List.of("-Xmx384m", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8"), arguments,
-                        Path.of("target", "command-service-process.log"));
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        service.close();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
-                service.awaitHealthy(START_TIMEOUT);
-                return service;
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start the command service", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+    private static ServiceProcess start(int port) {
+        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + postgres.jdbcUrl(),
+                "--spring.datasource.username=" + postgres.username(),
+                "--spring.datasource.password=" + postgres.password(),
+                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers()));
+        TestInfrastructure.identityProvider().resourceServerProperties()
+                .forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        try {
+            ServiceProcess started = ServiceProcess.start("command-service",
+                    Path.of(System.getProperty(JAR_PROPERTY, "command-service-exec.jar")), port,
+                    List.of("-Xmx384m", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8"), arguments,
+                    Path.of("target", "command-service-process.log"));
+            started.awaitHealthy(START_TIMEOUT);
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the command service", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
