@@ -24,8 +24,7 @@ class RelayLag {
 
     /** The global index up to which every event has been acknowledged by the broker. */
     long position() {
-        return positions.segments(KafkaRelay.PROCESSING_GROUP).stream()
-                .mapToLong(StoredPositions.SegmentPosition::index).min().orElse(0);
+        return positions.lowestIndex(KafkaRelay.PROCESSING_GROUP);
     }
 
     /** Events stored after that position. */

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Objects;
 import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
@@ -54,8 +55,7 @@ final class XlsxWriter {
 
             int at = 0;
             for (String line : sheet.titleLines()) {
-                worksheet.createRow(at++).createCell(0).setCellValue(line);
-                worksheet.getRow(at - 1).getCell(0).setCellStyle(title);
+                styled(worksheet.createRow(at++), 0, title).setCellValue(line);
             }
             if (!sheet.titleLines().isEmpty()) {
                 at++;
@@ -64,8 +64,7 @@ final class XlsxWriter {
             if (columns.stream().anyMatch(column -> column.group() != null)) {
                 Row groups = worksheet.createRow(at);
                 for (int i = 0; i < columns.size(); i++) {
-                    groups.createCell(i).setCellStyle(heading);
-                    groups.getCell(i).setCellValue(Objects.requireNonNullElse(columns.get(i).group(), ""));
+                    styled(groups, i, heading).setCellValue(Objects.requireNonNullElse(columns.get(i).group(), ""));
                 }
                 for (int first = 0; first < columns.size(); ) {
                     int last = first;
@@ -83,8 +82,7 @@ final class XlsxWriter {
             Row headings = worksheet.createRow(at++);
             int[] widths = new int[columns.size()];
             for (int i = 0; i < columns.size(); i++) {
-                headings.createCell(i).setCellStyle(heading);
-                headings.getCell(i).setCellValue(columns.get(i).name());
+                styled(headings, i, heading).setCellValue(columns.get(i).name());
                 widths[i] = width(columns.get(i).name());
             }
             worksheet.createFreezePane(0, at);
@@ -92,11 +90,11 @@ final class XlsxWriter {
                 Row row = worksheet.createRow(at++);
                 for (int i = 0; i < cells.size(); i++) {
                     Object cell = cells.get(i);
-                    row.createCell(i).setCellStyle(cell instanceof Number ? number : text);
+                    Cell written = styled(row, i, cell instanceof Number ? number : text);
                     if (cell instanceof Number value) {
-                        row.getCell(i).setCellValue(value.doubleValue());
+                        written.setCellValue(value.doubleValue());
                     } else if (cell != null) {
-                        row.getCell(i).setCellValue(cell.toString());
+                        written.setCellValue(cell.toString());
                     }
                     widths[i] = Math.max(widths[i], width(cell == null ? "" : cell.toString()));
                 }
@@ -107,6 +105,12 @@ final class XlsxWriter {
             workbook.write(out);
             workbook.dispose();
         }
+    }
+
+    private static Cell styled(Row row, int column, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(style);
+        return cell;
     }
 
     private static void bordered(CellStyle style) {

@@ -30,26 +30,11 @@ public class ProjectionPositions {
                 .allMatch(segment -> segment.covers(position));
     }
 
-    /** The position of the last event of each aggregate, among the events up to a position. */
-    public Map<String, Long> lastPositionsUpTo(long position) {
-        return stored.lastPositionsUpTo(position);
-    }
-
     /** Whether every segment of every projection has processed the last event of each of its aggregates. */
     public boolean haveProcessedAll(Map<String, Long> lastPositions) {
         List<SegmentPosition> segments = stored.segments();
         return !segments.isEmpty() && segments.stream().allMatch(segment -> lastPositions.entrySet().stream()
                 .filter(last -> segment.segment().matches(last.getKey()))
                 .allMatch(last -> segment.covers(last.getValue())));
-    }
-
-    /** The global index every segment of every projection has read up to; 0 before any has read one. */
-    public long lowest() {
-        return stored.segments().stream().mapToLong(SegmentPosition::index).min().orElse(0);
-    }
-
-    /** The global index of the last event stored, 0 when there is none. */
-    public long head() {
-        return stored.head();
     }
 }

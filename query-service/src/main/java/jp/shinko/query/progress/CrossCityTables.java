@@ -57,7 +57,7 @@ class CrossCityTables {
         for (Figure figure : rows.listAcrossMunicipalities(RowKey.FIGURE, Figure.class, null)) {
             String code = figure.municipalityCode().value();
             if (readable.test(code) && onlyYear.map(figure.fiscalYear()::equals).orElse(true)) {
-                RatingScheme scheme = settingsOf(settings, figure.municipalityCode()).schemeFor(figure.fiscalYear());
+                RatingScheme scheme = schemeOf(settings, code, figure.fiscalYear().value());
                 Optional<RatingBand> rating = figure.actual() == null ? Optional.empty()
                         : scheme.rate(figure.target(), figure.actual());
                 CityYearCounts city = counts.computeIfAbsent(code + "|" + figure.fiscalYear(),
@@ -70,8 +70,7 @@ class CrossCityTables {
                     && onlyYear.map(year -> year.value() == count.fiscalYear()).orElse(true)) {
                 CityYearCounts city = counts.computeIfAbsent(count.municipalityCode() + "|" + count.fiscalYear(),
                         key -> new CityYearCounts(count.municipalityCode(), count.fiscalYear(),
-                                settingsOf(settings, MunicipalityCode.of(count.municipalityCode()))
-                                        .schemeFor(FiscalYear.of(count.fiscalYear()))));
+                                schemeOf(settings, count.municipalityCode(), count.fiscalYear())));
                 city.statusSymbols.computeIfAbsent(Quarter.of(count.quarter()).japanese(), quarter -> new TreeMap<>())
                         .merge(count.symbol(), count.count(), Long::sum);
             }
@@ -128,6 +127,10 @@ class CrossCityTables {
     private Map<String, Settings> settings() {
         return rows.listAcrossMunicipalities(RowKey.SETTINGS, Settings.class, null).stream()
                 .collect(Collectors.toMap(settings -> settings.municipalityCode().value(), settings -> settings));
+    }
+
+    private static RatingScheme schemeOf(Map<String, Settings> settings, String municipality, int fiscalYear) {
+        return settingsOf(settings, MunicipalityCode.of(municipality)).schemeFor(FiscalYear.of(fiscalYear));
     }
 
     private static Settings settingsOf(Map<String, Settings> settings, MunicipalityCode municipality) {

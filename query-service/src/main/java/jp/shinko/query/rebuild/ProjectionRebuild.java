@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import jp.shinko.events.calendar.TokyoTime;
+import jp.shinko.infra.eventstore.StoredPositions;
 import jp.shinko.query.position.ProjectionPositions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -38,6 +39,7 @@ class ProjectionRebuild {
     private final EventProcessingConfiguration processing;
     private final ProjectionTables tables;
     private final ProjectionPositions positions;
+    private final StoredPositions store;
     private final Clock clock;
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
@@ -50,16 +52,17 @@ class ProjectionRebuild {
     private Instant loggedAt;
 
     ProjectionRebuild(EventProcessingConfiguration processing, ProjectionTables tables,
-            ProjectionPositions positions, Clock clock, MeterRegistry metrics) {
+            ProjectionPositions positions, StoredPositions store, Clock clock, MeterRegistry metrics) {
         this.processing = processing;
         this.tables = tables;
         this.positions = positions;
+        this.store = store;
         this.clock = clock;
-        Gauge.builder("shinko.rebuild.events.total", () -> status.totalEvents())
+        Gauge.builder("shinko.rebuild.events.to.replay", () -> status.totalEvents())
                 .description("Events stored when the running or last rebuild began").register(metrics);
         Gauge.builder("shinko.rebuild.events.done", () -> status.doneEvents())
                 .description("Of those, the events every projection has processed again").register(metrics);
-        Gauge.builder("shinko.rebuild.rate", () -> orZero(status.eventsPerSecond())).baseUnit("events/s")
+        Gauge.builder("shinko.rebuild.events.per.second", () -> orZero(status.eventsPerSecond()))
                 .description("Events per second since the rebuild began").register(metrics);
         Gauge.builder("shinko.rebuild.remaining", () -> orZero(status.secondsLeft())).baseUnit("seconds")
                 .description("Estimated time until the rebuild is done").register(metrics);
@@ -81,8 +84,8 @@ class ProjectionRebuild {
         List<String> names = processors.stream().map(StreamingEventProcessor::getName).sorted().toList();
         startedAt = clock.instant();
         loggedAt = startedAt;
-        long total = positions.head();
-        lastPositions = positions.lastPositionsUpTo(total);
+        long total = store.head();
+        lastPositions = store.lastPositionsUpTo(total);
         processors.forEach(StreamingEventProcessor::shutDown);
         try {
             tables.freeze();
@@ -107,7 +110,7 @@ class ProjectionRebuild {
     private void check() {
         try {
             boolean finished = positions.haveProcessedAll(lastPositions);
-            long done = finished ? status.totalEvents() : Math.min(positions.lowest(), status.totalEvents());
+            long done = finished ? status.totalEvents() : Math.min(store.lowestIndex(), status.totalEvents());
             Instant now = clock.instant();
             double seconds = Math.max(0.001, Duration.between(startedAt, now).toMillis() / 1000.0);
             double rate = done / seconds;

@@ -87,6 +87,20 @@ public class StoredPositions {
         return segments().stream().filter(segment -> segment.processor().equals(processor)).toList();
     }
 
+    /** The global index every segment of every processor has read up to; 0 before any has read one. */
+    public long lowestIndex() {
+        return lowestIndex(segments());
+    }
+
+    /** The global index every segment of one processor has read up to; 0 before any has read one. */
+    public long lowestIndex(String processor) {
+        return lowestIndex(segments(processor));
+    }
+
+    private static long lowestIndex(List<SegmentPosition> segments) {
+        return segments.stream().mapToLong(SegmentPosition::index).min().orElse(0);
+    }
+
     private GapAwareTrackingToken token(byte[] serialized, String type) {
         if (serialized == null) {
             return null;
