@@ -39,14 +39,15 @@ public final class CommandServiceProcess {
         return service.baseUrl();
     }
 
-    /**
-     * Kills the service at once (SIGKILL), as a crash would, and starts it again on the same
-     * port; returns when it is healthy again.
-     */
-    public static synchronized void crashAndRestart() throws InterruptedException {
-        int port = baseUrl().getPort();
+    /** Kills the service at once (SIGKILL), as a crash would; {@link #restart()} starts it again. */
+    public static synchronized void crash() throws InterruptedException {
+        baseUrl();
         service.kill();
-        service = start(port);
+    }
+
+    /** Starts the service again on the port it had; returns when it is healthy again. */
+    public static synchronized void restart() {
+        service = start(service.baseUrl().getPort());
     }
 
     private static synchronized void stop() {
