@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -88,8 +87,7 @@ class RelayRepublish {
 
     private static Instant instant(String text) {
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(TokyoTime.ZONE).toInstant()
-                    : OffsetDateTime.parse(text).toInstant();
+            return TokyoTime.startOf(text);
         } catch (DateTimeParseException invalid) {
             throw new InvalidField("from", text, "a time in ISO 8601 with its offset, such as "
                     + "2024-05-01T00:00:00+09:00, or a date such as 2024-05-01 (from the start of that day in Tokyo)");

@@ -3,12 +3,16 @@ package jp.shinko.query.municipality;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Instant;
+import java.util.Optional;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.security.AccessRefused;
+import jp.shinko.query.asof.AsOf;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Reads registered municipalities; municipal roles read only their own. */
@@ -24,10 +28,12 @@ class MunicipalityController {
     @GetMapping("/municipalities")
     @Operation(summary = "List registered municipalities",
             description = "In code order. A municipal role sees only its own municipality.")
-    MunicipalityList list(@AuthenticationPrincipal Actor actor) {
+    MunicipalityList list(@AuthenticationPrincipal Actor actor,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
+        Optional<Instant> at = AsOf.of(asOf);
         return new MunicipalityList(actor.readsEveryMunicipality()
-                ? municipalities.findAll()
-                : municipalities.find(actor.municipalityCode()).stream().toList());
+                ? municipalities.findAll(at)
+                : municipalities.find(actor.municipalityCode(), at).stream().toList());
     }
 
     @GetMapping("/municipalities/{code}")
@@ -37,12 +43,15 @@ class MunicipalityController {
     @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
     @ApiResponse(responseCode = "404", description = "No municipality is registered with this code")
     MunicipalitySummary get(@AuthenticationPrincipal Actor actor,
-            @Parameter(description = "Municipality code, e.g. 132241", example = "132241") @PathVariable String code) {
+            @Parameter(description = "Municipality code, e.g. 132241", example = "132241")
+            @PathVariable String code,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
         MunicipalityCode municipalityCode = MunicipalityCode.of(code);
         if (!actor.mayRead(municipalityCode)) {
             // before looking it up, so the answer does not tell whether another municipality is registered
             throw AccessRefused.toRead(actor, municipalityCode);
         }
-        return municipalities.find(municipalityCode).orElseThrow(() -> new MunicipalityNotFound(municipalityCode));
+        return municipalities.find(municipalityCode, AsOf.of(asOf))
+                .orElseThrow(() -> new MunicipalityNotFound(municipalityCode));
     }
 }

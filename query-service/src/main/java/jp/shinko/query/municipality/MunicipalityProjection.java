@@ -10,6 +10,7 @@ import java.util.Optional;
 import jp.shinko.events.calendar.TokyoTime;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.query.asof.AsOf;
 import jp.shinko.query.rebuild.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -57,19 +58,27 @@ class MunicipalityProjection {
         jdbc.sql("delete from query.municipality").update();
     }
 
-    List<MunicipalitySummary> findAll() {
+    /** The municipalities registered at the instant (now when none is given), in code order. */
+    List<MunicipalitySummary> findAll(Optional<Instant> asOf) {
         return jdbc.sql("select code, name, romanised_name, registered_at from " + tables.forReading(TABLE)
-                        + " order by code")
+                        + " where registered_at <= ? order by code")
+                .param(registeredBy(asOf))
                 .query(MunicipalityProjection::toSummary)
                 .list();
     }
 
-    Optional<MunicipalitySummary> find(MunicipalityCode code) {
+    /** The municipality, if it was registered at the instant (now when none is given). */
+    Optional<MunicipalitySummary> find(MunicipalityCode code, Optional<Instant> asOf) {
         return jdbc.sql("select code, name, romanised_name, registered_at from " + tables.forReading(TABLE)
-                        + " where code = ?")
-                .param(code.value())
+                        + " where code = ? and registered_at <= ?")
+                .params(code.value(), registeredBy(asOf))
                 .query(MunicipalityProjection::toSummary)
                 .optional();
+    }
+
+    /** A registration is never changed, so the row stands for every instant since it was recorded. */
+    private static OffsetDateTime registeredBy(Optional<Instant> asOf) {
+        return OffsetDateTime.ofInstant(asOf.orElse(AsOf.LATEST), ZoneOffset.UTC);
     }
 
     private static MunicipalitySummary toSummary(ResultSet row, int number) throws SQLException {

@@ -3,6 +3,7 @@ package jp.shinko.query.progress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -10,6 +11,7 @@ import jp.shinko.events.InvalidField;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.municipality.InvalidMunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.query.asof.AsOf;
 import jp.shinko.query.progress.CrossCityViews.CityYear;
 import jp.shinko.query.progress.CrossCityViews.Listing;
 import jp.shinko.query.progress.CrossCityViews.MissingReport;
@@ -30,10 +32,10 @@ class CrossCityController {
 
     private static final List<String> MISSING_KINDS = List.of("status", "actual");
 
-    private final CrossCityTables tables;
+    private final RowsAsOf rows;
 
-    CrossCityController(CrossCityTables tables) {
-        this.tables = tables;
+    CrossCityController(RowsAsOf rows) {
+        this.rows = rows;
     }
 
     @GetMapping("/summary")
@@ -46,10 +48,12 @@ class CrossCityController {
             @Parameter(description = "Only this fiscal year: 2023, R5 or 令和5")
             @RequestParam Optional<String> fiscalYear,
             @Parameter(description = "Only this municipality") @RequestParam Optional<String> municipality,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         Paging.check(page, size);
-        return Listing.of(tables.cityYears(readable(actor, municipality), fiscalYear.map(Paging::fiscalYear)),
-                page, size);
+        Optional<MunicipalityCode> only = only(municipality);
+        return Listing.of(CrossCityTables.cityYears(rows.across(actor, only, AsOf.of(asOf)), readable(actor, only),
+                fiscalYear.map(Paging::fiscalYear)), page, size);
     }
 
     @GetMapping("/focus-themes")
@@ -61,9 +65,11 @@ class CrossCityController {
             @Parameter(description = "The theme, as the plans write it", example = "DX") @RequestParam
             Optional<String> theme,
             @Parameter(description = "Only this municipality") @RequestParam Optional<String> municipality,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         Paging.check(page, size);
-        return Listing.of(tables.themedItems(readable(actor, municipality),
+        Optional<MunicipalityCode> only = only(municipality);
+        return Listing.of(CrossCityTables.themedItems(rows.across(actor, only, AsOf.of(asOf)), readable(actor, only),
                 theme.map(String::strip).filter(text -> !text.isEmpty())), page, size);
     }
 
@@ -81,24 +87,32 @@ class CrossCityController {
             @Parameter(description = "Only this municipality") @RequestParam Optional<String> municipality,
             @Parameter(description = "Only statuses or only actuals", example = "status") @RequestParam
             Optional<String> kind,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         Paging.check(page, size);
         kind.filter(wanted -> !MISSING_KINDS.contains(wanted)).ifPresent(wanted -> {
             throw new InvalidField("kind", wanted, "a missing report is of kind status or actual");
         });
-        return Listing.of(tables.missingReports(readable(actor, municipality), fiscalYear.map(Paging::fiscalYear))
+        Optional<MunicipalityCode> only = only(municipality);
+        Optional<Instant> at = AsOf.of(asOf);
+        return Listing.of(CrossCityTables.missingReports(rows.across(actor, only, at), rows.at(at),
+                        readable(actor, only), fiscalYear.map(Paging::fiscalYear))
                 .stream().filter(report -> kind.map(report.kind()::equals).orElse(true)).toList(), page, size);
     }
 
-    /** The municipalities in the answer: those the caller may read, or only the one asked for. */
-    private static Predicate<String> readable(Actor actor, Optional<String> municipality) {
-        Optional<String> only = municipality.map(code -> {
+    private static Optional<MunicipalityCode> only(Optional<String> municipality) {
+        return municipality.map(code -> {
             try {
-                return MunicipalityCode.of(code).value();
+                return MunicipalityCode.of(code);
             } catch (InvalidMunicipalityCode invalid) {
                 throw new InvalidField("municipality", code, invalid.getMessage());
             }
         });
-        return code -> actor.mayRead(MunicipalityCode.of(code)) && only.map(code::equals).orElse(true);
+    }
+
+    /** The municipalities in the answer: those the caller may read, or only the one asked for. */
+    private static Predicate<String> readable(Actor actor, Optional<MunicipalityCode> only) {
+        return code -> actor.mayRead(MunicipalityCode.of(code)) && only.map(wanted -> wanted.value().equals(code))
+                .orElse(true);
     }
 }

@@ -1,6 +1,6 @@
 package jp.shinko.query.progress;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,31 +30,25 @@ import jp.shinko.query.progress.ProgressRow.Item;
 import jp.shinko.query.progress.ProgressRow.Plan;
 import jp.shinko.query.progress.ProgressRow.Settings;
 import jp.shinko.query.progress.ProgressRow.Status;
-import org.springframework.stereotype.Component;
 
 /**
  * The cross-city views, each for the municipalities a caller may read: counts per municipality
  * and fiscal year, items by focus theme, and reports overdue by each municipality's deadlines.
+ * Built from live rows or from rows as they stood at an earlier instant, the same way.
  */
-@Component
-class CrossCityTables {
+final class CrossCityTables {
 
     private static final String NOT_RATED = "未評価";
 
-    private final JdbcProgressRows rows;
-    private final Clock clock;
-
-    CrossCityTables(JdbcProgressRows rows, Clock clock) {
-        this.rows = rows;
-        this.clock = clock;
+    private CrossCityTables() {
     }
 
     /** Per municipality and fiscal year: items by rating and rows by status symbol per quarter. */
-    List<CityYear> cityYears(Predicate<String> readable, Optional<FiscalYear> onlyYear) {
+    static List<CityYear> cityYears(CityRows rows, Predicate<String> readable, Optional<FiscalYear> onlyYear) {
         Map<String, String> names = rows.municipalityNames();
-        Map<String, Settings> settings = settings();
+        Map<String, Settings> settings = settings(rows);
         Map<String, CityYearCounts> counts = new TreeMap<>();
-        for (Figure figure : rows.listAcrossMunicipalities(RowKey.FIGURE, Figure.class, null)) {
+        for (Figure figure : rows.listAcrossMunicipalities(RowKey.FIGURE, Figure.class)) {
             String code = figure.municipalityCode().value();
             if (readable.test(code) && onlyYear.map(figure.fiscalYear()::equals).orElse(true)) {
                 RatingScheme scheme = schemeOf(settings, code, figure.fiscalYear().value());
@@ -65,7 +59,7 @@ class CrossCityTables {
                 city.ratings.merge(rating.map(RatingBand::label).orElse(NOT_RATED), 1L, Long::sum);
             }
         }
-        for (JdbcProgressRows.SymbolCount count : rows.statusSymbolCounts()) {
+        for (CityRows.SymbolCount count : rows.statusSymbolCounts()) {
             if (readable.test(count.municipalityCode())
                     && onlyYear.map(year -> year.value() == count.fiscalYear()).orElse(true)) {
                 CityYearCounts city = counts.computeIfAbsent(count.municipalityCode() + "|" + count.fiscalYear(),
@@ -79,16 +73,11 @@ class CrossCityTables {
     }
 
     /** Items tagged with a focus theme (or with any, when none is named) in every readable city's plans. */
-    List<ThemedItem> themedItems(Predicate<String> readable, Optional<String> theme) {
+    static List<ThemedItem> themedItems(CityRows rows, Predicate<String> readable, Optional<String> theme) {
         Map<String, String> names = rows.municipalityNames();
-        Map<String, String> planNames = rows.listAcrossMunicipalities(RowKey.PLAN, Plan.class, null).stream()
+        Map<String, String> planNames = rows.listAcrossMunicipalities(RowKey.PLAN, Plan.class).stream()
                 .collect(Collectors.toMap(plan -> plan.municipalityCode() + "|" + plan.planId(), Plan::name));
-        List<Item> items = theme.isPresent()
-                ? rows.listAcrossMunicipalities(RowKey.ITEM, Item.class,
-                        "row->'content'->'focusThemes' @> jsonb_build_array(?::text)", theme.get())
-                : rows.listAcrossMunicipalities(RowKey.ITEM, Item.class,
-                        "jsonb_array_length(row->'content'->'focusThemes') > 0");
-        return items.stream()
+        return rows.themedItems(theme).stream()
                 .filter(item -> readable.test(item.municipalityCode().value()))
                 .sorted(Comparator.comparing((Item item) -> item.municipalityCode().value())
                         .thenComparing(Item::planId).thenComparingLong(Item::position))
@@ -101,20 +90,21 @@ class CrossCityTables {
     }
 
     /**
-     * Reports overdue today (Asia/Tokyo) by each municipality's deadlines, in the years of each
+     * Reports overdue on a day (Asia/Tokyo) by each municipality's deadlines, in the years of each
      * plan's period: in a plan that reports quarterly (it has any status), a status for every
      * quarter of every row (item and organisation) of each item that is reported on its own (not
      * retired, no items under it, not 再掲); an actual for every fiscal year of every item with an
      * indicator that is not retired.
      */
-    List<MissingReport> missingReports(Predicate<String> readable, Optional<FiscalYear> onlyYear) {
-        LocalDate today = LocalDate.now(clock.withZone(TokyoTime.ZONE));
+    static List<MissingReport> missingReports(CityRows rows, Instant at, Predicate<String> readable,
+            Optional<FiscalYear> onlyYear) {
+        LocalDate today = LocalDate.ofInstant(at, TokyoTime.ZONE);
         Map<String, String> names = rows.municipalityNames();
-        Map<String, Settings> settings = settings();
+        Map<String, Settings> settings = settings(rows);
         List<MissingReport> missing = new ArrayList<>();
-        for (Plan plan : rows.listAcrossMunicipalities(RowKey.PLAN, Plan.class, null)) {
+        for (Plan plan : rows.listAcrossMunicipalities(RowKey.PLAN, Plan.class)) {
             if (readable.test(plan.municipalityCode().value())) {
-                new PlanReports(plan, rows.forQueries(), names.get(plan.municipalityCode().value()),
+                new PlanReports(plan, rows, names.get(plan.municipalityCode().value()),
                         settingsOf(settings, plan.municipalityCode()).deadlines(), today)
                         .missing(onlyYear, missing);
             }
@@ -124,8 +114,8 @@ class CrossCityTables {
         return missing;
     }
 
-    private Map<String, Settings> settings() {
-        return rows.listAcrossMunicipalities(RowKey.SETTINGS, Settings.class, null).stream()
+    private static Map<String, Settings> settings(CityRows rows) {
+        return rows.listAcrossMunicipalities(RowKey.SETTINGS, Settings.class).stream()
                 .collect(Collectors.toMap(settings -> settings.municipalityCode().value(), settings -> settings));
     }
 

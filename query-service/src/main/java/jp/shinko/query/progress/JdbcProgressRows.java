@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import jp.shinko.query.progress.ProgressRow.Item;
 import jp.shinko.query.rebuild.ProjectionTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +37,7 @@ class JdbcProgressRows implements ProgressRows {
     private final JdbcTemplate batch;
     private final JsonMapper json;
     private final ProjectionTables tables;
-    private final ProgressRows forQueries = new ProgressRows() {
+    private final CityRows forQueries = new CityRows() {
 
         @Override
         public Optional<ProgressRow> find(RowKey key) {
@@ -53,6 +54,46 @@ class JdbcProgressRows implements ProgressRows {
                 Class<R> type) {
             return JdbcProgressRows.this.list(tables.forReading(TABLE), municipalityCode, planId, kind, type);
         }
+
+        @Override
+        public Map<String, String> municipalityNames() {
+            return jdbc.sql("select code, name from " + tables.forReading("municipality"))
+                    .query((row, number) -> Map.entry(row.getString(1), row.getString(2)))
+                    .list().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
+
+        @Override
+        public <R extends ProgressRow> List<R> listAcrossMunicipalities(String kind, Class<R> type) {
+            return listWhere(type, "kind = ?", kind);
+        }
+
+        @Override
+        public List<Item> themedItems(Optional<String> theme) {
+            return theme.isPresent()
+                    ? listWhere(Item.class, "kind = 'item' and row->'content'->'focusThemes' "
+                            + "@> jsonb_build_array(?::text)", theme.get())
+                    : listWhere(Item.class, "kind = 'item' and jsonb_array_length(row->'content'->'focusThemes') > 0");
+        }
+
+        @Override
+        public List<SymbolCount> statusSymbolCounts() {
+            return jdbc.sql("select municipality_code, (row->>'fiscalYear')::int, (row->>'quarter')::int, "
+                            + "row->>'symbol', count(*) from " + tables.forReading(TABLE)
+                            + " where kind = 'status' group by 1, 2, 3, 4")
+                    .query((row, number) -> new SymbolCount(row.getString(1), row.getInt(2), row.getInt(3),
+                            row.getString(4), row.getLong(5)))
+                    .list();
+        }
+
+        private <R extends ProgressRow> List<R> listWhere(Class<R> type, String condition, Object... arguments) {
+            return jdbc.sql("select row::text from " + tables.forReading(TABLE) + " where " + condition)
+                    .params(arguments)
+                    .query(String.class)
+                    .list().stream()
+                    .map(text -> json.readValue(text, type))
+                    .toList();
+        }
     };
 
     JdbcProgressRows(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, ProjectionTables tables) {
@@ -62,48 +103,9 @@ class JdbcProgressRows implements ProgressRows {
         this.tables = tables;
     }
 
-    /** The rows as queries read them. */
-    ProgressRows forQueries() {
+    /** The rows as queries read them, live. */
+    CityRows forQueries() {
         return forQueries;
-    }
-
-    /**
-     * Every row of a kind across all municipalities, as queries read them; if a condition on
-     * {@code row} is given, only the rows that meet it.
-     */
-    <R extends ProgressRow> List<R> listAcrossMunicipalities(String kind, Class<R> type, String condition,
-            Object... arguments) {
-        Object[] parameters = new Object[arguments.length + 1];
-        parameters[0] = kind;
-        System.arraycopy(arguments, 0, parameters, 1, arguments.length);
-        return jdbc.sql("select row::text from " + tables.forReading(TABLE) + " where kind = ?"
-                        + (condition == null ? "" : " and (" + condition + ")"))
-                .params(parameters)
-                .query(String.class)
-                .list().stream()
-                .map(text -> json.readValue(text, type))
-                .toList();
-    }
-
-    /** How many statuses each municipality reported per fiscal year, quarter and symbol, as queries read them. */
-    List<SymbolCount> statusSymbolCounts() {
-        return jdbc.sql("select municipality_code, (row->>'fiscalYear')::int, (row->>'quarter')::int, row->>'symbol', "
-                        + "count(*) from " + tables.forReading(TABLE) + " where kind = 'status' group by 1, 2, 3, 4")
-                .query((row, number) -> new SymbolCount(row.getString(1), row.getInt(2), row.getInt(3),
-                        row.getString(4), row.getLong(5)))
-                .list();
-    }
-
-    /** The registered municipalities' names by code, as queries read them. */
-    Map<String, String> municipalityNames() {
-        return jdbc.sql("select code, name from " + tables.forReading("municipality"))
-                .query((row, number) -> Map.entry(row.getString(1), row.getString(2)))
-                .list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    /** The number of statuses with one symbol in one quarter of a municipality. */
-    record SymbolCount(String municipalityCode, int fiscalYear, int quarter, String symbol, long count) {
     }
 
     @Override

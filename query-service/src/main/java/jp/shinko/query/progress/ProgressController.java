@@ -8,6 +8,7 @@ import jp.shinko.events.actor.Actor;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.security.AccessRefused;
+import jp.shinko.query.asof.AsOf;
 import jp.shinko.query.problem.NotFound;
 import jp.shinko.query.progress.ProgressViews.AnnualRow;
 import jp.shinko.query.progress.ProgressViews.FiscalYearChoice;
@@ -35,10 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/municipalities/{code}/plans/{planId}/progress")
 class ProgressController {
 
-    private final ProgressRows rows;
+    private final RowsAsOf rows;
 
-    ProgressController(JdbcProgressRows rows) {
-        this.rows = rows.forQueries();
+    ProgressController(RowsAsOf rows) {
+        this.rows = rows;
     }
 
     @GetMapping("/annual")
@@ -58,8 +59,9 @@ class ProgressController {
             @RequestParam Optional<String> organisation,
             @Parameter(description = "Only items rated so (in the fiscal year asked for, or in any)", example = "C")
             @RequestParam Optional<String> rating,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        ProgressTables tables = tables(actor, code, planId, page, size);
+        ProgressTables tables = tables(actor, code, planId, asOf, page, size);
         Optional<FiscalYear> year = fiscalYear.map(Paging::fiscalYear);
         return Page.of(tables, year.map(ProgressController::choice).orElse(FiscalYearChoice.ALL),
                 tables.annual(year).stream()
@@ -86,8 +88,9 @@ class ProgressController {
             @RequestParam Optional<String> organisation,
             @Parameter(description = "Only rows with this symbol in any quarter", example = "△")
             @RequestParam Optional<String> symbol,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        ProgressTables tables = tables(actor, code, planId, page, size);
+        ProgressTables tables = tables(actor, code, planId, asOf, page, size);
         FiscalYear year = Paging.fiscalYear(fiscalYear);
         return Page.of(tables, choice(year), tables.quarterly(year).stream()
                 .filter(row -> organisation.map(row.organisation()::equals).orElse(true))
@@ -104,8 +107,9 @@ class ProgressController {
     Page<KpiLine> kpis(@AuthenticationPrincipal Actor actor,
             @Parameter(example = "132241") @PathVariable String code,
             @Parameter(example = "master-2025") @PathVariable String planId,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        ProgressTables tables = tables(actor, code, planId, page, size);
+        ProgressTables tables = tables(actor, code, planId, asOf, page, size);
         return Page.of(tables, FiscalYearChoice.ALL, tables.kpis(), page, size);
     }
 
@@ -120,8 +124,9 @@ class ProgressController {
             @Parameter(example = "master-2025") @PathVariable String planId,
             @Parameter(description = "The fiscal year: 2025, R7 or 令和7", example = "R7")
             @RequestParam String fiscalYear,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        ProgressTables tables = tables(actor, code, planId, page, size);
+        ProgressTables tables = tables(actor, code, planId, asOf, page, size);
         FiscalYear year = Paging.fiscalYear(fiscalYear);
         return Page.of(tables, choice(year), tables.narratives(year), page, size);
     }
@@ -138,9 +143,10 @@ class ProgressController {
             @Parameter(example = "shoko-2023") @PathVariable String planId,
             @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format,
             @Parameter(description = "Only this fiscal year: 2025, R7 or 令和7")
-            @RequestParam Optional<String> fiscalYear) {
+            @RequestParam Optional<String> fiscalYear,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
         SheetFormat sheetFormat = SheetFormat.of(format);
-        ProgressTables tables = tables(actor, code, planId);
+        ProgressTables tables = tables(actor, code, planId, asOf);
         Optional<FiscalYear> year = fiscalYear.map(Paging::fiscalYear);
         return sheetFormat.download(ProgressSheets.annual(tables, year, tables.annual(year)));
     }
@@ -156,9 +162,10 @@ class ProgressController {
             @Parameter(example = "sangyo-2") @PathVariable String planId,
             @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format,
             @Parameter(description = "The fiscal year: 2023, R5 or 令和5", example = "R5")
-            @RequestParam String fiscalYear) {
+            @RequestParam String fiscalYear,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
         SheetFormat sheetFormat = SheetFormat.of(format);
-        ProgressTables tables = tables(actor, code, planId);
+        ProgressTables tables = tables(actor, code, planId, asOf);
         FiscalYear year = Paging.fiscalYear(fiscalYear);
         return sheetFormat.download(ProgressSheets.quarterly(tables, year, tables.quarterly(year)));
     }
@@ -172,9 +179,10 @@ class ProgressController {
     ResponseEntity<byte[]> kpisFile(@AuthenticationPrincipal Actor actor,
             @Parameter(example = "132241") @PathVariable String code,
             @Parameter(example = "master-2025") @PathVariable String planId,
-            @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format) {
+            @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
         SheetFormat sheetFormat = SheetFormat.of(format);
-        ProgressTables tables = tables(actor, code, planId);
+        ProgressTables tables = tables(actor, code, planId, asOf);
         return sheetFormat.download(ProgressSheets.kpis(tables, tables.kpis()));
     }
 
@@ -189,9 +197,10 @@ class ProgressController {
             @Parameter(example = "master-2025") @PathVariable String planId,
             @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format,
             @Parameter(description = "The fiscal year: 2025, R7 or 令和7", example = "R7")
-            @RequestParam String fiscalYear) {
+            @RequestParam String fiscalYear,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
         SheetFormat sheetFormat = SheetFormat.of(format);
-        ProgressTables tables = tables(actor, code, planId);
+        ProgressTables tables = tables(actor, code, planId, asOf);
         FiscalYear year = Paging.fiscalYear(fiscalYear);
         return sheetFormat.download(ProgressSheets.narratives(tables, year, tables.narratives(year)));
     }
@@ -206,8 +215,9 @@ class ProgressController {
     ItemHistory itemHistory(@AuthenticationPrincipal Actor actor,
             @Parameter(example = "132284") @PathVariable String code,
             @Parameter(example = "shoko-2023") @PathVariable String planId,
-            @Parameter(example = "d1-m1-b1") @PathVariable String itemId) {
-        return tables(actor, code, planId).itemHistory(itemId)
+            @Parameter(example = "d1-m1-b1") @PathVariable String itemId,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
+        return tables(actor, code, planId, asOf).itemHistory(itemId)
                 .orElseThrow(() -> new NotInPlan(planId, "item", itemId));
     }
 
@@ -221,22 +231,25 @@ class ProgressController {
     KpiHistory kpiHistory(@AuthenticationPrincipal Actor actor,
             @Parameter(example = "132241") @PathVariable String code,
             @Parameter(example = "master-2025") @PathVariable String planId,
-            @Parameter(example = "kpi-1") @PathVariable String kpiId) {
-        return tables(actor, code, planId).kpiHistory(kpiId)
+            @Parameter(example = "kpi-1") @PathVariable String kpiId,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
+        return tables(actor, code, planId, asOf).kpiHistory(kpiId)
                 .orElseThrow(() -> new NotInPlan(planId, "KPI", kpiId));
     }
 
-    private ProgressTables tables(Actor actor, String code, String planId, int page, int size) {
+    private ProgressTables tables(Actor actor, String code, String planId, Optional<String> asOf, int page,
+            int size) {
         Paging.check(page, size);
-        return tables(actor, code, planId);
+        return tables(actor, code, planId, asOf);
     }
 
-    private ProgressTables tables(Actor actor, String code, String planId) {
+    private ProgressTables tables(Actor actor, String code, String planId, Optional<String> asOf) {
         MunicipalityCode municipality = MunicipalityCode.of(code);
         if (!actor.mayRead(municipality)) {
             throw AccessRefused.toRead(actor, municipality);
         }
-        return ProgressTables.of(rows, municipality, planId).orElseThrow(() -> new PlanNotFound(municipality, planId));
+        return ProgressTables.of(rows.of(municipality, AsOf.of(asOf)), municipality, planId)
+                .orElseThrow(() -> new PlanNotFound(municipality, planId));
     }
 
     private static FiscalYearChoice choice(FiscalYear year) {

@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import jp.shinko.events.actor.Role;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.eventstore.ReadYourWrites;
+import jp.shinko.infra.eventstore.StoredPositions;
 import jp.shinko.infra.seeds.SeedLoader;
 import jp.shinko.infra.testsupport.CommandServiceProcess;
 import jp.shinko.infra.testsupport.RealInfrastructure;
@@ -35,6 +35,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -57,10 +58,11 @@ class SeedTablesTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    private static boolean entered;
-
     @LocalServerPort
     int port;
+
+    @Autowired
+    StoredPositions positions;
 
     RestTestClient analyst;
 
@@ -70,22 +72,7 @@ class SeedTablesTest {
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.of(
                         new Actor("metro-analyst", Role.METRO_ANALYST, null, null)))
                 .build();
-        if (entered) {
-            return;
-        }
-        URI commandService = CommandServiceProcess.baseUrl();
-        RestTestClient admin = RestTestClient.bindToServer().baseUrl(commandService.toString())
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin()).build();
-        for (Map.Entry<String, String> city : Map.of(SeedLoader.AKIRUNO, "あきる野市", SeedLoader.MUSASHINO, "武蔵野市",
-                SeedLoader.TAMA, "多摩市").entrySet()) {
-            admin.post().uri("/municipalities").contentType(MediaType.APPLICATION_JSON)
-                    .header("Idempotency-Key", "register-" + city.getKey())
-                    .body(Map.of("code", city.getKey(), "name", city.getValue(), "romanisedName", "Seed"))
-                    .exchange().expectStatus().isCreated();
-        }
-        new SeedLoader(commandService, code -> TestTokens.of(new Actor("clerk", Role.MUNICIPAL_EDITOR,
-                MunicipalityCode.of(code), null))).loadAll();
-        entered = true;
+        DemoData.enterOnce(port, positions);
     }
 
     @Test

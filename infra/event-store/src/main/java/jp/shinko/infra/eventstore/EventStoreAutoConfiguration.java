@@ -130,6 +130,13 @@ public class EventStoreAutoConfiguration {
         return new StoredPositions(JdbcClient.create(dataSource), serializer, properties.tokenTable());
     }
 
+    /** The events as recorded up to any instant, for answers about the past. */
+    @Bean
+    RecordedEvents recordedEvents(DataSource dataSource, Serializer serializer,
+            org.axonframework.config.Configuration configuration) {
+        return new RecordedEvents(JdbcClient.create(dataSource), serializer, configuration.upcasterChain());
+    }
+
     /** The clock of the application; tests replace it to control time. */
     @Bean
     @ConditionalOnMissingBean

@@ -46,6 +46,7 @@ public final class SeedLoader {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final URI commandService;
     private final UnaryOperator<String> editorTokenOf;
+    private Runnable afterEachRequest = () -> { };
     private int sent;
     private int replayed;
 
@@ -57,6 +58,12 @@ public final class SeedLoader {
     public SeedLoader(URI commandService, UnaryOperator<String> editorTokenOf) {
         this.commandService = commandService;
         this.editorTokenOf = editorTokenOf;
+    }
+
+    /** Has the action run after every request has been answered, such as a test looking at what it changed. */
+    public SeedLoader afterEachRequest(Runnable action) {
+        this.afterEachRequest = action;
+        return this;
     }
 
     /** How a load went. */
@@ -274,6 +281,7 @@ public final class SeedLoader {
             if (response.headers().firstValue("Idempotent-Replay").isPresent()) {
                 replayed++;
             }
+            afterEachRequest.run();
         } catch (IOException e) {
             throw new UncheckedIOException("seed request " + method + " " + path + " failed", e);
         } catch (InterruptedException e) {

@@ -1,0 +1,64 @@
+package jp.shinko.query.asof;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import jp.shinko.events.InvalidField;
+import jp.shinko.events.calendar.TokyoTime;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The recorded time a query answers as of, for auditors: the records exactly as they stood
+ * then, later entries and corrections left out. Business time (the fiscal year a figure is
+ * about) is chosen separately, so "FY2023 as known on 2024-05-01" is one question.
+ */
+public final class AsOf {
+
+    /** The query parameter. */
+    public static final String PARAMETER = "asOf";
+
+    /** What the parameter means, for the API description. */
+    public static final String DESCRIPTION = "Answer as the records stood at this recorded time: ISO 8601 with its "
+            + "offset (2024-05-01T12:00:00+09:00), or a date meaning the end of that day in Asia/Tokyo. Entries and "
+            + "corrections recorded later are left out; the rules (rating scheme, deadlines) in force then apply.";
+
+    /** The response header that says which instant the answer is as of, in Tokyo time. */
+    public static final String HEADER = "Shinko-As-Of";
+
+    /** The latest instant one may ask about; PostgreSQL keeps times only up to then. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T14:59:59.999999Z");
+
+    private static final String ALLOWED = "a time in ISO 8601 with its offset, such as 2024-05-01T12:00:00+09:00, "
+            + "or a date such as 2024-05-01 (the end of that day in Tokyo), before the year 10000";
+
+    private AsOf() {
+    }
+
+    /**
+     * The instant asked for, if one is; the answer's {@value #HEADER} header then says which
+     * instant it took (a date alone becomes the last microsecond of that day).
+     *
+     * @throws InvalidField if the text is not a time with its offset nor a date
+     */
+    public static Optional<Instant> of(Optional<String> text) {
+        return text.map(String::strip).filter(given -> !given.isEmpty()).map(given -> {
+            Instant instant;
+            try {
+                instant = TokyoTime.endOf(given);
+            } catch (DateTimeParseException invalid) {
+                throw new InvalidField(PARAMETER, given, ALLOWED);
+            }
+            if (instant.isAfter(LATEST)) {
+                throw new InvalidField(PARAMETER, given, ALLOWED);
+            }
+            HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                    .getResponse();
+            if (response != null) {
+                response.setHeader(HEADER, TokyoTime.of(instant).toString());
+            }
+            return instant;
+        });
+    }
+}
