@@ -70,9 +70,18 @@ class QueryApiAccessTest {
             progressRow("quarterly.{format}", "quarterly.csv?fiscalYear=R7"),
             progressRow("kpis.{format}", "kpis.xlsx"),
             progressRow("narratives.{format}", "narratives.csv?fiscalYear=R7"),
+            progressRow("history/entries", "history/entries?kind=target&item=i&fiscalYear=R7"),
+            progressRow("changes", "changes?from=2020-01-01"),
+            progressRow("changes.{format}", "changes.xlsx?from=2020-01-01"),
             crossCityRow("summary"),
             crossCityRow("focus-themes"),
             crossCityRow("missing-reports"),
+            new AccessMatrix.Row("GET /municipalities/{code}/audit/chain", Caller.auditorsAndAdmin(200),
+                    AccessMatrix.Kind.DESCRIBES, (client, target) -> client.get()
+                    .uri("/municipalities/{code}/audit/chain", target.value()).exchange()),
+            new AccessMatrix.Row("GET /municipalities/{code}/audit/bundle.jsonl", Caller.auditorsAndAdmin(200),
+                    AccessMatrix.Kind.DESCRIBES, (client, target) -> client.get()
+                    .uri("/municipalities/{code}/audit/bundle.jsonl", target.value()).exchange()),
             new AccessMatrix.Row("POST /admin/projections/rebuild", Caller.adminOnly(202), AccessMatrix.Kind.DESCRIBES,
                     (client, target) -> client.post().uri("/admin/projections/rebuild").exchange()),
             new AccessMatrix.Row("GET /admin/projections/rebuild", Caller.adminOnly(200), AccessMatrix.Kind.DESCRIBES,

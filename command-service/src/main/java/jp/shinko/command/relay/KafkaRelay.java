@@ -3,12 +3,14 @@ package jp.shinko.command.relay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import jp.shinko.command.messaging.CommandMetadata;
 import jp.shinko.events.DomainEvent;
+import jp.shinko.events.integration.ChainLink;
 import jp.shinko.events.integration.IntegrationEnvelope;
 import jp.shinko.infra.kafka.Topic;
 import jp.shinko.infra.security.ActorMetaData;
@@ -22,46 +24,59 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Publishes every stored event to Kafka as an {@link IntegrationEnvelope}, keyed by municipality.
  *
- * <p>Sends are asynchronous; before a batch's transaction commits (and with it the relay's
- * position in the event store) every send must be acknowledged by the broker. If one is not,
- * the batch fails, the position stays, and the processor retries: a broker outage delays
- * events and loses none. Events sent before the failure are sent again, which is why the
- * contract is at-least-once and consumers dedupe on the event id.
+ * <p>A batch's envelopes are collected, given their hash-chain links in one query, and sent
+ * asynchronously when the batch is about to commit; the batch's transaction (and with it the
+ * relay's position in the event store) commits only once the broker has acknowledged every
+ * send. If one is not, the batch fails, the position stays, and the processor retries: a broker
+ * outage delays events and loses none. Events sent before the failure are sent again, which is
+ * why the contract is at-least-once and consumers dedupe on the event id.
  */
 @ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
 class KafkaRelay {
 
     static final String PROCESSING_GROUP = "kafka-relay";
 
-    private static final String PENDING_SENDS = KafkaRelay.class.getName() + ".pendingSends";
+    private static final String BATCH = KafkaRelay.class.getName() + ".batch";
 
     private final Topic<String, IntegrationEnvelope> topic;
     private final KafkaTemplate<String, IntegrationEnvelope> template;
+    private final ChainLinks chainLinks;
     private final Duration acknowledgementTimeout;
 
     KafkaRelay(Topic<String, IntegrationEnvelope> topic, KafkaTemplate<String, IntegrationEnvelope> template,
-            Duration acknowledgementTimeout) {
+            ChainLinks chainLinks, Duration acknowledgementTimeout) {
         this.topic = topic;
         this.template = template;
+        this.chainLinks = chainLinks;
         this.acknowledgementTimeout = acknowledgementTimeout;
     }
 
     @EventHandler
     void relay(DomainEvent event, DomainEventMessage<?> message) {
-        IntegrationEnvelope envelope = IntegrationEnvelope.of(message.getIdentifier(), message.getType(),
-                message.getAggregateIdentifier(), message.getSequenceNumber(), message.getTimestamp(),
-                (String) message.getMetaData().get(CommandMetadata.COMMAND_ID),
-                ActorMetaData.from(message.getMetaData()).orElse(null), event);
-        pendingSendsOfThisBatch().add(template.send(topic.name(), envelope.municipalityCode().value(), envelope));
+        batch().add(message);
     }
 
-    private List<CompletableFuture<?>> pendingSendsOfThisBatch() {
+    private List<DomainEventMessage<?>> batch() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PENDING_SENDS, key -> {
-            List<CompletableFuture<?>> sends = new ArrayList<>();
-            batch.onPrepareCommit(committing -> awaitAcknowledgements(sends));
-            return sends;
+        return batch.getOrComputeResource(BATCH, key -> {
+            List<DomainEventMessage<?>> events = new ArrayList<>();
+            batch.onPrepareCommit(committing -> publish(events));
+            return events;
         });
+    }
+
+    private void publish(List<DomainEventMessage<?>> events) {
+        Map<String, ChainLink> links = chainLinks.of(events.stream().map(DomainEventMessage::getIdentifier).toList());
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (DomainEventMessage<?> message : events) {
+            IntegrationEnvelope envelope = IntegrationEnvelope.of(message.getIdentifier(), message.getType(),
+                    message.getAggregateIdentifier(), message.getSequenceNumber(), message.getTimestamp(),
+                    (String) message.getMetaData().get(CommandMetadata.COMMAND_ID),
+                    ActorMetaData.from(message.getMetaData()).orElse(null), links.get(message.getIdentifier()),
+                    (DomainEvent) message.getPayload());
+            sends.add(template.send(topic.name(), envelope.municipalityCode().value(), envelope));
+        }
+        awaitAcknowledgements(sends);
     }
 
     private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {

@@ -46,9 +46,9 @@ class RelayConfiguration {
     }
 
     @Bean
-    KafkaRelay kafkaRelay(KafkaTemplate<String, IntegrationEnvelope> integrationEventsTemplate,
+    KafkaRelay kafkaRelay(KafkaTemplate<String, IntegrationEnvelope> integrationEventsTemplate, ChainLinks chainLinks,
             @Value("${shinko.kafka.relay.acknowledgement-timeout:PT30S}") Duration acknowledgementTimeout) {
-        return new KafkaRelay(TOPIC, integrationEventsTemplate, acknowledgementTimeout);
+        return new KafkaRelay(TOPIC, integrationEventsTemplate, chainLinks, acknowledgementTimeout);
     }
 
     /**

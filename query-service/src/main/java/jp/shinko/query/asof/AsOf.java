@@ -44,15 +44,7 @@ public final class AsOf {
      */
     public static Optional<Instant> of(Optional<String> text) {
         return text.map(String::strip).filter(given -> !given.isEmpty()).map(given -> {
-            Instant instant;
-            try {
-                instant = TokyoTime.endOf(given);
-            } catch (DateTimeParseException invalid) {
-                throw new InvalidField(PARAMETER, given, ALLOWED);
-            }
-            if (instant.isAfter(LATEST)) {
-                throw new InvalidField(PARAMETER, given, ALLOWED);
-            }
+            Instant instant = parse(PARAMETER, given);
             HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
                     .getResponse();
             if (response != null) {
@@ -60,5 +52,24 @@ public final class AsOf {
             }
             return instant;
         });
+    }
+
+    /**
+     * A recorded time given in another parameter the same way: ISO 8601 with its offset, or a
+     * date meaning the end of that day in Tokyo.
+     *
+     * @throws InvalidField naming the parameter if the text is neither
+     */
+    public static Instant parse(String parameter, String text) {
+        Instant instant;
+        try {
+            instant = TokyoTime.endOf(text.strip());
+        } catch (DateTimeParseException invalid) {
+            throw new InvalidField(parameter, text, ALLOWED);
+        }
+        if (instant.isAfter(LATEST)) {
+            throw new InvalidField(parameter, text, ALLOWED);
+        }
+        return instant;
     }
 }

@@ -5,8 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiObservationRecorded;
+import jp.shinko.events.kpi.ReferencePeriod;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.plan.PlanItemAdded;
@@ -89,24 +91,37 @@ final class ProgressFold {
             return Optional.of(figureKey(e.municipalityCode(), e.planId(), e.itemId(), e.fiscalYear()));
         }
         if (event instanceof PeriodStatusRecorded e) {
-            return Optional.of(RowKey.of(e.municipalityCode(), e.planId(), RowKey.STATUS,
-                    e.itemId() + "|" + e.organisation() + "|" + e.fiscalYear() + "|" + e.quarter().number()));
+            return Optional.of(statusKey(e.municipalityCode(), e.planId(), e.itemId(), e.organisation(),
+                    e.fiscalYear(), e.quarter()));
         }
         if (event instanceof NarrativeRevised e) {
-            return Optional.of(RowKey.of(e.municipalityCode(), e.planId(), RowKey.NARRATIVE,
-                    e.itemId() + "|" + e.fiscalYear()));
+            return Optional.of(narrativeKey(e.municipalityCode(), e.planId(), e.itemId(), e.fiscalYear()));
         }
         if (event instanceof KpiDefined e) {
             return Optional.of(RowKey.of(e.municipalityCode(), e.planId(), RowKey.KPI, e.kpiId()));
         }
         if (event instanceof KpiObservationRecorded e) {
-            return Optional.of(RowKey.of(e.municipalityCode(), e.planId(), RowKey.OBSERVATION,
-                    e.kpiId() + "|" + e.figure().reference()));
+            return Optional.of(observationKey(e.municipalityCode(), e.planId(), e.kpiId(), e.figure().reference()));
         }
         return Optional.empty();
     }
 
-    private static RowKey figureKey(MunicipalityCode municipality, String planId, String itemId, FiscalYear year) {
+    static RowKey statusKey(MunicipalityCode municipality, String planId, String itemId, String organisation,
+            FiscalYear year, Quarter quarter) {
+        return RowKey.of(municipality, planId, RowKey.STATUS,
+                itemId + "|" + organisation + "|" + year + "|" + quarter.number());
+    }
+
+    static RowKey narrativeKey(MunicipalityCode municipality, String planId, String itemId, FiscalYear year) {
+        return RowKey.of(municipality, planId, RowKey.NARRATIVE, itemId + "|" + year);
+    }
+
+    static RowKey observationKey(MunicipalityCode municipality, String planId, String kpiId,
+            ReferencePeriod reference) {
+        return RowKey.of(municipality, planId, RowKey.OBSERVATION, kpiId + "|" + reference);
+    }
+
+    static RowKey figureKey(MunicipalityCode municipality, String planId, String itemId, FiscalYear year) {
         return RowKey.of(municipality, planId, RowKey.FIGURE, itemId + "|" + year);
     }
 

@@ -32,10 +32,11 @@ import jp.shinko.events.municipality.MunicipalityCode;
  * @param commandId the id of the request that caused the event; a retried request has the same id
  * @param actor who caused the event, as their verified token named them; absent on events
  *     recorded before identities were checked
+ * @param chain the municipality's hash-chain head after this event
  * @param payload the event itself
  */
 @JsonPropertyOrder({"envelopeVersion", "eventId", "type", "revision", "municipalityCode", "aggregateType",
-        "aggregateId", "aggregateSequence", "businessTime", "recordedAt", "commandId", "actor", "payload"})
+        "aggregateId", "aggregateSequence", "businessTime", "recordedAt", "commandId", "actor", "chain", "payload"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IntegrationEnvelope(
         int envelopeVersion,
@@ -50,6 +51,7 @@ public record IntegrationEnvelope(
         Instant recordedAt,
         String commandId,
         Actor actor,
+        ChainLink chain,
         DomainEvent payload) {
 
     /** The envelope shape this version of the library writes. */
@@ -69,10 +71,11 @@ public record IntegrationEnvelope(
 
     /** Wraps a stored event; type, revision and municipality are taken from the payload. */
     public static IntegrationEnvelope of(String eventId, String aggregateType, String aggregateId,
-            long aggregateSequence, Instant recordedAt, String commandId, Actor actor, DomainEvent payload) {
+            long aggregateSequence, Instant recordedAt, String commandId, Actor actor, ChainLink chain,
+            DomainEvent payload) {
         EventType eventType = EventCatalogue.typeOf(payload.getClass());
         return new IntegrationEnvelope(CURRENT_VERSION, eventId, eventType.name(), eventType.revision(),
                 payload.municipalityCode(), aggregateType, aggregateId, aggregateSequence,
-                BusinessTime.of(payload).orElse(null), recordedAt, commandId, actor, payload);
+                BusinessTime.of(payload).orElse(null), recordedAt, commandId, actor, chain, payload);
     }
 }

@@ -6,6 +6,7 @@ import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventCatalogue;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.integration.BusinessTime;
+import jp.shinko.events.integration.ChainLink;
 import jp.shinko.events.integration.IntegrationEnvelope;
 import jp.shinko.events.municipality.MunicipalityCode;
 import org.apache.kafka.common.errors.SerializationException;
@@ -75,11 +76,11 @@ public final class IntegrationEnvelopeSerde implements Serde<IntegrationEnvelope
     /** The envelope's own fields, read before the payload's class is known. */
     private record EnvelopeFields(int envelopeVersion, String eventId, String type, int revision,
             MunicipalityCode municipalityCode, String aggregateType, String aggregateId, long aggregateSequence,
-            BusinessTime businessTime, Instant recordedAt, String commandId, Actor actor) {
+            BusinessTime businessTime, Instant recordedAt, String commandId, Actor actor, ChainLink chain) {
 
         IntegrationEnvelope withPayload(DomainEvent payload) {
             return new IntegrationEnvelope(envelopeVersion, eventId, type, revision, municipalityCode, aggregateType,
-                    aggregateId, aggregateSequence, businessTime, recordedAt, commandId, actor, payload);
+                    aggregateId, aggregateSequence, businessTime, recordedAt, commandId, actor, chain, payload);
         }
     }
 }

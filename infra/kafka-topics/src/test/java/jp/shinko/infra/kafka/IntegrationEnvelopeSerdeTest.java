@@ -19,6 +19,7 @@ import jp.shinko.events.EventCatalogue;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.integration.BusinessTime;
+import jp.shinko.events.integration.ChainLink;
 import jp.shinko.events.integration.IntegrationEnvelope;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
@@ -35,6 +36,7 @@ class IntegrationEnvelopeSerdeTest {
     private static final IntegrationEnvelope TAMA_REGISTERED = IntegrationEnvelope.of(
             "0b6f4c1e-2f47-4a7e-9d0c-8d1f3b2a6e55", "Municipality", "132241", 0,
             Instant.parse("2026-11-22T04:31:00.123Z"), "register-tama", Actor.of("ops-1", Role.ADMIN),
+            new ChainLink(1, "3b5d2f0c9e8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c"),
             new MunicipalityRegistered(MunicipalityCode.of("132241"), "多摩市", "Tama"));
 
     private final IntegrationEnvelopeSerde testSubject = new IntegrationEnvelopeSerde();
@@ -49,6 +51,8 @@ class IntegrationEnvelopeSerdeTest {
                 + "\"aggregateType\":\"Municipality\",\"aggregateId\":\"132241\",\"aggregateSequence\":0,"
                 + "\"recordedAt\":\"2026-11-22T04:31:00.123Z\",\"commandId\":\"register-tama\","
                 + "\"actor\":{\"subject\":\"ops-1\",\"role\":\"admin\"},"
+                + "\"chain\":{\"position\":1,"
+                + "\"link\":\"3b5d2f0c9e8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c\"},"
                 + "\"payload\":{\"municipalityCode\":\"132241\",\"name\":\"多摩市\",\"romanisedName\":\"Tama\"}}");
     }
 
@@ -56,8 +60,8 @@ class IntegrationEnvelopeSerdeTest {
     void aQuarterlyStatusCarriesItsFiscalYearAndQuarterAsBusinessTime() throws IOException {
         IntegrationEnvelope status = IntegrationEnvelope.of("5d0e3f52-8c1b-4b53-9b61-1f0c2a7d9e10", "Plan",
                 "132039:plan:sangyo-2", 741, Instant.parse("2024-05-01T01:00:00Z"), "q4-r1",
-                Actor.of("ops-1", Role.ADMIN), new PeriodStatusRecorded(MunicipalityCode.of("132039"), "sangyo-2", "r1",
-                        "秘書広報課", FiscalYear.of(2023), Quarter.of(4), "△", "3", null, null));
+                Actor.of("ops-1", Role.ADMIN), null, new PeriodStatusRecorded(MunicipalityCode.of("132039"),
+                        "sangyo-2", "r1", "秘書広報課", FiscalYear.of(2023), Quarter.of(4), "△", "3", null, null));
         String json = new String(testSubject.serializer().serialize("t", status), StandardCharsets.UTF_8);
 
         assertThat(schemaErrors(json)).isEmpty();
@@ -76,7 +80,7 @@ class IntegrationEnvelopeSerdeTest {
                 TAMA_REGISTERED.municipalityCode(), TAMA_REGISTERED.aggregateType(), TAMA_REGISTERED.aggregateId(),
                 TAMA_REGISTERED.aggregateSequence(), null, TAMA_REGISTERED.recordedAt(), TAMA_REGISTERED.commandId(),
                 new Actor("alice", Role.MUNICIPAL_EDITOR, MunicipalityCode.of("132241"), "商工会議所"),
-                TAMA_REGISTERED.payload());
+                TAMA_REGISTERED.chain(), TAMA_REGISTERED.payload());
         byte[] bytes = testSubject.serializer().serialize("t", byEditor);
 
         assertThat(schemaErrors(new String(bytes, StandardCharsets.UTF_8))).isEmpty();
@@ -99,7 +103,7 @@ class IntegrationEnvelopeSerdeTest {
     void aSettingsEventIsWrittenAsTheSchemaDescribesAndReadBack() throws IOException {
         IntegrationEnvelope adopted = IntegrationEnvelope.of("e-2", "Municipality", "132284", 1,
                 Instant.parse("2026-11-22T04:31:00Z"), "c-2",
-                new Actor("clerk", Role.MUNICIPAL_EDITOR, MunicipalityCode.of("132284"), null),
+                new Actor("clerk", Role.MUNICIPAL_EDITOR, MunicipalityCode.of("132284"), null), null,
                 new RatingSchemeAdopted(MunicipalityCode.of("132284"), FiscalYear.reiwa(5), RatingScheme.DEFAULT));
         byte[] bytes = testSubject.serializer().serialize("t", adopted);
 

@@ -58,6 +58,13 @@ public enum Caller {
         return statuses(status, status, status, status, 403);
     }
 
+    /** Only an auditor or an admin gets this status; everyone else with a token 403. */
+    public static Map<Caller, Integer> auditorsAndAdmin(int status) {
+        Map<Caller, Integer> statuses = statuses(status, 403, 403, 403, 403);
+        statuses.put(AUDITOR, status);
+        return statuses;
+    }
+
     /** Only an editor of the target gets this status; everyone else with a token 403. */
     public static Map<Caller, Integer> editorsOfTarget(int status) {
         return statuses(403, 403, status, 403, 403);
