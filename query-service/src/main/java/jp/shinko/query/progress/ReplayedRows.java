@@ -21,19 +21,19 @@ final class ReplayedRows implements CityRows {
     private final Map<RowKey, ProgressRow> rows = new HashMap<>();
     private final Map<String, String> municipalityNames = new TreeMap<>();
 
-    private ReplayedRows() {
-    }
-
     /** The rows after these events, applied in the order given (the order they were stored). */
     static ReplayedRows of(List<? extends DomainEventMessage<?>> events) {
         ReplayedRows replayed = new ReplayedRows();
-        for (DomainEventMessage<?> event : events) {
-            if (event.getPayload() instanceof MunicipalityRegistered registered) {
-                replayed.municipalityNames.putIfAbsent(registered.municipalityCode().value(), registered.name());
-            }
-            replayed.fold(event.getPayload(), event.getSequenceNumber());
-        }
+        events.forEach(replayed::apply);
         return replayed;
+    }
+
+    /** Applies the next event. */
+    void apply(DomainEventMessage<?> event) {
+        if (event.getPayload() instanceof MunicipalityRegistered registered) {
+            municipalityNames.putIfAbsent(registered.municipalityCode().value(), registered.name());
+        }
+        fold(event.getPayload(), event.getSequenceNumber());
     }
 
     @Override

@@ -39,8 +39,12 @@ class RowsAsOf {
     CityRows across(Actor actor, Optional<MunicipalityCode> only, Optional<Instant> asOf) {
         Optional<MunicipalityCode> one = only.or(() -> actor.readsEveryMunicipality() ? Optional.empty()
                 : Optional.of(actor.municipalityCode()));
-        return asOf.<CityRows>map(instant -> ReplayedRows.of(one.map(code -> recorded.of(code, instant))
-                        .orElseGet(() -> recorded.all(instant))))
+        return asOf.<CityRows>map(instant -> one.map(code -> ReplayedRows.of(recorded.of(code, instant)))
+                        .orElseGet(() -> {
+                            ReplayedRows all = new ReplayedRows();
+                            recorded.forEach(instant, all::apply);
+                            return all;
+                        }))
                 .orElseGet(live::forQueries);
     }
 

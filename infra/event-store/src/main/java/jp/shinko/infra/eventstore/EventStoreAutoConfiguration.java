@@ -134,7 +134,7 @@ public class EventStoreAutoConfiguration {
     @Bean
     RecordedEvents recordedEvents(DataSource dataSource, Serializer serializer,
             org.axonframework.config.Configuration configuration) {
-        return new RecordedEvents(JdbcClient.create(dataSource), serializer, configuration.upcasterChain());
+        return new RecordedEvents(dataSource, serializer, configuration.upcasterChain());
     }
 
     /** The clock of the application; tests replace it to control time. */

@@ -5,15 +5,22 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import jp.shinko.events.municipality.MunicipalityCode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The events as they were recorded up to an instant, read straight from the store and
@@ -27,12 +34,20 @@ public class RecordedEvents {
             + "recorded_at, payload_type, payload_revision, payload, meta_data from "
             + EventStoreSchemaMigration.SCHEMA + ".domain_event_entry where recorded_at <= ?";
 
+    private static final int FETCH_SIZE = 1000;
+
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final Serializer serializer;
     private final EventUpcaster upcasters;
 
-    RecordedEvents(JdbcClient jdbc, Serializer serializer, EventUpcaster upcasters) {
-        this.jdbc = jdbc;
+    RecordedEvents(DataSource dataSource, Serializer serializer, EventUpcaster upcasters) {
+        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
+        TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        readOnly.setReadOnly(true);
+        this.transactions = readOnly; // PostgreSQL reads with a cursor, a page at a time, only in a transaction
         this.serializer = serializer;
         this.upcasters = upcasters;
     }
@@ -45,11 +60,24 @@ public class RecordedEvents {
                 .list());
     }
 
-    /** Every municipality's events recorded at or before an instant, in the order they were stored. */
-    public List<DomainEventMessage<?>> all(Instant upTo) {
-        return deserialize(jdbc.sql(SELECT + " order by global_index").param(utc(upTo))
-                .query(RecordedEvents::entry)
-                .list());
+    /**
+     * Hands every municipality's events recorded at or before an instant to the consumer, in the
+     * order they were stored, a thousand rows at a time: the store may hold millions.
+     */
+    public void forEach(Instant upTo, Consumer<DomainEventMessage<?>> consumer) {
+        transactions.executeWithoutResult(readOnly -> {
+            JdbcTemplate cursor = new JdbcTemplate(dataSource);
+            cursor.setFetchSize(FETCH_SIZE);
+            List<GenericDomainEventEntry<byte[]>> page = new ArrayList<>(FETCH_SIZE);
+            cursor.query(SELECT + " order by global_index", (RowCallbackHandler) row -> {
+                page.add(entry(row, 0));
+                if (page.size() == FETCH_SIZE) {
+                    deserialize(page).forEach(consumer);
+                    page.clear();
+                }
+            }, utc(upTo));
+            deserialize(page).forEach(consumer);
+        });
     }
 
     private List<DomainEventMessage<?>> deserialize(List<GenericDomainEventEntry<byte[]>> entries) {
