@@ -125,8 +125,9 @@ class QueryServiceIntegrationTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.paths['/municipalities/{code}'].get.parameters[*].name")
-                .isEqualTo(List.of("code", "waitForPosition"))
-                .jsonPath("$.paths['/municipalities'].get.parameters[*].name").isEqualTo(List.of("waitForPosition"))
+                .isEqualTo(List.of("code", "asOf", "waitForPosition"))
+                .jsonPath("$.paths['/municipalities'].get.parameters[*].name")
+                .isEqualTo(List.of("asOf", "waitForPosition"))
                 .jsonPath("$.components.securitySchemes.bearer-jwt.scheme").isEqualTo("bearer")
                 .jsonPath("$.security[0].bearer-jwt").exists();
     }

@@ -24,7 +24,7 @@ class ChainedEvents {
     record ChainedEvent(long globalIndex, EventChain.Entry entry, byte[] storedLink) {
     }
 
-    /** Hands each of the municipality's events to the consumer, in chain order, without holding them all. */
+    /** Hands each of the municipality's events to the consumer, in chain order. */
     void forEach(MunicipalityCode municipality, Consumer<ChainedEvent> consumer) {
         jdbc.sql("select global_index, chain_position, event_identifier, aggregate_identifier, sequence_number, "
                         + "type, recorded_at, payload_type, payload_revision, payload, meta_data, chain_link from "

@@ -33,6 +33,7 @@ public final class CrossCitySummary {
     private final Map<String, BigDecimal[]> figures = new HashMap<>();
     private final Map<String, String> statuses = new HashMap<>();
     private final Map<String, Instant> lastUpdates = new HashMap<>();
+    private final Map<String, ChainHead> chainHeads = new TreeMap<>();
 
     /** Takes one envelope; false when its event was seen before (a redelivery), which changes nothing. */
     public boolean accept(JsonNode envelope) {
@@ -55,6 +56,11 @@ public final class CrossCitySummary {
                 // other facts count only as an update of their fiscal year
             }
         }
+        JsonNode chain = envelope.path("chain");
+        if (chain.has("position")) {
+            ChainHead head = new ChainHead(chain.path("position").asLong(), chain.path("link").asString());
+            chainHeads.merge(municipality, head, (held, next) -> next.position() > held.position() ? next : held);
+        }
         JsonNode businessTime = envelope.path("businessTime");
         if (businessTime.has("fiscalYear")) {
             lastUpdates.merge(municipality + "|" + businessTime.path("fiscalYear").asInt(),
@@ -62,6 +68,18 @@ public final class CrossCitySummary {
                     (one, other) -> one.isAfter(other) ? one : other);
         }
         return true;
+    }
+
+    /** The last link of a municipality's hash chain that its envelopes carried. */
+    public record ChainHead(long position, String link) {
+    }
+
+    /**
+     * Each municipality's chain head as the envelopes gave it: a copy held outside the event
+     * store, to compare with an audit of it ({@code GET /municipalities/{code}/audit/chain}).
+     */
+    public Map<String, ChainHead> chainHeads() {
+        return Map.copyOf(chainHeads);
     }
 
     /** Redeliveries seen and ignored so far. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -139,6 +140,9 @@ public final class ReferenceConsumer implements AutoCloseable {
                     line.lastUpdate() == null ? "-" : TOKYO.format(line.lastUpdate())));
         }
         table.append(String.format("%d events, %d redeliveries ignored%n", summary.events(), summary.duplicates()));
+        table.append(String.format("%nchain heads (compare with GET /municipalities/{code}/audit/chain):%n"));
+        new TreeMap<>(summary.chainHeads()).forEach((city, head) ->
+                table.append(String.format("%-8s %6d  %s%n", city, head.position(), head.link())));
         return table.toString();
     }
 

@@ -16,6 +16,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -62,8 +66,21 @@ class ReferenceConsumerTest {
                 MunicipalityCode.of(code), null))).loadAll();
     }
 
+    private static CrossCitySummary.ChainHead storedChainHead(String city) throws Exception {
+        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
+                postgres.password()); PreparedStatement query = connection.prepareStatement(
+                "select position, encode(link, 'hex') from event_store.chain_head where municipality_code = ?")) {
+            query.setString(1, city);
+            try (ResultSet head = query.executeQuery()) {
+                head.next();
+                return new CrossCitySummary.ChainHead(head.getLong(1), head.getString(2));
+            }
+        }
+    }
+
     @Test
-    void theSummaryHasTheCitiesOwnCounts() throws IOException {
+    void theSummaryHasTheCitiesOwnCounts() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         ReferenceConsumer reader = new ReferenceConsumer(TestInfrastructure.kafkaBootstrapServers(), "test-summary");
         Map<String, CrossCitySummary.Line> lines = new HashMap<>();
@@ -107,6 +124,10 @@ class ReferenceConsumerTest {
         assertThat(lines.get("132039 2023").statusSymbols()).isEqualTo(symbols);
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("132039").contains("132241").contains("132284")
                 .contains("redeliveries ignored");
+        for (String city : List.of(SeedLoader.AKIRUNO, SeedLoader.MUSASHINO, SeedLoader.TAMA)) {
+            assertThat(reader.summary().chainHeads().get(city)).as("the head held outside the store, " + city)
+                    .isEqualTo(storedChainHead(city));
+        }
     }
 
     @Test
