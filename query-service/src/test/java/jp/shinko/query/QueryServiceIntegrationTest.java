@@ -74,6 +74,23 @@ class QueryServiceIntegrationTest {
     }
 
     @Test
+    void operatorsSeeAsOfAnswersTimedTheProcessorsLagAndTheProcessorsInHealth() {
+        client.get().uri("/municipalities?asOf=2024-05-01").exchange().expectStatus().isOk();
+
+        String metrics = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).contains("shinko_queries_as_of_seconds_count{application=\"query-service\","
+                + "endpoint=\"/municipalities\",status=\"200\"}")
+                .contains("shinko_processor_lag_events{application=\"query-service\",processor=\"progress\"}")
+                .contains("shinko_processor_lag_events{application=\"query-service\",processor=\"municipalities\"}")
+                .contains("hikaricp_connections_active", "jvm_memory_used_bytes");
+        client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.components.processors.status").isEqualTo("UP")
+                .jsonPath("$.components.processors.details.progress.running").isEqualTo(true)
+                .jsonPath("$.components.db.status").isEqualTo("UP");
+    }
+
+    @Test
     void aCodeWithAWrongCheckDigitIsABadRequestNamingTheField() {
         client.get().uri("/municipalities/132099").exchange()
                 .expectStatus().isBadRequest()

@@ -1,10 +1,12 @@
 package jp.shinko.infra.eventstore;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -128,6 +130,13 @@ public class EventStoreAutoConfiguration {
     @Bean
     StoredPositions storedPositions(DataSource dataSource, Serializer serializer, EventStoreProperties properties) {
         return new StoredPositions(JdbcClient.create(dataSource), serializer, properties.tokenTable());
+    }
+
+    /** Processor lag gauges and the {@code processors} health component. */
+    @Bean("processors")
+    ProcessorMonitoring processorMonitoring(EventProcessingConfiguration processing, StoredPositions positions,
+            MeterRegistry metrics) {
+        return new ProcessorMonitoring(processing, positions, metrics);
     }
 
     /** The events as recorded up to any instant, for answers about the past. */
