@@ -2,6 +2,7 @@ package jp.shinko.command.relay;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jp.shinko.infra.eventstore.ProcessorMonitoring;
 import jp.shinko.infra.eventstore.StoredPositions;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 class RelayLag {
 
     private final StoredPositions positions;
+    private final ProcessorMonitoring processors;
 
-    RelayLag(StoredPositions positions, MeterRegistry metrics) {
+    RelayLag(StoredPositions positions, ProcessorMonitoring processors, MeterRegistry metrics) {
         this.positions = positions;
+        this.processors = processors;
         Gauge.builder("shinko.relay.lag", this::events).baseUnit("events")
                 .description("Events stored but not yet acknowledged by Kafka").register(metrics);
     }
@@ -27,8 +30,8 @@ class RelayLag {
         return positions.lowestIndex(KafkaRelay.PROCESSING_GROUP);
     }
 
-    /** Events stored after that position. */
+    /** Events stored after that position: the relay's processor lag. */
     long events() {
-        return positions.eventsAfter(position());
+        return processors.lag(KafkaRelay.PROCESSING_GROUP);
     }
 }

@@ -17,7 +17,6 @@ import jp.shinko.events.kpi.ReferencePeriod;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.progress.NarrativeField;
 import jp.shinko.infra.eventstore.RecordedEvents;
-import jp.shinko.infra.security.AccessRefused;
 import jp.shinko.query.asof.AsOf;
 import jp.shinko.query.export.SheetFormat;
 import jp.shinko.query.progress.EntryHistory.Entry;
@@ -72,7 +71,7 @@ class AuditTrailController {
             @RequestParam Optional<String> kpi, @RequestParam Optional<String> reference,
             @RequestParam Optional<String> field,
             @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
-        MunicipalityCode municipality = readable(actor, code);
+        MunicipalityCode municipality = ProgressController.readable(actor, code);
         Map<String, String> description = new LinkedHashMap<>();
         description.put("kind", kind);
         Entry entry = switch (kind) {
@@ -104,7 +103,7 @@ class AuditTrailController {
             @Parameter(example = "sangyo-2") @PathVariable String planId,
             @Parameter(example = "2024-05-01") @RequestParam String from,
             @Parameter(description = "Now when absent") @RequestParam Optional<String> to) {
-        return changesOf(readable(actor, code), planId, from, to);
+        return changesOf(ProgressController.readable(actor, code), planId, from, to);
     }
 
     @GetMapping("/changes.{format}")
@@ -120,7 +119,7 @@ class AuditTrailController {
             @Parameter(example = "2024-05-01") @RequestParam String from,
             @Parameter(description = "Now when absent") @RequestParam Optional<String> to) {
         SheetFormat sheetFormat = SheetFormat.of(format);
-        return sheetFormat.download(changesOf(readable(actor, code), planId, from, to).sheet());
+        return sheetFormat.download(changesOf(ProgressController.readable(actor, code), planId, from, to).sheet());
     }
 
     private PlanChanges changesOf(MunicipalityCode municipality, String planId, String fromText,
@@ -181,13 +180,5 @@ class AuditTrailController {
             throw new InvalidField("reference", given, "a reference is a year such as 2021, or a period such as "
                     + "2021-2022");
         }
-    }
-
-    private static MunicipalityCode readable(Actor actor, String code) {
-        MunicipalityCode municipality = MunicipalityCode.of(code);
-        if (!actor.mayRead(municipality)) {
-            throw AccessRefused.toRead(actor, municipality);
-        }
-        return municipality;
     }
 }

@@ -244,12 +244,18 @@ class ProgressController {
     }
 
     private ProgressTables tables(Actor actor, String code, String planId, Optional<String> asOf) {
+        MunicipalityCode municipality = readable(actor, code);
+        return ProgressTables.of(rows.of(municipality, AsOf.of(asOf)), municipality, planId)
+                .orElseThrow(() -> new PlanNotFound(municipality, planId));
+    }
+
+    /** The municipality of the path, if the caller may read it. */
+    static MunicipalityCode readable(Actor actor, String code) {
         MunicipalityCode municipality = MunicipalityCode.of(code);
         if (!actor.mayRead(municipality)) {
             throw AccessRefused.toRead(actor, municipality);
         }
-        return ProgressTables.of(rows.of(municipality, AsOf.of(asOf)), municipality, planId)
-                .orElseThrow(() -> new PlanNotFound(municipality, planId));
+        return municipality;
     }
 
     private static FiscalYearChoice choice(FiscalYear year) {

@@ -1,6 +1,5 @@
 package jp.shinko.query.progress;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
  */
 final class ReplayedRows implements CityRows {
 
-    private final Map<RowKey, ProgressRow> rows = new HashMap<>();
+    /** Rows by municipality, plan and kind ("table"), each table's rows in row-id order. */
+    private final Map<List<String>, TreeMap<String, ProgressRow>> tables = new HashMap<>();
     private final Map<String, String> municipalityNames = new TreeMap<>();
 
     /** The rows after these events, applied in the order given (the order they were stored). */
@@ -38,22 +38,25 @@ final class ReplayedRows implements CityRows {
 
     @Override
     public Optional<ProgressRow> find(RowKey key) {
-        return Optional.ofNullable(rows.get(key));
+        return Optional.ofNullable(tables.get(table(key.municipalityCode(), key.planId(), key.kind())))
+                .map(table -> table.get(key.rowId()));
     }
 
     @Override
     public void put(ProgressRow row) {
-        rows.put(row.key(), row);
+        RowKey key = row.key();
+        tables.computeIfAbsent(table(key.municipalityCode(), key.planId(), key.kind()), table -> new TreeMap<>())
+                .put(key.rowId(), row);
     }
 
     @Override
     public <R extends ProgressRow> List<R> list(String municipalityCode, String planId, String kind, Class<R> type) {
-        return rows.entrySet().stream()
-                .filter(row -> row.getKey().municipalityCode().equals(municipalityCode)
-                        && row.getKey().planId().equals(planId) && row.getKey().kind().equals(kind))
-                .sorted(Map.Entry.comparingByKey(Comparator.comparing(RowKey::rowId)))
-                .map(row -> type.cast(row.getValue()))
-                .toList();
+        TreeMap<String, ProgressRow> table = tables.get(table(municipalityCode, planId, kind));
+        return table == null ? List.of() : table.values().stream().map(type::cast).toList();
+    }
+
+    private static List<String> table(String municipalityCode, String planId, String kind) {
+        return List.of(municipalityCode, planId, kind);
     }
 
     @Override
@@ -63,9 +66,10 @@ final class ReplayedRows implements CityRows {
 
     @Override
     public <R extends ProgressRow> List<R> listAcrossMunicipalities(String kind, Class<R> type) {
-        return rows.entrySet().stream()
-                .filter(row -> row.getKey().kind().equals(kind))
-                .map(row -> type.cast(row.getValue()))
+        return tables.entrySet().stream()
+                .filter(table -> table.getKey().get(2).equals(kind))
+                .flatMap(table -> table.getValue().values().stream())
+                .map(type::cast)
                 .toList();
     }
 
