@@ -103,6 +103,9 @@ class CommandApiAccessTest {
                         + "{quarter}", 200, "put", Map.of("organisation", "産業振興課", "symbol", "○")),
                 planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/narratives/{fiscalYear}", 200,
                         "put", Map.of("results", "実施した")),
+                planChange("POST /municipalities/{code}/plans/{planId}/progress", 200, "post",
+                        Map.of("items", List.of(Map.of("itemId", "a", "entries", List.of(
+                                Map.of("kind", "target", "fiscalYear", "R5", "value", 30, "unit", "人")))))),
                 new AccessMatrix.Row("POST /municipalities/{code}/plans/{planId}/fiscal-years/{fiscalYear}/close",
                         Caller.editorsOfTarget(200), AccessMatrix.Kind.WRITES, (client, target) -> client.post()
                         .uri("/municipalities/{code}/plans/p/fiscal-years/R5/close", target.value())

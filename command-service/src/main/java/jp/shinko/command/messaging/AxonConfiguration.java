@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.shinko.infra.security.ActorMetaData;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,8 +20,8 @@ class AxonConfiguration {
      * with several instances: a stale copy fails on the sequence number and is reloaded.
      */
     @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(@Value("${shinko.aggregate-cache.capacity:2000}") int capacity) {
+        return new RecentAggregates(capacity);
     }
 
     /** Every event carries the id of the command that caused it and who sent that command. */

@@ -1,6 +1,6 @@
 package jp.shinko.command.municipality;
 
-import java.util.Optional;
+import java.util.Map;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.settings.ReasonCodes;
 import jp.shinko.events.settings.ReasonCodesAdopted;
@@ -20,9 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class MunicipalRules {
 
-    private static final String LATEST = "select payload from " + EventStoreSchemaMigration.SCHEMA
-            + ".domain_event_entry where aggregate_identifier = ? and payload_type = ? "
-            + "order by sequence_number desc limit 1";
+    private static final String LATEST_STATUS_RULES = "select distinct on (payload_type) payload_type, payload from "
+            + EventStoreSchemaMigration.SCHEMA + ".domain_event_entry where aggregate_identifier = ? "
+            + "and payload_type in ('StatusLegendAdopted', 'ReasonCodesAdopted') "
+            + "order by payload_type, sequence_number desc";
 
     private static final String REGISTERED = "select exists (select 1 from " + EventStoreSchemaMigration.SCHEMA
             + ".domain_event_entry where aggregate_identifier = ? and payload_type = 'MunicipalityRegistered')";
@@ -40,18 +41,21 @@ public class MunicipalRules {
         return jdbc.sql(REGISTERED).param(municipality.value()).query(Boolean.class).single();
     }
 
-    public StatusLegend statusLegendOf(MunicipalityCode municipality) {
-        return latest(municipality, "StatusLegendAdopted", StatusLegendAdopted.class)
-                .map(StatusLegendAdopted::legend).orElse(StatusLegend.DEFAULT);
+    /** The legend and reason codes a quarterly status is checked against. */
+    public record StatusRules(StatusLegend legend, ReasonCodes reasonCodes) {
     }
 
-    public ReasonCodes reasonCodesOf(MunicipalityCode municipality) {
-        return latest(municipality, "ReasonCodesAdopted", ReasonCodesAdopted.class)
-                .map(ReasonCodesAdopted::reasonCodes).orElse(ReasonCodes.DEFAULT);
-    }
-
-    private <T> Optional<T> latest(MunicipalityCode municipality, String type, Class<T> eventClass) {
-        return jdbc.sql(LATEST).params(municipality.value(), type).query(byte[].class).optional()
-                .map(payload -> json.readValue(payload, eventClass));
+    /** The municipality's legend and reason codes in force, read in one query. */
+    public StatusRules statusRulesOf(MunicipalityCode municipality) {
+        StatusRules rules = new StatusRules(StatusLegend.DEFAULT, ReasonCodes.DEFAULT);
+        for (Map.Entry<String, byte[]> adopted : jdbc.sql(LATEST_STATUS_RULES).param(municipality.value())
+                .query((row, number) -> Map.entry(row.getString(1), row.getBytes(2))).list()) {
+            rules = adopted.getKey().equals("StatusLegendAdopted")
+                    ? new StatusRules(json.readValue(adopted.getValue(), StatusLegendAdopted.class).legend(),
+                            rules.reasonCodes())
+                    : new StatusRules(rules.legend(),
+                            json.readValue(adopted.getValue(), ReasonCodesAdopted.class).reasonCodes());
+        }
+        return rules;
     }
 }

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,15 +15,19 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import jp.shinko.command.municipality.MunicipalRules;
+import jp.shinko.command.municipality.MunicipalRules.StatusRules;
+import jp.shinko.command.problem.RuleViolation;
 import jp.shinko.command.plan.PlanCommands.AddPlanItem;
 import jp.shinko.command.plan.PlanCommands.AdoptPlan;
 import jp.shinko.command.plan.PlanCommands.CloseFiscalYear;
 import jp.shinko.command.plan.PlanCommands.DefineIndicator;
 import jp.shinko.command.plan.PlanCommands.DefineKpi;
 import jp.shinko.command.plan.PlanCommands.MovePlanItem;
+import jp.shinko.command.plan.PlanCommands.ProgressEntry;
 import jp.shinko.command.plan.PlanCommands.RecordAnnualActual;
 import jp.shinko.command.plan.PlanCommands.RecordKpiObservation;
 import jp.shinko.command.plan.PlanCommands.RecordPeriodStatus;
+import jp.shinko.command.plan.PlanCommands.RecordProgress;
 import jp.shinko.command.plan.PlanCommands.RetirePlanItem;
 import jp.shinko.command.plan.PlanCommands.ReviseNarrative;
 import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
@@ -218,30 +223,83 @@ class Plan {
 
     @CommandHandler
     EntryResult handle(SetAnnualTarget command, MetaData metaData) {
-        checkAnnualEntry(command.itemId(), command.fiscalYear(), command.unit(), actorOf(metaData));
-        String entry = annualKey("target", command.itemId(), command.fiscalYear());
-        checkEntryVersion(entry, command.expectedVersion());
-        if (alreadyRecorded(command.itemId(), entry, command.value())) {
-            return unchanged(entry);
-        }
-        apply(new AnnualTargetSet(adoption.municipalityCode(), adoption.planId(), command.itemId(),
-                command.fiscalYear(), command.value(), command.unit(),
-                correction(command.fiscalYear(), command.correctionReason())));
-        return changed(entry);
+        return carryOut(decide(command, actorOf(metaData)));
     }
 
     @CommandHandler
     EntryResult handle(RecordAnnualActual command, MetaData metaData) {
-        checkAnnualEntry(command.itemId(), command.fiscalYear(), command.unit(), actorOf(metaData));
+        return carryOut(decide(command, actorOf(metaData)));
+    }
+
+    /**
+     * Records a table's rows item by item: each item's entries are all checked before any is
+     * recorded, so an item is recorded whole or not at all, and a refused item does not stop the
+     * others. Answers one outcome per item, in the order sent.
+     */
+    @CommandHandler
+    List<ItemOutcome> handle(RecordProgress command, MetaData metaData, MunicipalRules rules) {
+        Actor actor = actorOf(metaData);
+        // read once for the whole table, and only if it has a status
+        boolean anyStatus = command.items().stream().flatMap(item -> item.entries().stream())
+                .anyMatch(RecordPeriodStatus.class::isInstance);
+        StatusRules statusRules = anyStatus ? rules.statusRulesOf(adoption.municipalityCode()) : null;
+        List<ItemOutcome> outcomes = new ArrayList<>();
+        for (RecordProgress.ItemEntries item : command.items()) {
+            List<Decision> decisions = new ArrayList<>();
+            try {
+                for (ProgressEntry entry : item.entries()) {
+                    decisions.add(decide(entry, actor, statusRules));
+                }
+            } catch (RuleViolation | AccessRefused refused) {
+                outcomes.add(ItemOutcome.refused(item.itemId(), refused, decisions.size()));
+                continue;
+            }
+            outcomes.add(ItemOutcome.recorded(item.itemId(), decisions.stream().map(this::carryOut).toList()));
+        }
+        return outcomes;
+    }
+
+    private Decision decide(ProgressEntry entry, Actor actor, StatusRules rules) {
+        if (entry instanceof SetAnnualTarget target) {
+            return decide(target, actor);
+        }
+        if (entry instanceof RecordAnnualActual actual) {
+            return decide(actual, actor);
+        }
+        if (entry instanceof RecordPeriodStatus status) {
+            return decide(status, actor, rules);
+        }
+        return decide((ReviseNarrative) entry, actor);
+    }
+
+    private Decision decide(SetAnnualTarget command, Actor actor) {
+        checkAnnualEntry(command.itemId(), command.fiscalYear(), command.unit(), actor);
+        String entry = annualKey("target", command.itemId(), command.fiscalYear());
+        checkEntryVersion(entry, command.expectedVersion());
+        if (alreadyRecorded(command.itemId(), entry, command.value())) {
+            return Decision.unchanged(entry);
+        }
+        return new Decision(entry, List.of(new AnnualTargetSet(adoption.municipalityCode(), adoption.planId(),
+                command.itemId(), command.fiscalYear(), command.value(), command.unit(),
+                correction(command.fiscalYear(), command.correctionReason()))));
+    }
+
+    private Decision decide(RecordAnnualActual command, Actor actor) {
+        checkAnnualEntry(command.itemId(), command.fiscalYear(), command.unit(), actor);
         String entry = annualKey("actual", command.itemId(), command.fiscalYear());
         checkEntryVersion(entry, command.expectedVersion());
         if (alreadyRecorded(command.itemId(), entry, command.value())) {
-            return unchanged(entry);
+            return Decision.unchanged(entry);
         }
-        apply(new AnnualActualRecorded(adoption.municipalityCode(), adoption.planId(), command.itemId(),
-                command.fiscalYear(), command.value(), command.unit(),
-                correction(command.fiscalYear(), command.correctionReason())));
-        return changed(entry);
+        return new Decision(entry, List.of(new AnnualActualRecorded(adoption.municipalityCode(), adoption.planId(),
+                command.itemId(), command.fiscalYear(), command.value(), command.unit(),
+                correction(command.fiscalYear(), command.correctionReason()))));
+    }
+
+    /** Applies what was decided and answers whether it changed anything, with the entry's version after it. */
+    private EntryResult carryOut(Decision decision) {
+        decision.events().forEach(event -> apply(event));
+        return new EntryResult(!decision.events().isEmpty(), entryVersions.getOrDefault(decision.entry(), 0L));
     }
 
     private static String annualKey(String kind, String itemId, FiscalYear year) {
@@ -267,22 +325,17 @@ class Plan {
         };
     }
 
-    private EntryResult unchanged(String entry) {
-        return new EntryResult(false, entryVersions.getOrDefault(entry, 0L));
-    }
-
-    private EntryResult changed(String entry) {
-        return new EntryResult(true, entryVersions.getOrDefault(entry, 0L));
-    }
-
     /**
      * Answers whether anything changed. The symbol and reason come from the municipality's
      * legend and list as they stand now; a 4th-quarter symbol not on track needs a reason.
      */
     @CommandHandler
     EntryResult handle(RecordPeriodStatus command, MetaData metaData, MunicipalRules rules) {
+        return carryOut(decide(command, actorOf(metaData), rules.statusRulesOf(adoption.municipalityCode())));
+    }
+
+    private Decision decide(RecordPeriodStatus command, Actor actor, StatusRules rules) {
         Item item = activeItem(command.itemId(), null);
-        Actor actor = actorOf(metaData);
         if (!item.content().responsibleOrganisations().contains(command.organisation())) {
             throw PlanRuleViolated.notResponsible(command.itemId(), command.organisation(),
                     item.content().responsibleOrganisations());
@@ -292,10 +345,10 @@ class Plan {
                     + command.organisation() + "'s");
         }
         requireWithinPeriod(command.fiscalYear());
-        StatusLegend legend = rules.statusLegendOf(adoption.municipalityCode());
+        StatusLegend legend = rules.legend();
         StatusSymbol symbol = legend.find(command.symbol()).orElseThrow(() ->
                 PlanRuleViolated.notInList("symbol", command.symbol(), "status legend", legend.allowed()));
-        ReasonCodes reasons = rules.reasonCodesOf(adoption.municipalityCode());
+        ReasonCodes reasons = rules.reasonCodes();
         if (command.reasonCode() != null && reasons.find(command.reasonCode()).isEmpty()) {
             throw PlanRuleViolated.notInList("reasonCode", command.reasonCode(), "reason codes", reasons.allowed());
         }
@@ -309,35 +362,37 @@ class Plan {
         checkEntryVersion(entry, command.expectedVersion());
         PeriodStatusRecorded current = statuses.get(entry);
         if (current != null && recorded.equals(withoutCorrection(current))) {
-            return unchanged(entry);
+            return Decision.unchanged(entry);
         }
-        apply(new PeriodStatusRecorded(recorded.municipalityCode(), recorded.planId(), recorded.itemId(),
-                recorded.organisation(), recorded.fiscalYear(), recorded.quarter(), recorded.symbol(),
-                recorded.reasonCode(), recorded.remark(),
-                correction(command.fiscalYear(), command.correctionReason())));
-        return changed(entry);
+        return new Decision(entry, List.of(new PeriodStatusRecorded(recorded.municipalityCode(), recorded.planId(),
+                recorded.itemId(), recorded.organisation(), recorded.fiscalYear(), recorded.quarter(),
+                recorded.symbol(), recorded.reasonCode(), recorded.remark(),
+                correction(command.fiscalYear(), command.correctionReason()))));
     }
 
     /** Answers whether any field changed; each changed field is an event of its own. */
     @CommandHandler
     EntryResult handle(ReviseNarrative command, MetaData metaData) {
+        return carryOut(decide(command, actorOf(metaData)));
+    }
+
+    private Decision decide(ReviseNarrative command, Actor actor) {
         Item item = activeItem(command.itemId(), null);
-        requireEditable(actorOf(metaData), item.content());
+        requireEditable(actor, item.content());
         requireWithinPeriod(command.fiscalYear());
         String sheet = annualKey("sheet", command.itemId(), command.fiscalYear());
         checkEntryVersion(sheet, command.expectedVersion());
-        boolean changed = false;
+        List<Object> revisions = new ArrayList<>();
         for (Map.Entry<NarrativeField, String> text : command.texts().entrySet()) {
             NarrativeRevised revised = new NarrativeRevised(adoption.municipalityCode(), adoption.planId(),
                     command.itemId(), command.fiscalYear(), text.getKey(), text.getValue(), null);
             if (!text.getValue().equals(narratives.getOrDefault(narrativeKey(revised), ""))) {
-                apply(new NarrativeRevised(revised.municipalityCode(), revised.planId(), revised.itemId(),
+                revisions.add(new NarrativeRevised(revised.municipalityCode(), revised.planId(), revised.itemId(),
                         revised.fiscalYear(), revised.field(), revised.text(),
                         correction(command.fiscalYear(), command.correctionReason())));
-                changed = true;
             }
         }
-        return changed ? changed(sheet) : unchanged(sheet);
+        return new Decision(sheet, revisions);
     }
 
     /** Answers whether anything changed: the definition already in force is not stored again. */
@@ -588,6 +643,14 @@ class Plan {
 
         Item changed(String newParentItemId, PlanItemContent newContent, boolean nowRetired) {
             return new Item(newParentItemId, newContent, nowRetired, version + 1);
+        }
+    }
+
+    /** What an entry command would change: the entry's key and the events recording it, none when unchanged. */
+    private record Decision(String entry, List<Object> events) {
+
+        static Decision unchanged(String entry) {
+            return new Decision(entry, List.of());
         }
     }
 }

@@ -2,6 +2,7 @@ package jp.shinko.command.plan;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import jp.shinko.command.access.CityWideChange;
 import jp.shinko.command.access.MunicipalRecordChange;
@@ -71,26 +72,55 @@ public final class PlanCommands {
      */
     public record SetAnnualTarget(MunicipalityCode municipalityCode, String planId, String itemId,
             FiscalYear fiscalYear, BigDecimal value, String unit, String correctionReason, Long expectedVersion)
-            implements PlanRecordCommand, MunicipalRecordChange {
+            implements ProgressEntry {
     }
 
     /** Record an item's actual for a fiscal year, in the indicator's unit. */
     public record RecordAnnualActual(MunicipalityCode municipalityCode, String planId, String itemId,
             FiscalYear fiscalYear, BigDecimal value, String unit, String correctionReason, Long expectedVersion)
-            implements PlanRecordCommand, MunicipalRecordChange {
+            implements ProgressEntry {
     }
 
     /** Record the status of an item's row (one responsible organisation) in a quarter of a fiscal year. */
     public record RecordPeriodStatus(MunicipalityCode municipalityCode, String planId, String itemId,
             String organisation, FiscalYear fiscalYear, Quarter quarter, String symbol, String reasonCode,
             String remark, String correctionReason, Long expectedVersion)
-            implements PlanRecordCommand, MunicipalRecordChange {
+            implements ProgressEntry {
     }
 
     /** Revise fields of an item's review sheet for a fiscal year; the fields not given stay as they are. */
     public record ReviseNarrative(MunicipalityCode municipalityCode, String planId, String itemId,
             FiscalYear fiscalYear, Map<NarrativeField, String> texts, String correctionReason,
-            Long expectedVersion) implements PlanRecordCommand, MunicipalRecordChange {
+            Long expectedVersion) implements ProgressEntry {
+    }
+
+    /** An entry of progress against an item: sent alone, or as one row of {@link RecordProgress}. */
+    public sealed interface ProgressEntry extends PlanRecordCommand, MunicipalRecordChange
+            permits SetAnnualTarget, RecordAnnualActual, RecordPeriodStatus, ReviseNarrative {
+
+        String itemId();
+
+        FiscalYear fiscalYear();
+    }
+
+    /**
+     * Record many entries at once, as a whole table is entered: per item, its entries are
+     * recorded all or none. Every entry names this command's municipality, plan and item.
+     */
+    public record RecordProgress(MunicipalityCode municipalityCode, String planId, List<ItemEntries> items)
+            implements PlanRecordCommand, MunicipalRecordChange {
+
+        public RecordProgress {
+            items = List.copyOf(items);
+        }
+
+        /** An item's entries, recorded together or not at all. */
+        public record ItemEntries(String itemId, List<ProgressEntry> entries) {
+
+            public ItemEntries {
+                entries = List.copyOf(entries);
+            }
+        }
     }
 
     /** Define (or redefine) a KPI of the plan. */

@@ -50,7 +50,7 @@ class PlanSnapshots {
     /** A snapshot once loading a plan would read more than this many events after the last one. */
     @Bean(TRIGGER)
     SnapshotTriggerDefinition planSnapshotTrigger(SpringAggregateSnapshotter snapshotter,
-            @Value("${shinko.plan.snapshot-after-events:250}") int threshold) {
+            @Value("${shinko.plan.snapshot-after-events:1000}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 }

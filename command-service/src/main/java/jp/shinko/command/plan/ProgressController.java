@@ -96,12 +96,15 @@ class ProgressController {
     EntryAnswer setTarget(@PathVariable String code, @PathVariable String planId, @PathVariable String itemId,
             @Parameter(example = "R7") @PathVariable String fiscalYear, @RequestBody AmountRequest request,
             @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        FiscalYear year = RequestFields.fiscalYear("fiscalYear", fiscalYear);
-        return send(code, planId, itemId, year, new PlanCommands.SetAnnualTarget(municipality(code),
-                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), year,
-                amount("value", request.value()), unit(request.unit()),
-                correction(request), request.expectedVersion()),
-                idempotencyKey);
+        return send(code, planId, itemId, target(code, planId, itemId, fiscalYear, request), idempotencyKey);
+    }
+
+    static PlanCommands.SetAnnualTarget target(String code, String planId, String itemId, String fiscalYear,
+            AmountRequest request) {
+        return new PlanCommands.SetAnnualTarget(municipality(code), PlanRequests.planId(planId),
+                PlanRequests.itemId("itemId", itemId), RequestFields.fiscalYear("fiscalYear", fiscalYear),
+                amount("value", request.value()), unit(request.unit()), correction(request),
+                request.expectedVersion());
     }
 
     @PutMapping("/annual-actuals/{fiscalYear}")
@@ -112,12 +115,15 @@ class ProgressController {
     EntryAnswer recordActual(@PathVariable String code, @PathVariable String planId, @PathVariable String itemId,
             @Parameter(example = "R7") @PathVariable String fiscalYear, @RequestBody AmountRequest request,
             @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        FiscalYear year = RequestFields.fiscalYear("fiscalYear", fiscalYear);
-        return send(code, planId, itemId, year, new PlanCommands.RecordAnnualActual(municipality(code),
-                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), year,
-                amount("value", request.value()), unit(request.unit()),
-                correction(request), request.expectedVersion()),
-                idempotencyKey);
+        return send(code, planId, itemId, actual(code, planId, itemId, fiscalYear, request), idempotencyKey);
+    }
+
+    static PlanCommands.RecordAnnualActual actual(String code, String planId, String itemId, String fiscalYear,
+            AmountRequest request) {
+        return new PlanCommands.RecordAnnualActual(municipality(code), PlanRequests.planId(planId),
+                PlanRequests.itemId("itemId", itemId), RequestFields.fiscalYear("fiscalYear", fiscalYear),
+                amount("value", request.value()), unit(request.unit()), correction(request),
+                request.expectedVersion());
     }
 
     /** The body of {@code PUT .../period-status/{fiscalYear}/{quarter}}. */
@@ -143,15 +149,17 @@ class ProgressController {
             @PathVariable String itemId, @Parameter(example = "R5") @PathVariable String fiscalYear,
             @Parameter(example = "4") @PathVariable String quarter, @RequestBody PeriodStatusRequest request,
             @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        FiscalYear year = RequestFields.fiscalYear("fiscalYear", fiscalYear);
-        return send(code, planId, itemId, year, new PlanCommands.RecordPeriodStatus(municipality(code),
-                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId),
-                text("organisation", request.organisation(), 60, true), year,
-                RequestFields.quarter("quarter", quarter), text("symbol", request.symbol(), 2, true),
-                text("reasonCode", request.reasonCode(), 10, false),
-                text("remark", request.remark(), 2000, false),
-                correction(request), request.expectedVersion()),
+        return send(code, planId, itemId, status(code, planId, itemId, fiscalYear, quarter, request),
                 idempotencyKey);
+    }
+
+    static PlanCommands.RecordPeriodStatus status(String code, String planId, String itemId, String fiscalYear,
+            String quarter, PeriodStatusRequest request) {
+        return new PlanCommands.RecordPeriodStatus(municipality(code), PlanRequests.planId(planId),
+                PlanRequests.itemId("itemId", itemId), text("organisation", request.organisation(), 60, true),
+                RequestFields.fiscalYear("fiscalYear", fiscalYear), RequestFields.quarter("quarter", quarter),
+                text("symbol", request.symbol(), 2, true), text("reasonCode", request.reasonCode(), 10, false),
+                text("remark", request.remark(), 2000, false), correction(request), request.expectedVersion());
     }
 
     /** The body of {@code PUT .../narratives/{fiscalYear}}: the fields to revise; those left out stay. */
@@ -172,6 +180,11 @@ class ProgressController {
             @PathVariable String itemId, @Parameter(example = "R7") @PathVariable String fiscalYear,
             @RequestBody NarrativeRequest request,
             @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+        return send(code, planId, itemId, narrative(code, planId, itemId, fiscalYear, request), idempotencyKey);
+    }
+
+    static PlanCommands.ReviseNarrative narrative(String code, String planId, String itemId, String fiscalYear,
+            NarrativeRequest request) {
         FiscalYear year = RequestFields.fiscalYear("fiscalYear", fiscalYear);
         Map<NarrativeField, String> texts = new LinkedHashMap<>();
         narrative(texts, NarrativeField.PLANNED_CONTENT, request.plannedContent());
@@ -182,10 +195,8 @@ class ProgressController {
             throw new InvalidRequest(new FieldProblem(NarrativeField.PLANNED_CONTENT.wireName(), null,
                     "at least one of " + NarrativeField.allowed() + " is required"));
         }
-        return send(code, planId, itemId, year, new PlanCommands.ReviseNarrative(municipality(code),
-                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId), year, texts,
-                correction(request), request.expectedVersion()),
-                idempotencyKey);
+        return new PlanCommands.ReviseNarrative(municipality(code), PlanRequests.planId(planId),
+                PlanRequests.itemId("itemId", itemId), year, texts, correction(request), request.expectedVersion());
     }
 
     private static void narrative(Map<NarrativeField, String> texts, NarrativeField field, String text) {
@@ -207,6 +218,11 @@ class ProgressController {
     /** A request that may correct an entry of a closed fiscal year. */
     private interface Correctable {
         String correctionReason();
+    }
+
+    private EntryAnswer send(String code, String planId, String itemId, PlanCommands.ProgressEntry command,
+            String idempotencyKey) {
+        return send(code, planId, itemId, command.fiscalYear(), command, idempotencyKey);
     }
 
     private EntryAnswer send(String code, String planId, String itemId, FiscalYear year, Object command,

@@ -12,6 +12,12 @@ public final class InvalidRequest extends RuntimeException {
         this.problems = List.of(problem);
     }
 
+    public InvalidRequest(List<FieldProblem> problems) {
+        super(problems.stream().map(problem -> problem.field() + ": " + problem.message())
+                .reduce((a, b) -> a + "; " + b).orElse("invalid request"));
+        this.problems = List.copyOf(problems);
+    }
+
     public List<FieldProblem> problems() {
         return problems;
     }

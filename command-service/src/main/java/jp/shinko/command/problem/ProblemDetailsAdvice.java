@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,24 +26,34 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * each field and what it allows.
  */
 @RestControllerAdvice
-class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(RuleViolation.class)
-    ProblemDetail ruleViolated(RuleViolation violation) {
-        ProblemDetail problem = problem(violation.problemType(), violation.getMessage());
-        violation.values().forEach(problem::setProperty);
-        return problem;
+    @ExceptionHandler({RuleViolation.class, InvalidRequest.class, InvalidField.class})
+    ProblemDetail refused(RuntimeException refusal) {
+        return of(refusal);
     }
 
-    @ExceptionHandler(InvalidRequest.class)
-    ProblemDetail invalidRequest(InvalidRequest invalid) {
-        return invalidFields(invalid.problems());
-    }
-
-    /** A value a published value type refused, such as a rating band or a plan item's outlook. */
-    @ExceptionHandler(InvalidField.class)
-    ProblemDetail invalidField(InvalidField invalid) {
-        return invalidFields(List.of(new FieldProblem(invalid.field(), invalid.rejectedValue(), invalid.getMessage())));
+    /**
+     * A rule violation, invalid fields (of a request, or refused by a published value type such
+     * as a rating band or a plan item's outlook), or an access refusal, as problem details.
+     */
+    public static ProblemDetail of(RuntimeException refusal) {
+        if (refusal instanceof RuleViolation violation) {
+            ProblemDetail problem = problem(violation.problemType(), violation.getMessage());
+            violation.values().forEach(problem::setProperty);
+            return problem;
+        }
+        if (refusal instanceof InvalidRequest invalid) {
+            return invalidFields(invalid.problems());
+        }
+        if (refusal instanceof InvalidField invalid) {
+            return invalidFields(List.of(new FieldProblem(invalid.field(), invalid.rejectedValue(),
+                    invalid.getMessage())));
+        }
+        if (refusal instanceof AccessDeniedException) {
+            return problem(ProblemType.FORBIDDEN, refusal.getMessage());
+        }
+        throw refusal;
     }
 
     /** Every record is first created by a command of its own, such as registering a municipality. */
@@ -86,7 +97,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static ProblemDetail problem(ProblemType type, String detail) {
+    /** A problem of the given type, saying what to fix. */
+    public static ProblemDetail problem(ProblemType type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
         problem.setType(type.type());
         problem.setTitle(type.title());

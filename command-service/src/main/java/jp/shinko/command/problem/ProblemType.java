@@ -19,6 +19,9 @@ public enum ProblemType {
             "The request breaks a rule of the records it touches"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT,
             "The Idempotency-Key was already used for a different request"),
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed"),
+    NOTHING_RECORDED("nothing-recorded", HttpStatus.UNPROCESSABLE_CONTENT,
+            "Every item of the table was refused; nothing was recorded"),
     CONCURRENT_MODIFICATION("concurrent-modification", HttpStatus.CONFLICT,
             "The record was changed by another request at the same time");
 

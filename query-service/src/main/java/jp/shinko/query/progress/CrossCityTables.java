@@ -52,8 +52,7 @@ final class CrossCityTables {
             String code = figure.municipalityCode().value();
             if (readable.test(code) && onlyYear.map(figure.fiscalYear()::equals).orElse(true)) {
                 RatingScheme scheme = schemeOf(settings, code, figure.fiscalYear().value());
-                Optional<RatingBand> rating = figure.actual() == null ? Optional.empty()
-                        : scheme.rate(figure.target(), figure.actual());
+                Optional<RatingBand> rating = scheme.rate(figure.target(), figure.actual());
                 CityYearCounts city = counts.computeIfAbsent(code + "|" + figure.fiscalYear(),
                         key -> new CityYearCounts(code, figure.fiscalYear().value(), scheme));
                 city.ratings.merge(rating.map(RatingBand::label).orElse(NOT_RATED), 1L, Long::sum);

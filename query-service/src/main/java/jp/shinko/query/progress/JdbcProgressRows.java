@@ -1,5 +1,6 @@
 package jp.shinko.query.progress;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,14 @@ class JdbcProgressRows implements ProgressRows {
 
     private static final String TABLE = "progress_row";
     private static final String LIVE = "query." + TABLE;
+
+    /**
+     * The rows under the keys given as four arrays. The codes are char(6) like the column: compared
+     * as text, the primary key could not serve and every batch of a rebuild read the whole table.
+     */
+    static final String FIND_ALL = "select r.kind, r.row::text from " + LIVE + " r join unnest(?::char(6)[], "
+            + "?::text[], ?::text[], ?::text[]) as k(municipality_code, plan_id, kind, row_id) on r.municipality_code "
+            + "= k.municipality_code and r.plan_id = k.plan_id and r.kind = k.kind and r.row_id = k.row_id";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -120,6 +129,20 @@ class JdbcProgressRows implements ProgressRows {
                 .query(String.class)
                 .optional()
                 .map(text -> json.readValue(text, TYPES.get(key.kind())));
+    }
+
+    /** The rows stored under any of the keys, in one query; keys without a row are left out. */
+    List<ProgressRow> findAll(Collection<RowKey> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(FIND_ALL)
+                .params(keys.stream().map(RowKey::municipalityCode).toArray(String[]::new),
+                        keys.stream().map(RowKey::planId).toArray(String[]::new),
+                        keys.stream().map(RowKey::kind).toArray(String[]::new),
+                        keys.stream().map(RowKey::rowId).toArray(String[]::new))
+                .query((row, number) -> (ProgressRow) json.readValue(row.getString(2), TYPES.get(row.getString(1))))
+                .list();
     }
 
     @Override

@@ -1,13 +1,18 @@
 package jp.shinko.query.progress;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
@@ -15,9 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps {@code query.progress_row} up to date with every event, through {@link ProgressFold}.
  *
- * <p>The processor hands over events in batches, one transaction each. Within a batch, rows
- * are read once, changed in memory and written together in one JDBC batch when the batch
- * commits, so an event costs no round trip of its own unless its row is not yet in the batch.
+ * <p>The processor hands over events in batches, one transaction each. A batch first reads
+ * every row its events touch in one query, changes them in memory and writes them together in
+ * one JDBC batch when it commits, so a batch of hundreds of events costs two round trips.
  */
 @Component
 @ProcessingGroup(ProgressProjection.PROCESSING_GROUP)
@@ -47,6 +52,12 @@ class ProgressProjection {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
             BatchRows rows = new BatchRows(stored);
+            if (unitOfWork instanceof BatchingUnitOfWork<?> batching) {
+                rows.readAll(batching.getMessages().stream()
+                        .map(message -> ProgressFold.keyOf(message.getPayload()))
+                        .flatMap(Optional::stream)
+                        .collect(Collectors.toSet()));
+            }
             unitOfWork.onPrepareCommit(committing -> rows.flush());
             return rows;
         });
@@ -56,20 +67,31 @@ class ProgressProjection {
     private static final class BatchRows implements FoldedRows {
 
         private final JdbcProgressRows stored;
-        private final Map<RowKey, ProgressRow> read = new LinkedHashMap<>();
+        private final Map<RowKey, ProgressRow> read = new HashMap<>();
+        private final Set<RowKey> known = new HashSet<>();
         private final Map<RowKey, ProgressRow> changed = new LinkedHashMap<>();
 
         BatchRows(JdbcProgressRows stored) {
             this.stored = stored;
         }
 
+        /** Reads the rows under these keys at once; a key without a row is then known to have none. */
+        void readAll(Set<RowKey> keys) {
+            stored.findAll(keys).forEach(row -> read.put(row.key(), row));
+            known.addAll(keys);
+        }
+
         @Override
         public Optional<ProgressRow> find(RowKey key) {
-            return Optional.ofNullable(read.computeIfAbsent(key, missing -> stored.find(missing).orElse(null)));
+            if (known.add(key)) {
+                stored.find(key).ifPresent(row -> read.put(key, row));
+            }
+            return Optional.ofNullable(read.get(key));
         }
 
         @Override
         public void put(ProgressRow row) {
+            known.add(row.key());
             read.put(row.key(), row);
             changed.put(row.key(), row);
         }

@@ -99,11 +99,9 @@ final class ProgressTables {
     }
 
     private YearFigures yearFigures(Figure figure, RatingScheme scheme) {
-        Optional<RatingBand> rating = figure.actual() == null ? Optional.empty()
-                : scheme.rate(figure.target(), figure.actual());
+        Optional<RatingBand> rating = scheme.rate(figure.target(), figure.actual());
         return new YearFigures(figure.fiscalYear().value(), figure.fiscalYear().japanese(), figure.target(),
-                figure.actual(), figure.actual() == null ? null
-                        : RatingScheme.achievementPercent(figure.target(), figure.actual()).orElse(null),
+                figure.actual(), RatingScheme.achievementPercent(figure.target(), figure.actual()).orElse(null),
                 rating.map(RatingBand::label).orElse(null), rating.map(RatingBand::description).orElse(null),
                 plan.isClosed(figure.fiscalYear()), figure.targetCorrection(), figure.actualCorrection());
     }

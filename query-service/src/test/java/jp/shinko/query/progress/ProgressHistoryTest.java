@@ -87,6 +87,8 @@ class ProgressHistoryTest {
         // near: shown rounded to 50.0% and 90.0%, rated by the exact rate, so B and B
         figures(events, "near", 2022, "10000", "5004");
         figures(events, "near", 2023, "10000", "8996");
+        // an actual before any target: shown, neither rated nor rated against anything
+        events.add(new AnnualActualRecorded(AOMORI, PLAN, "near", FiscalYear.of(2024), new BigDecimal("7"), "件", null));
         events.add(status("bands", 2023, 1, "○"));
         events.add(status("bands", 2023, 4, "△"));
         events.add(status("bands", 2024, 1, "◎"));
@@ -121,7 +123,8 @@ class ProgressHistoryTest {
                 "2027 100/- - -");
         assertThat(yearsOf(get("annual").path("items").path(1))).containsExactly(
                 "2022 10000/5004 50.0% B",
-                "2023 10000/8996 90.0% B");
+                "2023 10000/8996 90.0% B",
+                "2024 -/7 - -");
     }
 
     @Test
@@ -168,7 +171,7 @@ class ProgressHistoryTest {
 
     private static List<String> yearsOf(JsonNode row) {
         return row.path("years").valueStream()
-                .map(year -> year.path("fiscalYear").asInt() + " " + year.path("target").asString() + "/"
+                .map(year -> year.path("fiscalYear").asInt() + " " + year.path("target").asString("-") + "/"
                         + year.path("actual").asString("-") + " "
                         + (year.has("achievementPercent") ? year.path("achievementPercent").asString() + "%" : "-")
                         + " " + year.path("rating").asString("-"))

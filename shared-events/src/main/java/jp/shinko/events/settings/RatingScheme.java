@@ -65,17 +65,20 @@ public record RatingScheme(List<RatingBand> bands) {
         }
     }
 
-    /** The rating of an actual against a target; empty when the target is 0 (no rate exists). */
+    /** The rating of an actual against a target; empty when either is missing or the target is 0 (no rate exists). */
     public Optional<RatingBand> rate(BigDecimal target, BigDecimal actual) {
-        if (target.signum() <= 0) {
+        if (target == null || actual == null || target.signum() <= 0) {
             return Optional.empty();
         }
         return bands.stream().filter(band -> band.admits(target, actual)).findFirst();
     }
 
-    /** Actual ÷ target in percent, rounded half up to one decimal place as the tables show it; empty for target 0. */
+    /**
+     * Actual ÷ target in percent, rounded half up to one decimal place as the tables show it;
+     * empty when either is missing or the target is 0.
+     */
     public static Optional<BigDecimal> achievementPercent(BigDecimal target, BigDecimal actual) {
-        if (target.signum() <= 0) {
+        if (target == null || actual == null || target.signum() <= 0) {
             return Optional.empty();
         }
         return Optional.of(actual.multiply(BigDecimal.valueOf(100)).divide(target, 1, RoundingMode.HALF_UP));

@@ -33,6 +33,14 @@ class RatingSchemeTest {
     }
 
     @Test
+    void aMissingTargetOrActualHasNoRateAndNoRating() {
+        assertThat(RatingScheme.DEFAULT.rate(null, BigDecimal.TEN)).isEmpty();
+        assertThat(RatingScheme.achievementPercent(null, BigDecimal.TEN)).isEmpty();
+        assertThat(RatingScheme.DEFAULT.rate(BigDecimal.TEN, null)).isEmpty();
+        assertThat(RatingScheme.achievementPercent(BigDecimal.TEN, null)).isEmpty();
+    }
+
+    @Test
     void aTargetOfZeroHasNoRateAndNoRating() {
         assertThat(RatingScheme.DEFAULT.rate(BigDecimal.ZERO, BigDecimal.TEN)).isEmpty();
         assertThat(RatingScheme.achievementPercent(BigDecimal.ZERO, BigDecimal.TEN)).isEmpty();

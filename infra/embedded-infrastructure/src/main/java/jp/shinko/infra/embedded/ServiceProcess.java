@@ -73,6 +73,11 @@ public final class ServiceProcess implements AutoCloseable {
         return baseUrl;
     }
 
+    /** The operating system's id of the service's JVM, to read its resident memory from. */
+    public long pid() {
+        return process.pid();
+    }
+
     public Path log() {
         return log;
     }

@@ -106,6 +106,8 @@ public class EventStoreAutoConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .dataType(byte[].class)
+                // events read per query: a processor catching up or rebuilding reads the store 1,000 at a time
+                .batchSize(1000)
                 .schema(eventSchema);
         return new PostgresEventStorageEngine(builder);
     }
@@ -141,9 +143,10 @@ public class EventStoreAutoConfiguration {
 
     /** The events as recorded up to any instant, for answers about the past. */
     @Bean
-    RecordedEvents recordedEvents(DataSource dataSource, Serializer serializer,
-            org.axonframework.config.Configuration configuration) {
-        return new RecordedEvents(dataSource, serializer, configuration.upcasterChain());
+    RecordedEvents recordedEvents(DataSource dataSource, Serializer serializer, EventStoreProperties properties,
+            org.axonframework.config.Configuration configuration, Clock clock) {
+        return new RecordedEvents(dataSource, serializer, configuration.upcasterChain(), clock,
+                properties.settledAfter(), properties.cachedEvents());
     }
 
     /** The clock of the application; tests replace it to control time. */

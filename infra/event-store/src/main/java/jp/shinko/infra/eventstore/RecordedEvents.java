@@ -2,11 +2,16 @@ package jp.shinko.infra.eventstore;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -27,11 +32,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * deserialized (and upcast) as processors receive them, so what was known at any past time can
  * be folded again. One municipality's events are read through the index on municipality and
  * recorded time, so how many other municipalities' events are stored does not matter.
+ *
+ * <p>A municipality's settled events, recorded longer ago than {@code settledAfter}, are kept
+ * in memory once read (for the municipalities asked about most recently, up to
+ * {@code cachedEvents} events in all). The store is append-only, and an event recorded that long
+ * ago has committed or never will, since no transaction runs for minutes; so only the events
+ * recorded since are read again, and merged in stored order. Reading and deserializing were
+ * three fifths of an "as of" answer.
  */
 public class RecordedEvents {
 
     private static final String SELECT = "select type, aggregate_identifier, sequence_number, event_identifier, "
-            + "recorded_at, payload_type, payload_revision, payload, meta_data from "
+            + "recorded_at, payload_type, payload_revision, payload, meta_data, global_index from "
             + EventStoreSchemaMigration.SCHEMA + ".domain_event_entry where recorded_at <= ?";
 
     private static final int FETCH_SIZE = 1000;
@@ -41,8 +53,23 @@ public class RecordedEvents {
     private final TransactionTemplate transactions;
     private final Serializer serializer;
     private final EventUpcaster upcasters;
+    private final Clock clock;
+    private final Duration settledAfter;
+    private final long cachedEvents;
+    /** Settled events by municipality code, the least recently asked first. */
+    private final LinkedHashMap<String, Settled> settled = new LinkedHashMap<>(16, 0.75f, true);
+    private long settledCount;
 
-    RecordedEvents(DataSource dataSource, Serializer serializer, EventUpcaster upcasters) {
+    /** An event and its place in the store. */
+    private record Recorded(long globalIndex, Instant recordedAt, DomainEventMessage<?> message) {
+    }
+
+    /** A municipality's events recorded at or before {@code until}, in stored order. */
+    private record Settled(Instant until, List<Recorded> events) {
+    }
+
+    RecordedEvents(DataSource dataSource, Serializer serializer, EventUpcaster upcasters, Clock clock,
+            Duration settledAfter, long cachedEvents) {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -50,14 +77,79 @@ public class RecordedEvents {
         this.transactions = readOnly; // PostgreSQL reads with a cursor, a page at a time, only in a transaction
         this.serializer = serializer;
         this.upcasters = upcasters;
+        this.clock = clock;
+        this.settledAfter = settledAfter;
+        this.cachedEvents = cachedEvents;
     }
 
     /** A municipality's events recorded at or before an instant, in the order they were stored. */
     public List<DomainEventMessage<?>> of(MunicipalityCode municipality, Instant upTo) {
-        return deserialize(jdbc.sql(SELECT + " and municipality_code = ? order by global_index")
-                .params(utc(upTo), municipality.value())
-                .query(RecordedEvents::entry)
-                .list());
+        Settled known = settled(municipality.value(), clock.instant().minus(settledAfter));
+        List<Recorded> events = known.events().stream()
+                .filter(event -> !event.recordedAt().isAfter(upTo))
+                .toList();
+        if (upTo.isAfter(known.until())) {
+            events = inStoredOrder(events, read(municipality.value(), known.until(), upTo));
+        }
+        return events.stream().<DomainEventMessage<?>>map(Recorded::message).toList();
+    }
+
+    /** The municipality's events recorded up to {@code until}: those kept, and those recorded since. */
+    private Settled settled(String municipality, Instant until) {
+        Settled known;
+        synchronized (settled) {
+            known = settled.get(municipality);
+        }
+        if (known != null && !known.until().isBefore(until)) {
+            return known;
+        }
+        Settled now = known == null ? new Settled(until, read(municipality, null, until))
+                : new Settled(until, inStoredOrder(known.events(), read(municipality, known.until(), until)));
+        synchronized (settled) {
+            Settled kept = settled.get(municipality);
+            if (kept == null || kept.until().isBefore(now.until())) {
+                settled.put(municipality, now);
+                settledCount += now.events().size() - (kept == null ? 0 : kept.events().size());
+                Iterator<Map.Entry<String, Settled>> eldest = settled.entrySet().iterator();
+                while (settledCount > cachedEvents && eldest.hasNext()) {
+                    settledCount -= eldest.next().getValue().events().size();
+                    eldest.remove();
+                }
+            }
+        }
+        return now;
+    }
+
+    /** The municipality's events recorded after {@code after} (from the first when null) up to {@code upTo}. */
+    private List<Recorded> read(String municipality, Instant after, Instant upTo) {
+        List<Recorded> events = new ArrayList<>();
+        jdbc.sql(SELECT + (after == null ? "" : " and recorded_at > ?") + " and municipality_code = ? "
+                        + "order by global_index")
+                .params(after == null ? List.of(utc(upTo), municipality)
+                        : List.of(utc(upTo), utc(after), municipality))
+                .query((RowCallbackHandler) row -> {
+                    GenericDomainEventEntry<byte[]> entry = entry(row, 0);
+                    long globalIndex = row.getLong(10);
+                    deserialize(List.of(entry)).forEach(message ->
+                            events.add(new Recorded(globalIndex, entry.getTimestamp(), message)));
+                });
+        return events;
+    }
+
+    /** Both lists, each in stored order, merged in stored order. */
+    private static List<Recorded> inStoredOrder(List<Recorded> earlier, List<Recorded> later) {
+        if (later.isEmpty()) {
+            return earlier;
+        }
+        List<Recorded> merged = new ArrayList<>(earlier.size() + later.size());
+        int i = 0;
+        int j = 0;
+        while (i < earlier.size() || j < later.size()) {
+            boolean fromEarlier = j == later.size()
+                    || i < earlier.size() && earlier.get(i).globalIndex() < later.get(j).globalIndex();
+            merged.add(fromEarlier ? earlier.get(i++) : later.get(j++));
+        }
+        return merged;
     }
 
     /**

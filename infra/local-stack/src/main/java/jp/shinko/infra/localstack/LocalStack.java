@@ -19,6 +19,7 @@ import jp.shinko.infra.embedded.KraftBroker;
 import jp.shinko.infra.embedded.LocalIdentityProvider;
 import jp.shinko.infra.embedded.ServiceProcess;
 import jp.shinko.infra.kafka.Topics;
+import jp.shinko.infra.localstack.bench.Benchmark;
 import jp.shinko.infra.seeds.SeedLoader;
 
 /**
@@ -71,6 +72,9 @@ public final class LocalStack {
      * process exit code.
      */
     static int run(String[] args, PrintStream out) {
+        if (args.length > 0 && args[0].equals("bench")) {
+            return Benchmark.run(Arrays.copyOfRange(args, 1, args.length), out);
+        }
         boolean events = args.length > 0 && args[0].equals("events");
         boolean summary = args.length > 0 && args[0].equals("summary");
         boolean once = List.of(args).contains("--once");
@@ -118,7 +122,7 @@ public final class LocalStack {
      * Starts every part in order and returns the running stack; on failure, stops what was
      * started and rethrows.
      */
-    static RunningStack start(LocalStackOptions options, PrintStream out) throws Exception {
+    public static RunningStack start(LocalStackOptions options, PrintStream out) throws Exception {
         DataDirectory data = new DataDirectory(options.dataDirectory());
         List<String> obstacles = StartObstacles.find(options, data);
         if (!obstacles.isEmpty()) {

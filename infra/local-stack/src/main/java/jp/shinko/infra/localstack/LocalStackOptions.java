@@ -17,14 +17,17 @@ import java.util.List;
  * @param servicesDirectory where the services' runnable jars are
  * @param demoData whether to register the demo municipalities
  */
-record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresPort, int kafkaPort, int kafkaControllerPort,
-        int commandPort, int queryPort, int identityPort, Path servicesDirectory, boolean demoData) {
+public record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresPort, int kafkaPort,
+        int kafkaControllerPort, int commandPort, int queryPort, int identityPort, Path servicesDirectory,
+        boolean demoData) {
 
     /** Where the build put the service jars; set by the build for tests. */
     static final String SERVICES_DIRECTORY_PROPERTY = "shinko.local-stack.services-dir";
 
     static final String USAGE = """
             Usage: ./local-stack [options]          start the stack
+                   ./local-stack bench [--quick] [--clients=N] [--events=N]   measure the system's speed on a
+                                                    stack of its own; ./local-stack bench --help says more
                    ./local-stack events [--kafka-port=PORT]   print the integration events of a running stack
                    ./local-stack summary [--kafka-port=PORT] [--once]   the metropolitan reference consumer's
                                                     cross-city summary of a running stack
@@ -67,7 +70,7 @@ record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresPort, in
      *
      * @throws IllegalArgumentException with a message for the user when an option is unknown or malformed
      */
-    static LocalStackOptions parse(String... args) {
+    public static LocalStackOptions parse(String... args) {
         Path dataDirectory = Path.of("local-data");
         Path servicesDirectory =
                 Path.of(System.getProperty(SERVICES_DIRECTORY_PROPERTY, "infra/local-stack/target/services"));

@@ -14,7 +14,7 @@ import jp.shinko.infra.embedded.ServiceProcess;
  * services first, then the identity provider, Kafka and PostgreSQL, so nothing loses what it
  * depends on while it shuts down. Closing is idempotent and safe from a shutdown hook.
  */
-final class RunningStack implements AutoCloseable {
+public final class RunningStack implements AutoCloseable {
 
     /** A started part; {@code name} is null for housekeeping that closes without a message. */
     private record Part(String name, AutoCloseable part) {
@@ -59,24 +59,29 @@ final class RunningStack implements AutoCloseable {
         this.queryService = query;
     }
 
-    URI commandService() {
+    public URI commandService() {
         return commandService.baseUrl();
     }
 
-    URI queryService() {
+    public URI queryService() {
         return queryService.baseUrl();
     }
 
+    /** The two services' processes: the command service, then the query service. */
+    public List<ServiceProcess> services() {
+        return List.of(commandService, queryService);
+    }
+
     /** The identity provider whose tokens the services trust. */
-    LocalIdentityProvider identity() {
+    public LocalIdentityProvider identity() {
         return identity;
     }
 
-    String kafkaBootstrapServers() {
+    public String kafkaBootstrapServers() {
         return kafkaBootstrapServers;
     }
 
-    String postgresUrl() {
+    public String postgresUrl() {
         return postgresUrl;
     }
 
@@ -92,6 +97,7 @@ final class RunningStack implements AutoCloseable {
         return ended;
     }
 
+    /** Stops every part, services first. */
     @Override
     public synchronized void close() {
         closing = true;

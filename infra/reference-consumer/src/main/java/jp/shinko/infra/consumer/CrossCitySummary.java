@@ -106,8 +106,7 @@ public final class CrossCitySummary {
             int year = Integer.parseInt(parts[3]);
             RatingScheme scheme = schemeFor(municipality, year);
             Map<String, Long> counts = ratings.computeIfAbsent(municipality + "|" + year, line -> bands(scheme));
-            Optional<RatingBand> rating = figure[0] == null || figure[1] == null ? Optional.empty()
-                    : scheme.rate(figure[0], figure[1]);
+            Optional<RatingBand> rating = scheme.rate(figure[0], figure[1]);
             counts.merge(rating.map(RatingBand::label).orElse(NOT_RATED), 1L, Long::sum);
         });
         Map<String, Map<String, Long>> symbols = new HashMap<>();
