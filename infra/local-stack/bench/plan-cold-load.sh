@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Cost of loading Musashino's plan on a cache miss: restarts ./local-stack (data kept), warms the JVM on the plan
-# "bench" (made by plan-stream-latency.sh; give it over 250 events so it has a snapshot), then times the first
-# three commands on sangyo-2. With --without-snapshot, sangyo-2's snapshot is deleted first (a snapshot is only
-# an optimisation, never a fact). Run from the project root after ./local-stack --fresh and plan-stream-latency.sh.
+# "bench" (made by plan-stream-latency.sh), then times the first three commands on sangyo-2. Plans are snapshotted
+# every 1,000 events: run plan-stream-latency.sh with N=300 or more first, so both plans have a snapshot. With
+# --without-snapshot, sangyo-2's snapshot is deleted first (a snapshot is only an optimisation, never a fact).
+# Run from the project root after ./local-stack --fresh and plan-stream-latency.sh.
 # Needs curl and psql. Used for ARCHITECTURE-NOTES.md, "Snapshots of plans".
 set -euo pipefail
 sql() { PGPASSWORD= psql -h localhost -p 15432 -U postgres shinko -qAtc "$1"; }

@@ -1,6 +1,7 @@
 package jp.shinko.command.problem;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Request fields refused before any command is sent, for checks Bean Validation cannot express. */
 public final class InvalidRequest extends RuntimeException {
@@ -8,13 +9,12 @@ public final class InvalidRequest extends RuntimeException {
     private final List<FieldProblem> problems;
 
     public InvalidRequest(FieldProblem problem) {
-        super(problem.field() + ": " + problem.message());
-        this.problems = List.of(problem);
+        this(List.of(problem));
     }
 
     public InvalidRequest(List<FieldProblem> problems) {
         super(problems.stream().map(problem -> problem.field() + ": " + problem.message())
-                .reduce((a, b) -> a + "; " + b).orElse("invalid request"));
+                .collect(Collectors.joining("; ")));
         this.problems = List.copyOf(problems);
     }
 
