@@ -85,7 +85,13 @@ class QueryApiAccessTest {
             new AccessMatrix.Row("POST /admin/projections/rebuild", Caller.adminOnly(202), AccessMatrix.Kind.DESCRIBES,
                     (client, target) -> client.post().uri("/admin/projections/rebuild").exchange()),
             new AccessMatrix.Row("GET /admin/projections/rebuild", Caller.adminOnly(200), AccessMatrix.Kind.DESCRIBES,
-                    (client, target) -> client.get().uri("/admin/projections/rebuild").exchange())),
+                    (client, target) -> client.get().uri("/admin/projections/rebuild").exchange()),
+            new AccessMatrix.Row("GET /admin/projections/dead-letters", Caller.adminOnly(200),
+                    AccessMatrix.Kind.DESCRIBES,
+                    (client, target) -> client.get().uri("/admin/projections/dead-letters").exchange()),
+            new AccessMatrix.Row("POST /admin/projections/dead-letters/retry", Caller.adminOnly(200),
+                    AccessMatrix.Kind.DESCRIBES,
+                    (client, target) -> client.post().uri("/admin/projections/dead-letters/retry").exchange())),
             AccessMatrix.PLATFORM.stream()).toList();
 
     private static AccessMatrix.Row crossCityRow(String view) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.shinko.infra.security.ActorMetaData;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -16,12 +17,20 @@ import org.springframework.context.annotation.Configuration;
 class AxonConfiguration {
 
     /**
-     * Keeps loaded aggregates, so a command does not re-read the aggregate's whole stream. Safe
-     * with several instances: a stale copy fails on the sequence number and is reloaded.
+     * Keeps loaded aggregates, so a command does not re-read the aggregate's whole stream; each
+     * copy is brought up to date with the store before it decides ({@link UpToDateAggregates}).
      */
     @Bean
     Cache aggregateCache(@Value("${shinko.aggregate-cache.capacity:2000}") int capacity) {
         return new RecentAggregates(capacity);
+    }
+
+    /** The repositories of the aggregates, over that cache. */
+    @Bean
+    AggregateRepositories aggregateRepositories(org.axonframework.config.Configuration configuration,
+            EventStore eventStore, Cache aggregateCache,
+            @Value("${shinko.aggregate-cache.check-freshness:true}") boolean checkFreshness) {
+        return new AggregateRepositories(configuration, eventStore, aggregateCache, checkFreshness);
     }
 
     /** Every event carries the id of the command that caused it and who sent that command. */

@@ -29,7 +29,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <p>Registration is idempotent per command id: the same request sent again (same
  * Idempotency-Key, same content) changes nothing and succeeds, so a client can safely retry.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate
 class Municipality {
 
     @AggregateIdentifier

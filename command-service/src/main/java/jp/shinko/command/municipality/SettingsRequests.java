@@ -3,7 +3,8 @@ package jp.shinko.command.municipality;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.function.BiFunction;
 import jp.shinko.command.problem.FieldProblem;
 import jp.shinko.command.problem.InvalidRequest;
 import jp.shinko.command.problem.RequestFields;
@@ -17,6 +18,11 @@ import jp.shinko.events.settings.StatusSymbol;
 
 /** The bodies of the settings endpoints; each becomes its published value type, which checks it. */
 final class SettingsRequests {
+
+    /** The most bands, symbols or reasons a city's list has. */
+    private static final int MAX_LISTED = 20;
+    /** The highest minimum of a rating band, in percent. */
+    private static final BigDecimal MAX_PERCENT = new BigDecimal("10000");
 
     private SettingsRequests() {
     }
@@ -32,7 +38,7 @@ final class SettingsRequests {
         AdoptRatingScheme toCommand(String code) {
             return new AdoptRatingScheme(RequestFields.municipalityInPath(code),
                     RequestFields.fiscalYear("fromFiscalYear", fromFiscalYear),
-                    new RatingScheme(required("bands", bands).stream().map(Band::toBand).toList()));
+                    new RatingScheme(indexed(required("bands", bands), Band::toBand, "bands")));
         }
     }
 
@@ -45,8 +51,12 @@ final class SettingsRequests {
             @Schema(description = "Whether a rate exactly at the minimum is in the band (default true: at least)")
             Boolean minimumIncluded) {
 
-        RatingBand toBand() {
-            return new RatingBand(label, description, minimumPercent, !Boolean.FALSE.equals(minimumIncluded));
+        RatingBand toBand(String field) {
+            return new RatingBand(RequestFields.text(field + ".label", label, 10, true),
+                    RequestFields.text(field + ".description", description, 100, false),
+                    RequestFields.decimal(field + ".minimumPercent", minimumPercent, BigDecimal.ZERO, MAX_PERCENT, 2,
+                            false),
+                    !Boolean.FALSE.equals(minimumIncluded));
         }
     }
 
@@ -56,7 +66,7 @@ final class SettingsRequests {
 
         AdoptStatusLegend toCommand(String code) {
             return new AdoptStatusLegend(RequestFields.municipalityInPath(code),
-                    new StatusLegend(required("symbols", symbols).stream().map(Symbol::toSymbol).toList()));
+                    new StatusLegend(indexed(required("symbols", symbols), Symbol::toSymbol, "symbols")));
         }
     }
 
@@ -67,8 +77,9 @@ final class SettingsRequests {
             @Schema(description = "Whether a 4th-quarter status with this symbol needs a reason code (default false)")
             Boolean reasonRequiredInFourthQuarter) {
 
-        StatusSymbol toSymbol() {
-            return new StatusSymbol(symbol, meaning, Boolean.TRUE.equals(reasonRequiredInFourthQuarter));
+        StatusSymbol toSymbol(String field) {
+            return new StatusSymbol(symbol, RequestFields.text(field + ".meaning", meaning, 100, true),
+                    Boolean.TRUE.equals(reasonRequiredInFourthQuarter));
         }
     }
 
@@ -78,15 +89,15 @@ final class SettingsRequests {
 
         AdoptReasonCodes toCommand(String code) {
             return new AdoptReasonCodes(RequestFields.municipalityInPath(code),
-                    new ReasonCodes(required("reasons", reasons).stream().map(Reason::toReason).toList()));
+                    new ReasonCodes(indexed(required("reasons", reasons), Reason::toReason, "reasons")));
         }
     }
 
     /** One reason code. */
     record Reason(@Schema(example = "3") String code, @Schema(example = "内的要因（優先順位が低い等）の影響") String label) {
 
-        ReasonCode toReason() {
-            return new ReasonCode(code, label);
+        ReasonCode toReason(String field) {
+            return new ReasonCode(code, RequestFields.text(field + ".label", label, 200, true));
         }
     }
 
@@ -113,9 +124,18 @@ final class SettingsRequests {
     }
 
     private static <T> List<T> required(String field, List<T> items) {
-        if (items == null || items.stream().anyMatch(Objects::isNull)) {
-            throw new InvalidRequest(new FieldProblem(field, null, "is required: a list of objects, none null"));
+        if (items == null || items.isEmpty()) {
+            throw new InvalidRequest(new FieldProblem(field, null, "is required: a list of objects"));
         }
-        return items;
+        return RequestFields.list(field, items, MAX_LISTED);
+    }
+
+    /** Each entry read into its value, named by its place in the list ({@code bands[2]}). */
+    private static <T, V> List<V> indexed(List<T> entries, BiFunction<T, String, V> read, String field) {
+        List<V> values = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            values.add(read.apply(entries.get(i), field + "[" + i + "]"));
+        }
+        return values;
     }
 }

@@ -33,6 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/municipalities/{code}/plans/{planId}/kpis/{kpiId}")
 class KpiController {
 
+    /** KPI figures are counts, amounts and rates, negative for a net outflow: under a trillion either way. */
+    private static final BigDecimal LARGEST = new BigDecimal("1000000000000");
+    private static final int FIGURE_SCALE = 4;
+
     private final CommandGateway commandGateway;
 
     KpiController(CommandGateway commandGateway) {
@@ -55,9 +59,10 @@ class KpiController {
                         + "a period)"));
             }
             try {
-                String unit = secondaryUnit == null || secondaryUnit.isBlank() ? null : secondaryUnit.strip();
-                return new KpiFigure(value, new ReferencePeriod(fromYear, toYear == null ? fromYear : toYear),
-                        secondaryValue, unit);
+                return new KpiFigure(figure(field + ".value", value, true),
+                        new ReferencePeriod(fromYear, toYear == null ? fromYear : toYear),
+                        figure(field + ".secondaryValue", secondaryValue, false),
+                        text(field + ".secondaryUnit", secondaryUnit, 10, false));
             } catch (IllegalArgumentException invalid) {
                 throw new InvalidRequest(new FieldProblem(field, value, invalid.getMessage()));
             }
@@ -79,8 +84,10 @@ class KpiController {
                         + "to 2100"));
             }
             return switch (kind == null ? "" : kind) {
-                case "at-least" -> new KpiTarget.AtLeast(required("target.value", value, kind), byYear);
-                case "at-most" -> new KpiTarget.AtMost(required("target.value", value, kind), byYear);
+                case "at-least" -> new KpiTarget.AtLeast(figure("target.value", required("target.value", value, kind),
+                        true), byYear);
+                case "at-most" -> new KpiTarget.AtMost(figure("target.value", required("target.value", value, kind),
+                        true), byYear);
                 case "above-kpi" -> {
                     if (fromYear == null || fromYear > byYear) {
                         throw new InvalidRequest(new FieldProblem("target.fromYear", fromYear, "is required for "
@@ -158,6 +165,10 @@ class KpiController {
         return send(code, planId, kpiId, new PlanCommands.RecordKpiObservation(RequestFields.municipalityInPath(code),
                 PlanRequests.planId(planId), PlanRequests.itemId("kpiId", kpiId), request.figure().toFigure("figure"),
                 publishedOn), idempotencyKey);
+    }
+
+    private static BigDecimal figure(String field, BigDecimal value, boolean required) {
+        return RequestFields.decimal(field, value, LARGEST.negate(), LARGEST, FIGURE_SCALE, required);
     }
 
     private KpiAnswer send(String code, String planId, String kpiId, Object command, String idempotencyKey) {

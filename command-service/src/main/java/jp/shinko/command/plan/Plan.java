@@ -79,7 +79,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * as JSON field by field; its state therefore holds only records, strings and numbers, in
  * fields that are not final (Jackson 3 does not write final fields when it reads a snapshot).
  */
-@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = PlanSnapshots.TRIGGER)
+@Aggregate
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class Plan {

@@ -15,6 +15,7 @@ import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.ItemFlag;
 import jp.shinko.events.plan.Outlook;
 import jp.shinko.events.plan.PlanItemContent;
+import jp.shinko.infra.edge.MultiLineText;
 
 /** The bodies of the plan endpoints, each read into its command; a bad field is a 400 naming it. */
 final class PlanRequests {
@@ -24,6 +25,8 @@ final class PlanRequests {
     private static final String PLAN_ID_RULE = "1 to 40 lower-case letters, digits and hyphens, e.g. shoko-2023";
     private static final String ITEM_ID_RULE = "1 to 64 letters, digits, '.', '_' and '-', e.g. 3-1 or measure-01";
     private static final int LONGEST_PLAN_YEARS = 30;
+    /** The most responsible organisations or focus themes an item lists. */
+    private static final int MAX_LISTED = 20;
 
     private PlanRequests() {
     }
@@ -70,10 +73,11 @@ final class PlanRequests {
             @Schema(description = "The item whose report this one shares (再掲)") String reportedWithItemId) {
 
         PlanItemContent toContent() {
-            return new PlanItemContent(number, title, responsibleOrganisations,
+            return new PlanItemContent(number, title,
+                    RequestFields.list("responsibleOrganisations", responsibleOrganisations, MAX_LISTED),
                     outlook == null || outlook.isBlank() ? null : Outlook.of(outlook),
-                    flags == null ? List.of() : flags.stream().map(ItemFlag::of).toList(),
-                    focusThemes, pageReference,
+                    RequestFields.list("flags", flags, ItemFlag.values().length).stream().map(ItemFlag::of).toList(),
+                    RequestFields.list("focusThemes", focusThemes, MAX_LISTED), pageReference,
                     reportedWithItemId == null ? null : itemId("reportedWithItemId", reportedWithItemId));
         }
     }
@@ -98,7 +102,8 @@ final class PlanRequests {
             @Schema(description = "The item's version you read; a 409 if it changed since") Long expectedVersion) {
 
         RevisePlanItem toCommand(MunicipalityCode municipality, String planId, String itemId) {
-            return new RevisePlanItem(municipality, planId, itemId, required(content).toContent(), expectedVersion);
+            return new RevisePlanItem(municipality, planId, itemId, required(content).toContent(),
+                    RequestFields.version("expectedVersion", expectedVersion));
         }
     }
 
@@ -109,17 +114,18 @@ final class PlanRequests {
         MovePlanItem toCommand(MunicipalityCode municipality, String planId, String itemId) {
             return new MovePlanItem(municipality, planId, itemId,
                     parentItemId == null ? null : itemId("parentItemId", parentItemId),
-                    RequestFields.text("number", number, 20, true), expectedVersion);
+                    RequestFields.text("number", number, 20, true),
+                    RequestFields.version("expectedVersion", expectedVersion));
         }
     }
 
     /** The body of {@code POST .../items/{itemId}/retire}. */
     @Schema(description = "Why the item leaves the plan")
-    record RetireItemRequest(@Schema(example = "令和6年度で事業終了") String reason, Long expectedVersion) {
+    record RetireItemRequest(@Schema(example = "令和6年度で事業終了") @MultiLineText String reason, Long expectedVersion) {
 
         RetirePlanItem toCommand(MunicipalityCode municipality, String planId, String itemId) {
             return new RetirePlanItem(municipality, planId, itemId, RequestFields.text("reason", reason, 400, false),
-                    expectedVersion);
+                    RequestFields.version("expectedVersion", expectedVersion));
         }
     }
 

@@ -2,13 +2,16 @@ package jp.shinko.command.plan;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import jp.shinko.command.messaging.AggregateRepositories;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +27,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PlanSnapshots {
 
-    /** The name of the trigger bean, as {@link Plan}'s annotation refers to it. */
-    static final String TRIGGER = "planSnapshotTrigger";
+    private static final String TRIGGER = "planSnapshotTrigger";
 
     /** Replaces Axon's default snapshotter, which writes in the committing thread. */
     @Bean
@@ -45,6 +47,13 @@ class PlanSnapshots {
                 .handlerDefinition(handlerDefinition)
                 .executor(writer)
                 .build();
+    }
+
+    /** Plans, kept in memory, up to date, and snapshotted as the trigger says. */
+    @Bean
+    Repository<Plan> planRepository(AggregateRepositories repositories,
+            @Qualifier(TRIGGER) SnapshotTriggerDefinition planSnapshotTrigger) {
+        return repositories.of(Plan.class, planSnapshotTrigger);
     }
 
     /** A snapshot once loading a plan would read more than this many events after the last one. */

@@ -17,6 +17,7 @@ import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.progress.NarrativeField;
+import jp.shinko.infra.edge.MultiLineText;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -66,7 +67,7 @@ class ProgressController {
 
     /** The body of a target or an actual. */
     record AmountRequest(@Schema(example = "20") BigDecimal value, @Schema(example = "人") String unit,
-            @Schema(description = CORRECTION) String correctionReason,
+            @Schema(description = CORRECTION) @MultiLineText String correctionReason,
             @Schema(description = EXPECTED_VERSION) Long expectedVersion) implements Correctable {
     }
 
@@ -104,7 +105,7 @@ class ProgressController {
         return new PlanCommands.SetAnnualTarget(municipality(code), PlanRequests.planId(planId),
                 PlanRequests.itemId("itemId", itemId), RequestFields.fiscalYear("fiscalYear", fiscalYear),
                 amount("value", request.value()), unit(request.unit()), correction(request),
-                request.expectedVersion());
+                RequestFields.version("expectedVersion", request.expectedVersion()));
     }
 
     @PutMapping("/annual-actuals/{fiscalYear}")
@@ -123,7 +124,7 @@ class ProgressController {
         return new PlanCommands.RecordAnnualActual(municipality(code), PlanRequests.planId(planId),
                 PlanRequests.itemId("itemId", itemId), RequestFields.fiscalYear("fiscalYear", fiscalYear),
                 amount("value", request.value()), unit(request.unit()), correction(request),
-                request.expectedVersion());
+                RequestFields.version("expectedVersion", request.expectedVersion()));
     }
 
     /** The body of {@code PUT .../period-status/{fiscalYear}/{quarter}}. */
@@ -133,8 +134,8 @@ class ProgressController {
             @Schema(description = "A symbol of the municipality's legend", example = "△") String symbol,
             @Schema(description = "From the municipality's list; required in the 4th quarter for △ □ × -",
                     example = "4") String reasonCode,
-            @Schema(description = "Free text, if any") String remark,
-            @Schema(description = CORRECTION) String correctionReason,
+            @Schema(description = "Free text, if any") @MultiLineText String remark,
+            @Schema(description = CORRECTION) @MultiLineText String correctionReason,
             @Schema(description = EXPECTED_VERSION) Long expectedVersion) implements Correctable {
     }
 
@@ -159,15 +160,16 @@ class ProgressController {
                 PlanRequests.itemId("itemId", itemId), text("organisation", request.organisation(), 60, true),
                 RequestFields.fiscalYear("fiscalYear", fiscalYear), RequestFields.quarter("quarter", quarter),
                 text("symbol", request.symbol(), 2, true), text("reasonCode", request.reasonCode(), 10, false),
-                text("remark", request.remark(), 2000, false), correction(request), request.expectedVersion());
+                text("remark", request.remark(), 2000, false), correction(request),
+                RequestFields.version("expectedVersion", request.expectedVersion()));
     }
 
     /** The body of {@code PUT .../narratives/{fiscalYear}}: the fields to revise; those left out stay. */
-    record NarrativeRequest(@Schema(description = "事業内容") String plannedContent,
-            @Schema(description = "目標・注力する所") String goalsAndFocus,
-            @Schema(description = "実施結果") String results,
-            @Schema(description = "以降の課題") String issuesAhead,
-            @Schema(description = CORRECTION) String correctionReason,
+    record NarrativeRequest(@Schema(description = "事業内容") @MultiLineText String plannedContent,
+            @Schema(description = "目標・注力する所") @MultiLineText String goalsAndFocus,
+            @Schema(description = "実施結果") @MultiLineText String results,
+            @Schema(description = "以降の課題") @MultiLineText String issuesAhead,
+            @Schema(description = CORRECTION) @MultiLineText String correctionReason,
             @Schema(description = EXPECTED_VERSION) Long expectedVersion) implements Correctable {
     }
 
@@ -196,7 +198,8 @@ class ProgressController {
                     "at least one of " + NarrativeField.allowed() + " is required"));
         }
         return new PlanCommands.ReviseNarrative(municipality(code), PlanRequests.planId(planId),
-                PlanRequests.itemId("itemId", itemId), year, texts, correction(request), request.expectedVersion());
+                PlanRequests.itemId("itemId", itemId), year, texts, correction(request),
+                RequestFields.version("expectedVersion", request.expectedVersion()));
     }
 
     private static void narrative(Map<NarrativeField, String> texts, NarrativeField field, String text) {
@@ -239,13 +242,11 @@ class ProgressController {
         return RequestFields.municipalityInPath(code);
     }
 
+    /** A target or actual, trailing zeros dropped: 20.0 人 is 20 人. */
     private static BigDecimal amount(String field, BigDecimal value) {
-        if (value == null || value.signum() < 0 || value.compareTo(LARGEST) >= 0
-                || value.stripTrailingZeros().scale() > 4) {
-            throw new InvalidRequest(new FieldProblem(field, value, "is required: a number from 0 to under "
-                    + "1,000,000,000,000 with at most 4 decimal places"));
-        }
-        return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
+        BigDecimal stripped = RequestFields.decimal(field, value, BigDecimal.ZERO, LARGEST, 4, true)
+                .stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static String unit(String unit) {

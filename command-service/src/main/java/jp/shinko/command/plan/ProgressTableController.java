@@ -21,6 +21,7 @@ import jp.shinko.command.problem.ProblemType;
 import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.InvalidField;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.infra.edge.MultiLineText;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -61,9 +62,10 @@ class ProgressTableController {
             + "reasonCode/remark if any; narrative: any of plannedContent, goalsAndFocus, results, issuesAhead")
     record EntryRow(@Schema(example = "target", allowableValues = {"target", "actual", "status", "narrative"})
             String kind, @Schema(example = "R7") String fiscalYear, @Schema(example = "1") String quarter,
-            BigDecimal value, String unit, String organisation, String symbol, String reasonCode, String remark,
-            String plannedContent, String goalsAndFocus, String results, String issuesAhead,
-            String correctionReason, Long expectedVersion) {
+            BigDecimal value, String unit, String organisation, String symbol, String reasonCode,
+            @MultiLineText String remark, @MultiLineText String plannedContent, @MultiLineText String goalsAndFocus,
+            @MultiLineText String results, @MultiLineText String issuesAhead, @MultiLineText String correctionReason,
+            Long expectedVersion) {
     }
 
     /** What the table answers: per item whether it was recorded, with each row's result, or why not. */

@@ -1,13 +1,19 @@
 package jp.shinko.command.problem;
 
+import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import jp.shinko.events.InvalidField;
+import jp.shinko.infra.edge.BodyTooLarge;
+import jp.shinko.infra.edge.EdgeProblems;
+import jp.shinko.infra.edge.RequestBodyProblems;
+import jp.shinko.infra.edge.RequestBodyProblems.BodyProblem;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -56,6 +62,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         throw refusal;
     }
 
+    /** Content too large to record, such as an event larger than the relay publishes. */
+    @ExceptionHandler(ContentTooLarge.class)
+    ResponseEntity<ProblemDetail> contentTooLarge(ContentTooLarge tooLarge) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+        problem.setType(URI.create(EdgeProblems.BODY_TOO_LARGE.type()));
+        problem.setTitle(EdgeProblems.BODY_TOO_LARGE.title());
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
     /** Every record is first created by a command of its own, such as registering a municipality. */
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException missing) {
@@ -82,11 +97,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalidFields(problems));
     }
 
+    /**
+     * A body that cannot be read: too large ({@code 413}), not JSON, or JSON with a field that is
+     * unknown, sent twice, of the wrong type or with text or a number no field takes ({@code 400},
+     * naming the field).
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(problem(ProblemType.MALFORMED_REQUEST,
-                "the body must be a JSON object with the documented fields (see /v3/api-docs)"));
+        if (BodyTooLarge.in(exception).isPresent()) {
+            ProblemDetail tooLarge = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    BodyTooLarge.in(exception).get().getMessage());
+            tooLarge.setType(URI.create(EdgeProblems.BODY_TOO_LARGE.type()));
+            tooLarge.setTitle(EdgeProblems.BODY_TOO_LARGE.title());
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge);
+        }
+        BodyProblem problem = RequestBodyProblems.of(exception);
+        if (problem.field() == null) {
+            return ResponseEntity.badRequest().body(problem(ProblemType.MALFORMED_REQUEST, problem.message()));
+        }
+        return ResponseEntity.badRequest().body(invalidFields(List.of(new FieldProblem(problem.field(),
+                problem.rejectedValue(), problem.message()))));
     }
 
     private static ProblemDetail invalidFields(List<FieldProblem> problems) {

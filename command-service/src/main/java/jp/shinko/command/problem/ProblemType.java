@@ -19,6 +19,8 @@ public enum ProblemType {
             "The request breaks a rule of the records it touches"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT,
             "The Idempotency-Key was already used for a different request"),
+    IDEMPOTENCY_REQUEST_IN_PROGRESS("idempotency-request-in-progress", HttpStatus.CONFLICT,
+            "A request with this Idempotency-Key is still being answered"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed"),
     NOTHING_RECORDED("nothing-recorded", HttpStatus.UNPROCESSABLE_CONTENT,
             "Every item of the table was refused; nothing was recorded"),

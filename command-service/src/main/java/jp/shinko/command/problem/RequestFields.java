@@ -1,5 +1,7 @@
 package jp.shinko.command.problem;
 
+import java.math.BigDecimal;
+import java.util.List;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.InvalidFiscalYear;
 import jp.shinko.events.calendar.InvalidQuarter;
@@ -50,6 +52,59 @@ public final class RequestFields {
             throw new InvalidRequest(new FieldProblem(field, value, "has at most " + maxLength + " characters"));
         }
         return stripped;
+    }
+
+    /**
+     * A decimal number within a field's range: from {@code min} to under {@code maxExclusive},
+     * with at most {@code maxScale} decimal places (not counting trailing zeros), kept as written
+     * ({@code 0.0} stays {@code 0.0}, as a city prints a rate).
+     *
+     * @throws InvalidRequest when it is missing (and required) or outside the range, saying the range
+     */
+    public static BigDecimal decimal(String field, BigDecimal value, BigDecimal min, BigDecimal maxExclusive,
+            int maxScale, boolean required) {
+        String rule = "a number from " + min.toPlainString() + " to under " + maxExclusive.toPlainString()
+                + " with at most " + maxScale + " decimal places";
+        if (value == null) {
+            if (required) {
+                throw new InvalidRequest(new FieldProblem(field, null, "is required: " + rule));
+            }
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.compareTo(min) < 0 || stripped.compareTo(maxExclusive) >= 0 || stripped.scale() > maxScale) {
+            throw new InvalidRequest(new FieldProblem(field, value.toString(), "is " + rule));
+        }
+        return value;
+    }
+
+    /** A version sent back as {@code expectedVersion}: 0 or more, or none. */
+    public static Long version(String field, Long value) {
+        if (value != null && value < 0) {
+            throw new InvalidRequest(new FieldProblem(field, value, "is a version as answered before: 0 or more"));
+        }
+        return value;
+    }
+
+    /**
+     * A list of at most {@code max} entries, none of them null; empty when none was sent.
+     *
+     * @throws InvalidRequest when it is longer, or has a null entry
+     */
+    public static <T> List<T> list(String field, List<T> values, int max) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.size() > max) {
+            throw new InvalidRequest(new FieldProblem(field, values.size() + " entries", "has at most " + max
+                    + " entries"));
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw new InvalidRequest(new FieldProblem(field + "[" + i + "]", null, "is required, not null"));
+            }
+        }
+        return values;
     }
 
     /** A quarter written 1 to 4 or 1期 to 4期. */

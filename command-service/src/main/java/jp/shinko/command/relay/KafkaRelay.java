@@ -67,25 +67,37 @@ class KafkaRelay {
 
     private void publish(List<DomainEventMessage<?>> events) {
         Map<String, ChainLink> links = chainLinks.of(events.stream().map(DomainEventMessage::getIdentifier).toList());
-        List<CompletableFuture<?>> sends = new ArrayList<>();
+        List<Send> sends = new ArrayList<>();
         for (DomainEventMessage<?> message : events) {
             IntegrationEnvelope envelope = IntegrationEnvelope.of(message.getIdentifier(), message.getType(),
                     message.getAggregateIdentifier(), message.getSequenceNumber(), message.getTimestamp(),
                     (String) message.getMetaData().get(CommandMetadata.COMMAND_ID),
                     ActorMetaData.from(message.getMetaData()).orElse(null), links.get(message.getIdentifier()),
                     (DomainEvent) message.getPayload());
-            sends.add(template.send(topic.name(), envelope.municipalityCode().value(), envelope));
+            sends.add(new Send(message, template.send(topic.name(), envelope.municipalityCode().value(), envelope)));
         }
         awaitAcknowledgements(sends);
     }
 
-    private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
+    /** An envelope on its way, and the event it carries. */
+    private record Send(DomainEventMessage<?> event, CompletableFuture<?> acknowledgement) {
+
+        String describe() {
+            return event.getPayloadType().getSimpleName() + " " + event.getIdentifier() + " of "
+                    + event.getAggregateIdentifier() + " (sequence " + event.getSequenceNumber() + ")";
+        }
+    }
+
+    private void awaitAcknowledgements(List<Send> sends) {
         template.flush();
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(sends.stream().map(Send::acknowledgement).toArray(CompletableFuture[]::new))
                     .get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new RelayFailed("Kafka refused an event of this batch; the batch will be sent again", e.getCause());
+            String refused = sends.stream().filter(send -> send.acknowledgement().isCompletedExceptionally())
+                    .findFirst().map(Send::describe).orElse("an event of this batch");
+            throw new RelayFailed("Kafka refused " + refused + ": " + e.getCause().getMessage()
+                    + "; the relay stops there and sends the batch again", e.getCause());
         } catch (TimeoutException e) {
             throw new RelayFailed("Kafka did not acknowledge this batch within " + acknowledgementTimeout
                     + "; the batch will be sent again", e);

@@ -1,21 +1,28 @@
 package jp.shinko.command.relay;
 
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import jp.shinko.events.integration.IntegrationEnvelope;
+import jp.shinko.infra.eventstore.StoredPositions;
 import jp.shinko.infra.kafka.Topic;
 import jp.shinko.infra.kafka.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The relay from the event store to the integration-events topic. */
 @Configuration(proxyBeanMethods = false)
@@ -29,12 +36,19 @@ class RelayConfiguration {
         return TOPIC.newTopic(replicationFactor);
     }
 
-    /** Idempotent and acks=all whatever the configuration says: the relay must not lose or reorder. */
+    /** The largest envelope the relay sends; every stored event is far smaller (see EventSizeLimit). */
+    static final int MAX_ENVELOPE_BYTES = 1_048_576;
+
+    /**
+     * Idempotent and acks=all whatever the configuration says: the relay must not lose or reorder.
+     * Envelopes of up to 1 MB, which the broker's default {@code message.max.bytes} takes.
+     */
     @Bean
     ProducerFactory<String, IntegrationEnvelope> integrationEventsProducerFactory(KafkaProperties properties) {
         Map<String, Object> config = properties.buildProducerProperties();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_ENVELOPE_BYTES);
         return new DefaultKafkaProducerFactory<>(config,
                 TOPIC.keySerde().serializer(), TOPIC.valueSerde().serializer());
     }
@@ -49,6 +63,14 @@ class RelayConfiguration {
     KafkaRelay kafkaRelay(KafkaTemplate<String, IntegrationEnvelope> integrationEventsTemplate, ChainLinks chainLinks,
             @Value("${shinko.kafka.relay.acknowledgement-timeout:PT30S}") Duration acknowledgementTimeout) {
         return new KafkaRelay(TOPIC, integrationEventsTemplate, chainLinks, acknowledgementTimeout);
+    }
+
+    /** Requests to publish again, carried out by whichever instance's relay publishes. */
+    @Bean
+    Republications republications(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+            EventProcessingConfiguration processing, StoredPositions positions, Clock clock) {
+        return new Republications(jdbc, new TransactionTemplate(transactionManager), processing, positions, clock,
+                ManagementFactory.getRuntimeMXBean().getName());
     }
 
     /**

@@ -5,18 +5,14 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.List;
+import java.time.Duration;
+import java.time.DateTimeException;
 import jp.shinko.events.InvalidField;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.calendar.TokyoTime;
 import jp.shinko.infra.eventstore.StoredPositions;
 import jp.shinko.infra.security.AccessRefused;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -37,60 +33,70 @@ class RelayRepublish {
 
     private static final Logger LOG = LoggerFactory.getLogger(RelayRepublish.class);
 
-    private final EventProcessingConfiguration processing;
+    /** Nothing was recorded before this, and PostgreSQL keeps no time after the latest; others are typing errors. */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T14:59:59.999999Z");
+    private static final Duration WAIT_FOR_RELAY = Duration.ofSeconds(10);
+    private static final Duration CHECK_EVERY = Duration.ofMillis(20);
+
+    private final Republications republications;
     private final StoredPositions positions;
 
-    RelayRepublish(EventProcessingConfiguration processing, StoredPositions positions) {
-        this.processing = processing;
+    RelayRepublish(Republications republications, StoredPositions positions) {
+        this.republications = republications;
         this.positions = positions;
     }
 
-    /** What a re-publication answers: from when, and how many events it sends again. */
-    record Republication(OffsetDateTime from, long events) {
+    /**
+     * What a re-publication answers: from when, how many events it sends again, and whether the
+     * relay has moved back yet ({@code applied}) or will as soon as the instance holding it looks
+     * ({@code pending}).
+     */
+    record Republication(OffsetDateTime from, long events, String state) {
     }
 
     @PostMapping("/admin/relay/republish")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Publish every event recorded since a time to Kafka again",
-            description = "The events keep their eventId; consumers that dedupe on it see no change. Admins only.")
-    @ApiResponse(responseCode = "202", description = "The relay has moved back and is publishing")
-    @ApiResponse(responseCode = "400", description = "from is not a time")
+            description = "The events keep their eventId; consumers that dedupe on it see no change. Admins only. "
+                    + "Any instance takes the request; the one whose relay is publishing moves it back.")
+    @ApiResponse(responseCode = "202", description = "The relay has moved back and is publishing (applied), or will "
+            + "within a moment (pending)")
+    @ApiResponse(responseCode = "400", description = "from is not a time between 2000-01-01 and 9999-12-31")
     @ApiResponse(responseCode = "403", description = "Only an admin may")
     Republication republish(@AuthenticationPrincipal Actor actor,
             @Parameter(description = "ISO 8601 with offset, or a date: from the start of that day in Asia/Tokyo",
-                    example = "2024-05-01T00:00:00+09:00") @RequestParam String from) {
+                    example = "2024-05-01T00:00:00+09:00") @RequestParam String from) throws InterruptedException {
         if (actor.role() != Role.ADMIN) {
             throw AccessRefused.toOperate(actor, "publish events to Kafka again");
         }
         Instant since = instant(from);
-        StreamingEventProcessor relay = processing.eventProcessor(KafkaRelay.PROCESSING_GROUP,
-                StreamingEventProcessor.class).orElseThrow();
-        relay.shutDown();
-        try {
-            // never past where the relay is, nor past a gap it still waits for: nothing is skipped
-            List<TrackingToken> current = positions.segments(KafkaRelay.PROCESSING_GROUP).stream()
-                    .map(segment -> (TrackingToken) segment.token()).toList();
-            relay.resetTokens(source -> {
-                StreamableMessageSource<?> events = (StreamableMessageSource<?>) source;
-                if (current.contains(null)) {
-                    return events.createTailToken(); // a segment that has read nothing starts from the first event
-                }
-                return current.stream().reduce(events.createTokenAt(since), TrackingToken::lowerBound);
-            });
-        } finally {
-            relay.start();
+        long request = republications.request(since, actor.subject());
+        republications.applyPending();
+        long deadline = System.nanoTime() + WAIT_FOR_RELAY.toNanos(); // elapsed time, not the (injectable) clock
+        boolean applied = republications.applied(request);
+        while (!applied && System.nanoTime() - deadline < 0) {
+            Thread.sleep(CHECK_EVERY.toMillis());
+            applied = republications.applied(request);
         }
         long events = positions.eventsRecordedSince(since);
-        LOG.info("{} asked to publish again the {} events recorded since {}", actor.subject(), events, since);
-        return new Republication(TokyoTime.of(since), events);
+        LOG.info("{} asked to publish again the {} events recorded since {} ({})", actor.subject(), events, since,
+                applied ? "done" : "pending");
+        return new Republication(TokyoTime.of(since), events, applied ? "applied" : "pending");
     }
 
-    private static Instant instant(String text) {
+    private Instant instant(String text) {
+        Instant since;
         try {
-            return TokyoTime.startOf(text);
-        } catch (DateTimeParseException invalid) {
+            since = TokyoTime.startOf(text.strip());
+        } catch (DateTimeException invalid) {
             throw new InvalidField("from", text, "a time in ISO 8601 with its offset, such as "
                     + "2024-05-01T00:00:00+09:00, or a date such as 2024-05-01 (from the start of that day in Tokyo)");
         }
+        if (since.isBefore(EARLIEST) || since.isAfter(LATEST)) {
+            throw new InvalidField("from", text, "a time from 2000-01-01 to 9999-12-31: the events recorded since "
+                    + "then are published again");
+        }
+        return since;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import jp.shinko.events.calendar.TokyoTime;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.query.ProcessingGroups;
 import jp.shinko.query.asof.AsOf;
 import jp.shinko.query.rebuild.ProjectionTables;
 import org.axonframework.config.ProcessingGroup;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(MunicipalityProjection.PROCESSING_GROUP)
 class MunicipalityProjection {
 
-    static final String PROCESSING_GROUP = "municipalities";
+    static final String PROCESSING_GROUP = ProcessingGroups.MUNICIPALITIES;
 
     private static final String TABLE = "municipality";
 

@@ -1,5 +1,6 @@
 package jp.shinko.query.position;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +24,27 @@ public class ProjectionPositions {
 
     /** Whether every projection has processed the event at this global index. */
     public boolean haveProcessed(long position) {
-        Optional<String> aggregate = stored.aggregateAt(position);
-        List<SegmentPosition> segments = stored.segments();
+        return haveProcessed(position, stored.aggregateAt(position), stored.segments());
+    }
+
+    /**
+     * Whether these segments have processed the event at this position, of this aggregate (empty
+     * while no event is stored there: then every segment must have read past it).
+     */
+    static boolean haveProcessed(long position, Optional<String> aggregate, List<SegmentPosition> segments) {
         return !segments.isEmpty() && segments.stream()
                 .filter(segment -> aggregate.map(segment.segment()::matches).orElse(true))
                 .allMatch(segment -> segment.covers(position));
+    }
+
+    /** Every segment of every projection and where it is, read once for many checks. */
+    List<SegmentPosition> segments() {
+        return stored.segments();
+    }
+
+    /** The aggregates of the events at these positions, for those stored already. */
+    Map<Long, String> aggregatesAt(Collection<Long> positions) {
+        return stored.aggregatesAt(positions);
     }
 
     /** Whether every segment of every projection has processed the last event of each of its aggregates. */

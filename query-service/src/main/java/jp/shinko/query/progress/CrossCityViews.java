@@ -15,7 +15,7 @@ final class CrossCityViews {
     record Listing<T>(List<T> items, int page, int size, int totalItems) {
 
         static <T> Listing<T> of(List<T> rows, int page, int size) {
-            int from = Math.min(rows.size(), page * size);
+            int from = Paging.firstRow(rows.size(), page, size);
             return new Listing<>(rows.subList(from, Math.min(rows.size(), from + size)), page, size, rows.size());
         }
     }

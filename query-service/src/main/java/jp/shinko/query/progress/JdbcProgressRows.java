@@ -7,9 +7,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import jp.shinko.query.progress.ProgressRow.Item;
 import jp.shinko.query.rebuild.ProjectionTables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,6 +34,7 @@ class JdbcProgressRows implements ProgressRows {
             RowKey.KPI, ProgressRow.Kpi.class,
             RowKey.OBSERVATION, ProgressRow.Observation.class);
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcProgressRows.class);
     private static final String TABLE = "progress_row";
     private static final String LIVE = "query." + TABLE;
 
@@ -95,12 +99,26 @@ class JdbcProgressRows implements ProgressRows {
                     .list();
         }
 
+        /**
+         * The rows of every municipality under a condition. A row that cannot be read is left out
+         * and logged, so that one city's broken row never stops the views of all the others.
+         */
         private <R extends ProgressRow> List<R> listWhere(Class<R> type, String condition, Object... arguments) {
-            return jdbc.sql("select row::text from " + tables.forReading(TABLE) + " where " + condition)
+            return jdbc.sql("select municipality_code, plan_id, row_id, row::text from " + tables.forReading(TABLE)
+                            + " where " + condition)
                     .params(arguments)
-                    .query(String.class)
+                    .query((row, number) -> {
+                        try {
+                            return Optional.of(json.readValue(row.getString(4), type));
+                        } catch (JacksonException unreadable) {
+                            LOG.error("Row {} of plan {} of municipality {} cannot be read and is left out of the "
+                                    + "views across cities: {}", row.getString(3), row.getString(2), row.getString(1),
+                                    unreadable.getOriginalMessage());
+                            return Optional.<R>empty();
+                        }
+                    })
                     .list().stream()
-                    .map(text -> json.readValue(text, type))
+                    .flatMap(Optional::stream)
                     .toList();
         }
     };

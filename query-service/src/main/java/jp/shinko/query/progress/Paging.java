@@ -24,6 +24,11 @@ final class Paging {
         }
     }
 
+    /** The index of the first row of a page among {@code total} rows; past the end for a page after the last. */
+    static int firstRow(int total, int page, int size) {
+        return (int) Math.min(total, (long) page * size); // page × size may pass the int range
+    }
+
     /**
      * @throws InvalidField naming {@code fiscalYear} unless it is written 2025, R7 or 令和7
      */

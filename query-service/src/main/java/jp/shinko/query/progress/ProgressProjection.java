@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.shinko.query.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProgressProjection.PROCESSING_GROUP)
 class ProgressProjection {
 
-    static final String PROCESSING_GROUP = "progress";
+    static final String PROCESSING_GROUP = ProcessingGroups.PROGRESS;
 
     private static final String BATCH = ProgressProjection.class.getName() + ".batch";
 
@@ -54,13 +56,25 @@ class ProgressProjection {
             BatchRows rows = new BatchRows(stored);
             if (unitOfWork instanceof BatchingUnitOfWork<?> batching) {
                 rows.readAll(batching.getMessages().stream()
-                        .map(message -> ProgressFold.keyOf(message.getPayload()))
+                        .map(ProgressProjection::keyOf)
                         .flatMap(Optional::stream)
                         .collect(Collectors.toSet()));
             }
             unitOfWork.onPrepareCommit(committing -> rows.flush());
             return rows;
         });
+    }
+
+    /**
+     * The row an event changes, to read ahead with the batch's others; none for an event that
+     * cannot be read, which fails (and is parked) when it is handled itself, not here.
+     */
+    private static Optional<RowKey> keyOf(Message<?> message) {
+        try {
+            return ProgressFold.keyOf(message.getPayload());
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** The rows one batch reads and changes, written when the batch commits. */

@@ -20,7 +20,7 @@ final class ProgressViews {
             String fiscalYearJapanese, List<T> items, int page, int size, int totalItems) {
 
         static <T> Page<T> of(ProgressTables tables, FiscalYearChoice year, List<T> rows, int page, int size) {
-            int from = Math.min(rows.size(), page * size);
+            int from = Paging.firstRow(rows.size(), page, size);
             return new Page<>(tables.plan().municipalityCode().value(), tables.plan().planId(), tables.plan().name(),
                     year.value(), year.japanese(), rows.subList(from, Math.min(rows.size(), from + size)), page,
                     size, rows.size());

@@ -6,9 +6,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The projection tables and which copy of each queries read. While the projections are rebuilt
- * from the first event, queries read a frozen copy of the tables as they stood, so no one sees
- * a half-built table; the processors write the live tables all along.
+ * The projection tables and what queries read of them: each table through a view
+ * ({@code query.progress_row_for_queries}) that shows the live table, or, while the projections
+ * are rebuilt from the first event, a frozen copy of it as it stood, so no one sees a half-built
+ * table. The view lives in the database, so every instance of the service reads the same; the
+ * processors write the live tables all along.
  */
 @Component
 public class ProjectionTables {
@@ -18,20 +20,20 @@ public class ProjectionTables {
 
     private static final String SCHEMA = "query.";
     private static final String FROZEN = "_before_rebuild";
+    private static final String FOR_QUERIES = "_for_queries";
 
     private final JdbcClient jdbc;
-    private volatile boolean frozen;
 
     ProjectionTables(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The qualified name of the table queries read now: the live one, or its frozen copy during a rebuild. */
+    /** The qualified name of what queries read of the table: its view. */
     public String forReading(String table) {
-        return SCHEMA + table + (frozen ? FROZEN : "");
+        return SCHEMA + table + FOR_QUERIES;
     }
 
-    /** Copies every table, indexes included, and lets queries read the copies. */
+    /** Copies every table, indexes included, and turns every instance's queries to the copies, at once. */
     @Transactional
     void freeze() {
         for (String table : ALL) {
@@ -39,15 +41,21 @@ public class ProjectionTables {
             jdbc.sql("create table " + SCHEMA + table + FROZEN + " (like " + SCHEMA + table + " including all)")
                     .update();
             jdbc.sql("insert into " + SCHEMA + table + FROZEN + " select * from " + SCHEMA + table).update();
+            show(table, table + FROZEN);
         }
-        frozen = true;
     }
 
-    /** Lets queries read the live tables again and drops the copies. */
+    /** Turns the queries to the live tables again and drops the copies. */
+    @Transactional
     void thaw() {
-        frozen = false;
         for (String table : ALL) {
+            show(table, table);
             jdbc.sql("drop table if exists " + SCHEMA + table + FROZEN).update();
         }
+    }
+
+    private void show(String table, String source) {
+        jdbc.sql("create or replace view " + SCHEMA + table + FOR_QUERIES + " as select * from " + SCHEMA + source)
+                .update();
     }
 }

@@ -3,6 +3,7 @@ package jp.shinko.infra.eventstore;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,19 @@ public class StoredPositions {
     public Optional<String> aggregateAt(long position) {
         return jdbc.sql("select aggregate_identifier from " + EVENTS + " where global_index = ?")
                 .param(position).query(String.class).optional();
+    }
+
+    /** The aggregates of the events stored at these positions; positions with none stored yet are left out. */
+    public Map<Long, String> aggregatesAt(Collection<Long> positions) {
+        if (positions.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select global_index, aggregate_identifier from " + EVENTS
+                        + " where global_index in (:positions)")
+                .param("positions", positions)
+                .query((row, number) -> Map.entry(row.getLong(1), row.getString(2)))
+                .list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The position of the last event of each aggregate, among the events up to a position. */

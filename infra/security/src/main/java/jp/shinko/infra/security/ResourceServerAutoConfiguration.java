@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import jp.shinko.events.actor.Role;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,6 +31,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.util.StringUtils;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,6 +58,12 @@ public class ResourceServerAutoConfiguration {
     static final String ISSUER_PROPERTY = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
     static final String AUDIENCES_PROPERTY = "spring.security.oauth2.resourceserver.jwt.audiences";
 
+    /** The address clients reach this service at, as published in its RFC 9728 metadata. */
+    static final String PUBLIC_URL_PROPERTY = "shinko.public-url";
+
+    /** Where RFC 9728 puts the metadata. */
+    static final String METADATA_PATH = "/.well-known/oauth-protected-resource";
+
     /** Spring Boot's error page: only ever forwarded to, never a thing to call. */
     private static final String ERROR_PAGE = "/error";
 
@@ -62,7 +71,8 @@ public class ResourceServerAutoConfiguration {
     SecurityFilterChain verifiedCallersOnly(HttpSecurity http, OAuth2ResourceServerProperties properties,
             JsonMapper json, Environment environment) {
         requireIssuerAndAudience(properties.getJwt());
-        ProblemResponses problems = new ProblemResponses(json);
+        Supplier<String> publicUrl = publicUrl(environment);
+        ProblemResponses problems = new ProblemResponses(json, () -> publicUrl.get() + METADATA_PATH);
         String apiDocs = environment.getProperty("springdoc.api-docs.path", "/v3/api-docs");
         String swaggerUi = environment.getProperty("springdoc.swagger-ui.path", "/swagger-ui.html");
         http.authorizeHttpRequests(requests -> requests
@@ -79,9 +89,16 @@ public class ResourceServerAutoConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(
                                 token -> new ActorAuthentication(TokenClaims.actorOf(token.getClaims()), token)))
-                        // RFC 9728 metadata, open to all: tells a client where to get a token
+                        // RFC 9728 metadata, open to all: tells a client where to get a token. It names the
+                        // configured public URL, never the request's Host header, and only what is enforced:
+                        // bearer tokens in the Authorization header, not bound to a client certificate
                         .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
-                                about -> about.authorizationServer(properties.getJwt().getIssuerUri())))
+                                about -> about.resource(publicUrl.get())
+                                        .authorizationServers(servers -> servers.clear())
+                                        .authorizationServer(properties.getJwt().getIssuerUri())
+                                        .bearerMethods(methods -> methods.clear())
+                                        .bearerMethod("header")
+                                        .tlsClientCertificateBoundAccessTokens(false)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions
@@ -112,10 +129,12 @@ public class ResourceServerAutoConfiguration {
      * run over every bearer token, was 7% of the command service's work under load.
      */
     @Bean
-    WebSecurityCustomizer headerValuesCheckedWithoutRegex() {
+    WebSecurityCustomizer headerValuesCheckedWithoutRegex(JsonMapper json) {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowedHeaderValues(ResourceServerAutoConfiguration::assignedAndNotControl);
-        return web -> web.httpFirewall(firewall);
+        // what the firewall refuses is answered as problem details too
+        ProblemResponses problems = new ProblemResponses(json, () -> "");
+        return web -> web.httpFirewall(firewall).requestRejectedHandler(problems);
     }
 
     static boolean assignedAndNotControl(String value) {
@@ -144,6 +163,22 @@ public class ResourceServerAutoConfiguration {
         OpenApiBearerScheme openApiBearerScheme() {
             return new OpenApiBearerScheme();
         }
+    }
+
+    /**
+     * {@value #PUBLIC_URL_PROPERTY}; when it is not set, localhost on the port the request came in
+     * on (the server's own socket, not the Host header a caller chooses).
+     */
+    private static Supplier<String> publicUrl(Environment environment) {
+        String configured = environment.getProperty(PUBLIC_URL_PROPERTY);
+        if (StringUtils.hasText(configured)) {
+            String url = configured.strip();
+            String withoutSlash = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            return () -> withoutSlash;
+        }
+        return () -> RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? "http://localhost:" + request.getRequest().getLocalPort()
+                : "http://localhost:" + environment.getProperty("server.port", "8080");
     }
 
     private static void requireIssuerAndAudience(OAuth2ResourceServerProperties.Jwt jwt) {

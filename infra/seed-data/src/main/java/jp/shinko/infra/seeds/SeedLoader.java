@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -218,7 +219,9 @@ public final class SeedLoader {
         String items = adoptPlan(TAMA, tama.path("plan"));
         String plan = items.substring(0, items.length() - "/items".length());
         for (JsonNode kpi : tama.path("kpis")) {
-            send(TAMA, "PUT", plan + "/kpis/" + kpi.path("id").asString(), kpi);
+            ObjectNode definition = (ObjectNode) kpi.deepCopy();
+            definition.remove("id"); // the KPI's id is in the path, not a field of the body
+            send(TAMA, "PUT", plan + "/kpis/" + kpi.path("id").asString(), definition);
         }
         for (JsonNode sheet : tama.path("sheets")) {
             String itemId = "measure-" + sheet.path("number").asString();

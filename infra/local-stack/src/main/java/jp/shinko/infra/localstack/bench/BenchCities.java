@@ -32,6 +32,19 @@ final class BenchCities {
     private final List<String> editorTokens;
     private final int items;
 
+    private BenchCities(BenchHttp http, URI command, List<String> codes, List<String> editorTokens, int items) {
+        this.http = http;
+        this.command = command;
+        this.codes = codes;
+        this.editorTokens = editorTokens;
+        this.items = items;
+    }
+
+    /** The same cities, their commands sent to another command-service instance. */
+    BenchCities through(URI otherCommandService) {
+        return new BenchCities(http, otherCommandService, codes, editorTokens, items);
+    }
+
     BenchCities(BenchHttp http, URI command, LocalIdentityProvider identity, int cities, int items) {
         this.http = http;
         this.command = command;

@@ -2,6 +2,8 @@ package jp.shinko.infra.localstack.bench;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ import jp.shinko.infra.localstack.RunningStack;
 public final class Benchmark {
 
     private static final Duration TOKEN_VALIDITY = Duration.ofHours(6);
+    private static final int UNCHECKED_PORT = 9184;
 
     private Benchmark() {
     }
@@ -53,7 +56,7 @@ public final class Benchmark {
                 "--command-port=9181", "--query-port=9182", "--identity-port=9183");
         long started = System.nanoTime();
         try (RunningStack running = LocalStack.start(stack, out)) {
-            List<String> rows = measure(options, running, out);
+            List<String> rows = measure(options, running, stack, out);
             out.println();
             out.printf(Locale.ROOT, "Shinko benchmark, %s mode, %d clients, %s; %s%n%n", options.mode(),
                     options.clients(), Instant.now(), Machine.describe());
@@ -69,7 +72,8 @@ public final class Benchmark {
         }
     }
 
-    private static List<String> measure(BenchOptions options, RunningStack stack, PrintStream out) throws Exception {
+    private static List<String> measure(BenchOptions options, RunningStack stack, LocalStackOptions stackOptions,
+            PrintStream out) throws Exception {
         BenchHttp http = new BenchHttp();
         LocalIdentityProvider identity = stack.identity();
         String admin = identity.tokenFor(Actor.of("bench-admin", Role.ADMIN), TOKEN_VALIDITY);
@@ -93,6 +97,8 @@ public final class Benchmark {
                     cities.sendRandomCommand();
                     return 1;
                 });
+        step(out, "2b The same commands on a second command-service instance that skips the freshness check");
+        LoadRun.Result unchecked = withoutFreshnessCheck(stack, stackOptions, options, cities);
         step(out, "3 Whole tables, " + options.clients() + " clients");
         LoadRun.Result tables = LoadRun.run(options.clients(), options.warmUp(), options.tables(),
                 (client, sequence) -> {
@@ -134,6 +140,14 @@ public final class Benchmark {
                                 commands.unitsPerSecond(), commands.unitsPerSecond() / limit,
                                 commands.latencies().median(), commands.latencies().percentile(0.99),
                                 failures(commands)), "≥ 0.5 × (1)"),
+                row("2b", "Cost of the freshness check (one indexed lookup per cached plan before each command): (2) "
+                        + "again on a second instance started with it off", String.format(Locale.ROOT,
+                        "%,.0f commands/s, median %.1f ms, p99 %.1f ms without it; with it %+.1f%% commands/s, "
+                                + "p99 %+.1f ms%s", unchecked.unitsPerSecond(), unchecked.latencies().median(),
+                        unchecked.latencies().percentile(0.99),
+                        (commands.unitsPerSecond() / unchecked.unitsPerSecond() - 1) * 100,
+                        commands.latencies().percentile(0.99) - unchecked.latencies().percentile(0.99),
+                        failures(unchecked)), ""),
                 row("3", "Bulk: a whole table per request (" + options.items() * 28 + " rows), "
                         + options.clients() + " clients",
                         String.format(Locale.ROOT, "%,.0f events/s = %.2f × (1); median %.0f ms per table%s",
@@ -150,6 +164,33 @@ public final class Benchmark {
                         String.format(Locale.ROOT, "median %.1f ms, p99 %.1f ms (%d commands)", stream.median(),
                                 stream.percentile(0.99), stream.count()), "p99 ≤ 1 s"),
                 row("7", "Peak resident memory (VmHWM)", String.join(", ", memory), ""));
+    }
+
+    /**
+     * The command mix on a second command-service instance started with
+     * {@code shinko.aggregate-cache.check-freshness=false}, while the first is idle: what the check
+     * costs, measured beside (2) in the same run. Switching the check off is right only for a single
+     * instance; the second is stopped right after.
+     */
+    private static LoadRun.Result withoutFreshnessCheck(RunningStack stack, LocalStackOptions stackOptions,
+            BenchOptions options, BenchCities cities) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + stack.postgresUrl(),
+                "--spring.datasource.username=" + EmbeddedPostgresServer.SUPERUSER,
+                "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
+                "--shinko.aggregate-cache.check-freshness=false"));
+        stack.identity().resourceServerProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        Path logs = Files.createDirectories(stackOptions.dataDirectory().resolve("logs"));
+        try (ServiceProcess unchecked = ServiceProcess.start("command-service-unchecked",
+                stackOptions.servicesDirectory().resolve("command-service-exec.jar"), UNCHECKED_PORT, List.of(),
+                arguments,
+                logs.resolve("command-service-unchecked.log"))) {
+            unchecked.awaitHealthy(Duration.ofMinutes(3));
+            BenchCities elsewhere = cities.through(unchecked.baseUrl());
+            return LoadRun.run(options.clients(), options.warmUp(), options.commands(), (client, sequence) -> {
+                elsewhere.sendRandomCommand();
+                return 1;
+            });
+        }
     }
 
     private static String row(String number, String figure, String result, String target) {

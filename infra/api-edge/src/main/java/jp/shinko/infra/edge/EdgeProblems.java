@@ -1,0 +1,61 @@
+package jp.shinko.infra.edge;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The problems the edge answers itself, before (or after) any controller, in the same RFC 9457
+ * shape and with the same {@code urn:shinko:problem:} types as the services' own.
+ */
+public enum EdgeProblems {
+
+    MALFORMED_REQUEST("malformed-request", "The request could not be read"),
+    BODY_TOO_LARGE("body-too-large", "The request body is too large"),
+    SERVICE_UNAVAILABLE("service-unavailable", "The service cannot answer now"),
+    INTERNAL_ERROR("internal-error", "The service failed to answer"),
+    TOO_MANY_WAITS("too-many-waits", "Too many of your requests are waiting"),
+    REQUEST_REFUSED("request-refused", "The request was refused");
+
+    private static final String PREFIX = "urn:shinko:problem:";
+
+    private final String type;
+    private final String title;
+
+    EdgeProblems(String slug, String title) {
+        this.type = PREFIX + slug;
+        this.title = title;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Writes this problem as the whole answer. */
+    public void write(HttpServletResponse response, int status, String detail, String instance) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        write(response.getOutputStream(), status, detail, instance);
+    }
+
+    /** Writes this problem's JSON to a stream. */
+    public void write(OutputStream out, int status, String detail, String instance) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", type);
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        if (instance != null) {
+            problem.put("instance", instance);
+        }
+        JsonMapper.shared().writeValue(out, problem);
+    }
+}
