@@ -14,9 +14,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Idempotency-Keys: how long an answer is kept ({@code shinko.idempotency.retention}, 24 h),
- * how long a running request's claim holds if its instance dies ({@code .lease}, 2 min), how
- * long a repeat waits for the first answer ({@code .wait-for-first}, 5 s) and how often
- * expired keys are deleted ({@code .purge-every}, 1 h).
+ * how long a running request's claim holds if its instance dies ({@code .lease}, 30 s: far
+ * longer than any request runs, so a repeat sent to another instance runs half a minute after a
+ * crash at most), how long a repeat waits for the first answer ({@code .wait-for-first}, 5 s)
+ * and how often expired keys are deleted ({@code .purge-every}, 1 h).
  */
 @Configuration(proxyBeanMethods = false)
 class IdempotencyConfiguration {
@@ -29,7 +30,7 @@ class IdempotencyConfiguration {
     @Bean
     IdempotencyKeys idempotencyKeys(JdbcClient jdbc, Clock clock,
             @Value("${shinko.idempotency.retention:PT24H}") Duration retention,
-            @Value("${shinko.idempotency.lease:PT2M}") Duration lease) {
+            @Value("${shinko.idempotency.lease:PT30S}") Duration lease) {
         return new IdempotencyKeys(jdbc, clock, retention, lease);
     }
 

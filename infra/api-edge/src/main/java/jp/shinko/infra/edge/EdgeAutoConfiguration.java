@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * unreachable database ({@link EdgeFilter}), bounded waits ({@link CallerWaits}) and problem
  * details for what Tomcat refuses itself ({@link ProblemErrorReportValve}).
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(EdgeProperties.class)
 public class EdgeAutoConfiguration {
@@ -34,6 +35,12 @@ public class EdgeAutoConfiguration {
     ServerHttpMessageConvertersCustomizer strictJsonConverter(JsonMapper jsonMapper) {
         JacksonJsonHttpMessageConverter strict = new StrictJsonConverter(StrictRequestJson.of(jsonMapper));
         return converters -> converters.withJsonConverter(strict);
+    }
+
+    /** Replaces Spring Boot's error page, so that even what fails outside a controller is a problem. */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
     }
 
     @Bean

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 public enum EdgeProblems {
 
     MALFORMED_REQUEST("malformed-request", "The request could not be read"),
+    NOT_FOUND("not-found", "Not found"),
     BODY_TOO_LARGE("body-too-large", "The request body is too large"),
     SERVICE_UNAVAILABLE("service-unavailable", "The service cannot answer now"),
     INTERNAL_ERROR("internal-error", "The service failed to answer"),

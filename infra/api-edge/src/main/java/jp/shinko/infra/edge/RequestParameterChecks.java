@@ -18,11 +18,17 @@ final class RequestParameterChecks implements HandlerInterceptor {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             RequestText.check("parameter name", parameter.getKey(), false);
             for (String value : parameter.getValue()) {
-                RequestText.check(parameter.getKey(), value, false);
+                if (value != null) {
+                    RequestText.check(parameter.getKey(), value, false);
+                }
             }
         }
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
-            variables.forEach((name, value) -> RequestText.check(String.valueOf(name), String.valueOf(value), false));
+            variables.forEach((name, value) -> {
+                if (value != null) {
+                    RequestText.check(String.valueOf(name), String.valueOf(value), false);
+                }
+            });
         }
         return true;
     }

@@ -1,0 +1,63 @@
+package jp.shinko.infra.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON over HTTP to a service, as an outside client sends it. */
+final class Api {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Api() {
+    }
+
+    /** An answer: its status, its body as JSON (empty when it is not JSON) and its headers. */
+    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+
+        Optional<String> header(String name) {
+            return raw.headers().firstValue(name);
+        }
+    }
+
+    /**
+     * Sends a request; a body is sent as JSON, an Idempotency-Key when one is given.
+     *
+     * @throws IOException when the service cannot be reached (it is down, or was killed)
+     */
+    static Answer send(URI base, String method, String path, String token, String idempotencyKey, Object body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode json;
+        try {
+            json = response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
+        } catch (RuntimeException notJson) {
+            json = JSON.missingNode();
+        }
+        return new Answer(response.statusCode(), json, response);
+    }
+
+    static Answer get(URI base, String path, String token) throws IOException, InterruptedException {
+        return send(base, "GET", path, token, null, null);
+    }
+}
