@@ -156,6 +156,30 @@ class HostileInputTest {
     }
 
     @Test
+    void aWholeTableMayBeLargerThanOtherRequests() throws Exception {
+        StringBuilder table = new StringBuilder("{\"items\":[");
+        String remark = "あ".repeat(2000);
+        for (int item = 0; item < 21; item++) {
+            table.append(item == 0 ? "" : ",").append("{\"itemId\":\"").append(item == 0 ? "a" : "none-" + item)
+                    .append("\",\"entries\":[");
+            for (int row = 0; row < 16; row++) {
+                table.append(row == 0 ? "" : ",").append("{\"kind\":\"status\",\"fiscalYear\":\"")
+                        .append(2023 + row / 4).append("\",\"quarter\":\"").append(1 + row % 4)
+                        .append("\",\"organisation\":\"商工振興課\",\"symbol\":\"○\",\"remark\":\"")
+                        .append(remark).append("\"}");
+            }
+            table.append("]}");
+        }
+        String body = table.append("]}").toString();
+        assertThat(body.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(1024 * 1024);
+
+        HttpResponse<String> answer = send(editor, "POST", PLAN + "/progress", body);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(json.readTree(answer.body()).path("itemsRecorded").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aHeaderLongerThanTomcatTakesIsAProblemNotAnHtmlPage() throws Exception {
         String answer = raw("GET /municipalities HTTP/1.1\r\nHost: localhost\r\nX-Long: " + "a".repeat(20_000)
                 + "\r\nConnection: close\r\n\r\n");

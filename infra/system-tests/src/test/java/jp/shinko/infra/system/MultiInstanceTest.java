@@ -89,6 +89,14 @@ class MultiInstanceTest {
     }
 
     @Test
+    @Order(0)
+    void theQueryInstancesShareEachProjectionsSegments() {
+        for (String processor : List.of("progress", "municipalities")) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> owners(processor), owners -> owners.size() == 2);
+        }
+    }
+
+    @Test
     @Order(1)
     void writesAlternatingBetweenInstancesAreEachDecidedOnWhatIsStored() throws Exception {
         String editor = editorOf(CHIYODA);
@@ -344,6 +352,21 @@ class MultiInstanceTest {
             }
         }
         return events;
+    }
+
+    /** The instances that hold a segment of a query-side processor now. */
+    private static Set<String> owners(String processor) throws SQLException {
+        Set<String> owners = new HashSet<>();
+        try (Connection connection = database(); PreparedStatement query = connection.prepareStatement(
+                "select owner from query.token_entry where processor_name = ? and owner is not null")) {
+            query.setString(1, processor);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    owners.add(rows.getString(1));
+                }
+            }
+        }
+        return owners;
     }
 
     private static Set<String> storedEventIds(String code) throws SQLException {
