@@ -180,6 +180,95 @@ class HostileInputTest {
     }
 
     @Test
+    void aRequestThatCouldNotBeAnsweredOrReadAsSentIsRefusedBeforeAnythingRuns() throws Exception {
+        long before = events();
+        String target = PLAN + "/items/a/annual-targets/R6";
+        String body = "{\"value\":5,\"unit\":\"人\"}";
+        assertProblem(sendWith(editor, "PUT", target, body.getBytes(StandardCharsets.UTF_8), "Accept",
+                "application/xml"), 406, "urn:shinko:problem:not-acceptable");
+        assertProblem(sendWith(editor, "PUT", target, "value: 5\nunit: 人\n".getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/yaml"), 415, "urn:shinko:problem:unsupported-media-type");
+        assertProblem(sendWith(editor, "PUT", target, body.getBytes(StandardCharsets.UTF_8), "Content-Type",
+                "application/json; charset=ISO-8859-1"), 400, "urn:shinko:problem:malformed-request");
+        assertProblem(sendBytes(editor, "PUT", target, body.getBytes(StandardCharsets.UTF_16LE)), 400,
+                "urn:shinko:problem:malformed-request");
+        assertProblem(sendBytes(editor, "PUT", target, (body + "\u0000").getBytes(StandardCharsets.UTF_8)), 400,
+                "urn:shinko:problem:malformed-request");
+        assertProblem(sendWith(editor, "PUT", target, body.getBytes(StandardCharsets.UTF_8), "Content-Encoding",
+                "gzip"), 415, "urn:shinko:problem:unsupported-media-type");
+        assertProblem(sendWith(editor, "PUT", target, body.getBytes(StandardCharsets.UTF_8), "Idempotency-Key", "one",
+                "Idempotency-Key", "two"), 400, "urn:shinko:problem:malformed-request");
+        assertProblem(sendWith(editor, "PUT", target + "?a=%FF", body.getBytes(StandardCharsets.UTF_8)), 400,
+                "urn:shinko:problem:invalid-request");
+        assertProblem(sendWith(editor, "PATCH", target, body.getBytes(StandardCharsets.UTF_8)), 405,
+                "urn:shinko:problem:method-not-allowed");
+        refused("POST", PLAN + "/items", "{\"id\":\"b\",\"content\":{\"number\":\"2\",\"title\":\"A\u202EB\","
+                + "\"responsibleOrganisations\":[\"商工振興課\"]}}", 400, "content.title");
+        refused("PUT", PLAN + "/kpis/k", "{\"name\":\"事業所数\",\"unit\":\"所\",\"baseline\":{\"value\":1,"
+                + "\"fromYear\":2021},\"target\":{\"kind\":\"sign\",\"positive\":true,\"value\":5,\"byYear\":2030}}",
+                400, "target.value");
+        refused("POST", PLAN + "/kpis/k/observations", "{\"figure\":{\"value\":1,\"fromYear\":2022},"
+                + "\"publishedOn\":\"0000-01-01\"}", 400, "publishedOn");
+        HttpResponse<String> table = send(editor, "POST", PLAN + "/progress", "{\"items\":[{\"itemId\":\"a\","
+                + "\"entries\":[{\"kind\":\"target\",\"fiscalYear\":\"R6\",\"value\":5,\"unit\":\"人\","
+                + "\"symbol\":\"○\"}]}]}");
+        assertThat(table.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(table.body()).path("items").path(0).path("problem").path("errors").path(0)
+                .path("field").asString()).isEqualTo("items[0].entries[0].symbol");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void aYearIsClosedOnlyOnceItIsOverAndReportedWithinIt() throws Exception {
+        assertThat(send(editor, "POST", "/municipalities/" + CODE + "/plans", "{\"id\":\"long\",\"name\":\"長期計画\","
+                + "\"fromFiscalYear\":\"2023\",\"toFiscalYear\":\"2052\"}").statusCode()).isEqualTo(201);
+        long before = events();
+        HttpResponse<String> notOver = send(editor, "POST", "/municipalities/" + CODE + "/plans/long/fiscal-years/"
+                + "2052/close", "{}");
+        assertThat(notOver.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(notOver.body()).path("field").asString()).isEqualTo("fiscalYear");
+        HttpResponse<String> early = send(editor, "POST", PLAN + "/fiscal-years/R5/close",
+                "{\"councilReportedOn\":\"2023-01-10\"}");
+        assertThat(early.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(early.body()).path("field").asString()).isEqualTo("councilReportedOn");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void aTokenNamingSomeoneNoRecordCouldHoldIsRefused() throws Exception {
+        String tooLong = TestTokens.of(new Actor("s".repeat(300), Role.MUNICIPAL_EDITOR, MunicipalityCode.of(CODE),
+                null));
+        HttpResponse<String> answer = sendWith(tooLong, "PUT", PLAN + "/items/a/annual-targets/R6",
+                "{\"value\":5,\"unit\":\"人\"}".getBytes(StandardCharsets.UTF_8), "Idempotency-Key", "long-subject");
+        assertProblem(answer, 401, "urn:shinko:problem:unauthenticated");
+        assertProblem(sendWith(TestTokens.of(Actor.of("operator", Role.METRO_ANALYST)), "POST",
+                "/admin/relay/republish", new byte[0]), 403, "urn:shinko:problem:forbidden");
+    }
+
+    private void assertProblem(HttpResponse<String> answer, int status, String type) throws Exception {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(contentType ->
+                assertThat(contentType).startsWith("application/problem+json"));
+        assertThat(json.readTree(answer.body()).path("type").asString()).as(answer.body()).isEqualTo(type);
+    }
+
+    private HttpResponse<String> sendWith(String token, String method, String path, byte[] body, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        boolean typed = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+            typed |= headers[i].equals("Content-Type");
+        }
+        if (!typed) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aHeaderLongerThanTomcatTakesIsAProblemNotAnHtmlPage() throws Exception {
         String answer = raw("GET /municipalities HTTP/1.1\r\nHost: localhost\r\nX-Long: " + "a".repeat(20_000)
                 + "\r\nConnection: close\r\n\r\n");

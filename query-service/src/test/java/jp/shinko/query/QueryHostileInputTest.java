@@ -92,6 +92,15 @@ class QueryHostileInputTest {
         assertThat(JSON.readTree(nul.body()).path("errors").path(0).path("field").asString()).isEqualTo("theme");
         assertThat(get(analyst, "/cross-city/focus-themes?theme=%ED%A0%80").statusCode()).isEqualTo(400);
         assertThat(get(analyst, table + "?waitForPosition=-1").statusCode()).isEqualTo(400);
+        HttpResponse<String> notANumber = get(analyst, table + "?page=abc");
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notANumber.body()).path("errors").path(0).path("field").asString()).isEqualTo("page");
+        assertThat(notANumber.body()).doesNotContain("convert");
+        assertThat(get(analyst, table.replace("annual", "changes") + "?from=0001-01-01").statusCode()).isEqualTo(400);
+        HttpResponse<String> yaml = HTTP.send(request(analyst, "/municipalities/" + YOKOTE.value())
+                .header("Accept", "application/yaml").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(yaml.statusCode()).isEqualTo(406);
+        assertThat(JSON.readTree(yaml.body()).path("type").asString()).isEqualTo("urn:shinko:problem:not-acceptable");
     }
 
     @Test

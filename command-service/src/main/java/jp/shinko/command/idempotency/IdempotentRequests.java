@@ -45,7 +45,6 @@ final class IdempotentRequests extends OncePerRequestFilter {
     static final String REPLAY_HEADER = "Idempotent-Replay";
 
     private static final Logger LOG = LoggerFactory.getLogger(IdempotentRequests.class);
-    private static final String KEY_PATTERN = "[\\x21-\\x7E]{1,128}";
 
     private final IdempotencyKeys keys;
 
@@ -58,7 +57,7 @@ final class IdempotentRequests extends OncePerRequestFilter {
         String method = request.getMethod();
         String key = request.getHeader(CommandMetadata.IDEMPOTENCY_KEY_HEADER);
         // an invalid key is refused by the command's endpoint, with the field named
-        return key == null || !key.matches(KEY_PATTERN)
+        return key == null || !key.matches(CommandMetadata.KEY_PATTERN)
                 || !(HttpMethod.POST.matches(method) || HttpMethod.PUT.matches(method))
                 || !request.getRequestURI().startsWith("/municipalities")
                 || CurrentActor.get().isEmpty();

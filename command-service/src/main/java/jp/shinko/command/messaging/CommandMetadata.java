@@ -21,7 +21,8 @@ public final class CommandMetadata {
     /** The HTTP header clients send to make a command safe to retry. */
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
-    private static final String KEY_PATTERN = "[\\x21-\\x7E]{1,128}";
+    /** 1 to 128 visible ASCII characters, no comma (two headers are joined by one). */
+    public static final String KEY_PATTERN = "[\\x21-\\x2B\\x2D-\\x7E]{1,128}";
 
     private CommandMetadata() {
     }
@@ -33,7 +34,7 @@ public final class CommandMetadata {
         }
         if (!idempotencyKey.matches(KEY_PATTERN)) {
             throw new InvalidRequest(new FieldProblem(IDEMPOTENCY_KEY_HEADER, idempotencyKey,
-                    "must be 1 to 128 visible ASCII characters without spaces, e.g. a UUID"));
+                    "must be 1 to 128 visible ASCII characters without spaces or commas, sent once, e.g. a UUID"));
         }
         return idempotencyKey;
     }

@@ -37,7 +37,7 @@ class CommandMetrics implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).excludePathPatterns("/admin/**");
+        registry.addInterceptor(this).excludePathPatterns("/admin/**", "/error");
     }
 
     @Override

@@ -9,6 +9,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import jp.shinko.command.messaging.CommandMetadata;
 import jp.shinko.command.problem.FieldProblem;
 import jp.shinko.command.problem.InvalidRequest;
@@ -83,6 +86,7 @@ class KpiController {
                 throw new InvalidRequest(new FieldProblem("target.byYear", byYear, "is required: a year from 1900 "
                         + "to 2100"));
             }
+            onlyFieldsOfItsKind();
             return switch (kind == null ? "" : kind) {
                 case "at-least" -> new KpiTarget.AtLeast(figure("target.value", required("target.value", value, kind),
                         true), byYear);
@@ -101,6 +105,28 @@ class KpiController {
                 default -> throw new InvalidRequest(new FieldProblem("target.kind", kind, "is one of at-least, "
                         + "at-most, above-kpi, sign, direction"));
             };
+        }
+
+        /** A field another kind of target takes is refused, never silently dropped. */
+        private void onlyFieldsOfItsKind() {
+            Map<String, List<String>> fieldsOf = Map.of("at-least", List.of("value"), "at-most", List.of("value"),
+                    "above-kpi", List.of("otherKpiId", "fromYear"), "sign", List.of("positive"),
+                    "direction", List.of("increase"));
+            List<String> own = fieldsOf.get(kind);
+            if (own == null) {
+                return; // an unknown kind is refused as such
+            }
+            Map<String, Object> given = new LinkedHashMap<>();
+            given.put("value", value);
+            given.put("otherKpiId", otherKpiId);
+            given.put("fromYear", fromYear);
+            given.put("positive", positive);
+            given.put("increase", increase);
+            given.entrySet().stream().filter(field -> field.getValue() != null && !own.contains(field.getKey()))
+                    .findFirst().ifPresent(field -> {
+                        throw new InvalidRequest(new FieldProblem("target." + field.getKey(), field.getValue(),
+                                "is not a field of a target of kind " + kind));
+                    });
         }
 
         private static <T> T required(String field, T value, String kind) {
@@ -159,8 +185,11 @@ class KpiController {
         try {
             publishedOn = LocalDate.parse(request.publishedOn() == null ? "" : request.publishedOn());
         } catch (DateTimeParseException e) {
+            publishedOn = null;
+        }
+        if (publishedOn == null || publishedOn.getYear() < 1900 || publishedOn.getYear() > 2100) {
             throw new InvalidRequest(new FieldProblem("publishedOn", request.publishedOn(), "is required: a date "
-                    + "such as 2025-12-19"));
+                    + "from 1900 to 2100, such as 2025-12-19"));
         }
         return send(code, planId, kpiId, new PlanCommands.RecordKpiObservation(RequestFields.municipalityInPath(code),
                 PlanRequests.planId(planId), PlanRequests.itemId("kpiId", kpiId), request.figure().toFigure("figure"),

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -434,6 +435,14 @@ class Plan {
     @CommandHandler
     boolean handle(CloseFiscalYear command) {
         requireWithinPeriod(command.fiscalYear());
+        if (!command.today().isAfter(command.fiscalYear().lastDay())) {
+            throw PlanRuleViolated.yearNotOver(command.fiscalYear());
+        }
+        LocalDate reported = command.councilReportedOn();
+        if (reported != null
+                && (reported.isBefore(command.fiscalYear().firstDay()) || reported.isAfter(command.today()))) {
+            throw PlanRuleViolated.reportedOutsideTheYear(command.fiscalYear(), reported, command.today());
+        }
         if (closedYears.contains(command.fiscalYear())) {
             return false;
         }

@@ -135,7 +135,11 @@ public final class PlanCommands {
     }
 
     /** Close a fiscal year of the plan: later changes to its entries are corrections with a reason. */
+    /**
+     * Close a fiscal year, once it has ended; {@code today} is the day in Tokyo the request came
+     * on (by the service's clock), which the year must be over by, and the council's report not after.
+     */
     public record CloseFiscalYear(MunicipalityCode municipalityCode, String planId, FiscalYear fiscalYear,
-            LocalDate councilReportedOn) implements PlanRecordCommand, CityWideChange {
+            LocalDate councilReportedOn, LocalDate today) implements PlanRecordCommand, CityWideChange {
     }
 }

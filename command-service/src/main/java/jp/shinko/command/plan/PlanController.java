@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import jp.shinko.command.messaging.CommandMetadata;
@@ -12,6 +13,7 @@ import jp.shinko.command.problem.FieldProblem;
 import jp.shinko.command.problem.InvalidRequest;
 import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.calendar.TokyoTime;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,10 +37,12 @@ class PlanController {
 
     private final CommandGateway commandGateway;
     private final MunicipalRules municipalRules;
+    private final Clock clock;
 
-    PlanController(CommandGateway commandGateway, MunicipalRules municipalRules) {
+    PlanController(CommandGateway commandGateway, MunicipalRules municipalRules, Clock clock) {
         this.commandGateway = commandGateway;
         this.municipalRules = municipalRules;
+        this.clock = clock;
     }
 
     /** The answer to adopting a plan. */
@@ -152,7 +156,8 @@ class PlanController {
         }
         String commandId = CommandMetadata.commandId(idempotencyKey);
         Boolean changed = commandGateway.sendAndWait(CommandMetadata.withCommandId(new PlanCommands.CloseFiscalYear(
-                RequestFields.municipalityInPath(code), PlanRequests.planId(planId), year, reportedOn), commandId));
+                RequestFields.municipalityInPath(code), PlanRequests.planId(planId), year, reportedOn,
+                LocalDate.now(clock.withZone(TokyoTime.ZONE))), commandId));
         return new CloseAnswer(code, planId, year.value(), changed, commandId);
     }
 

@@ -1,9 +1,11 @@
 package jp.shinko.command.plan;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import jp.shinko.command.problem.ProblemType;
 import jp.shinko.command.problem.RuleViolation;
+import jp.shinko.events.calendar.FiscalYear;
 
 /** A plan command that breaks a rule of the plan's tree; nothing is stored. */
 final class PlanRuleViolated extends RuleViolation {
@@ -70,6 +72,18 @@ final class PlanRuleViolated extends RuleViolation {
         return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "unit: item " + itemId + " already has targets or "
                 + "actuals in " + indicatorUnit + "; its unit cannot become " + unit,
                 Map.of("field", "unit", "indicatorUnit", indicatorUnit, "unit", unit));
+    }
+
+    static PlanRuleViolated yearNotOver(FiscalYear year) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "fiscalYear: fiscal year " + year + " is not over "
+                + "yet (it ends on " + year.lastDay() + "); a year is closed after its report to the council",
+                Map.of("field", "fiscalYear", "fiscalYear", year.toString(), "endsOn", year.lastDay().toString()));
+    }
+
+    static PlanRuleViolated reportedOutsideTheYear(FiscalYear year, LocalDate reported, LocalDate today) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "councilReportedOn: " + reported + " is not between "
+                + "the start of fiscal year " + year + " (" + year.firstDay() + ") and today (" + today + ")",
+                Map.of("field", "councilReportedOn", "councilReportedOn", reported.toString()));
     }
 
     static PlanRuleViolated outsidePeriod(String field, Object year, Object from, Object to) {

@@ -8,7 +8,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import jp.shinko.command.messaging.CommandMetadata;
 import jp.shinko.command.plan.PlanCommands.ProgressEntry;
@@ -170,6 +172,7 @@ class ProgressTableController {
             if (row == null || row.kind() == null) {
                 throw new InvalidRequest(new FieldProblem("kind", null, "is required: " + KINDS));
             }
+            onlyFieldsOfItsKind(row);
             return switch (row.kind()) {
                 case "target" -> ProgressController.target(code, planId, itemId, row.fiscalYear(), amount(row));
                 case "actual" -> ProgressController.actual(code, planId, itemId, row.fiscalYear(), amount(row));
@@ -191,6 +194,38 @@ class ProgressTableController {
             throw new InvalidRequest(List.of(new FieldProblem(at + "." + invalid.field(), invalid.rejectedValue(),
                     invalid.getMessage())));
         }
+    }
+
+    /** A field of another kind of row is refused, never silently dropped. */
+    private static void onlyFieldsOfItsKind(EntryRow row) {
+        Map<String, Object> others = new LinkedHashMap<>();
+        boolean amount = row.kind().equals("target") || row.kind().equals("actual");
+        boolean status = row.kind().equals("status");
+        boolean narrative = row.kind().equals("narrative");
+        if (!amount && !status && !narrative) {
+            return; // an unknown kind is refused as such
+        }
+        if (!amount) {
+            others.put("value", row.value());
+            others.put("unit", row.unit());
+        }
+        if (!status) {
+            others.put("quarter", row.quarter());
+            others.put("organisation", row.organisation());
+            others.put("symbol", row.symbol());
+            others.put("reasonCode", row.reasonCode());
+            others.put("remark", row.remark());
+        }
+        if (!narrative) {
+            others.put("plannedContent", row.plannedContent());
+            others.put("goalsAndFocus", row.goalsAndFocus());
+            others.put("results", row.results());
+            others.put("issuesAhead", row.issuesAhead());
+        }
+        others.entrySet().stream().filter(field -> field.getValue() != null).findFirst().ifPresent(field -> {
+            throw new InvalidRequest(new FieldProblem(field.getKey(), field.getValue(), "is not a field of a row "
+                    + "of kind " + row.kind()));
+        });
     }
 
     private static ProgressController.AmountRequest amount(EntryRow row) {

@@ -5,10 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import jp.shinko.events.InvalidField;
-import jp.shinko.infra.edge.BodyTooLarge;
+import jp.shinko.infra.edge.EdgeProblemAdvice;
 import jp.shinko.infra.edge.EdgeProblems;
-import jp.shinko.infra.edge.RequestBodyProblems;
-import jp.shinko.infra.edge.RequestBodyProblems.BodyProblem;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -17,14 +15,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Turns refused requests into RFC 9457 problem details with a stable {@code type}, a
@@ -32,7 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * each field and what it allows.
  */
 @RestControllerAdvice
-public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+public class ProblemDetailsAdvice extends EdgeProblemAdvice {
 
     @ExceptionHandler({RuleViolation.class, InvalidRequest.class, InvalidField.class})
     ProblemDetail refused(RuntimeException refusal) {
@@ -95,29 +91,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(error -> new FieldProblem(error.getField(), error.getRejectedValue(), error.getDefaultMessage()))
                 .toList();
         return ResponseEntity.badRequest().body(invalidFields(problems));
-    }
-
-    /**
-     * A body that cannot be read: too large ({@code 413}), not JSON, or JSON with a field that is
-     * unknown, sent twice, of the wrong type or with text or a number no field takes ({@code 400},
-     * naming the field).
-     */
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (BodyTooLarge.in(exception).isPresent()) {
-            ProblemDetail tooLarge = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                    BodyTooLarge.in(exception).get().getMessage());
-            tooLarge.setType(URI.create(EdgeProblems.BODY_TOO_LARGE.type()));
-            tooLarge.setTitle(EdgeProblems.BODY_TOO_LARGE.title());
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge);
-        }
-        BodyProblem problem = RequestBodyProblems.of(exception);
-        if (problem.field() == null) {
-            return ResponseEntity.badRequest().body(problem(ProblemType.MALFORMED_REQUEST, problem.message()));
-        }
-        return ResponseEntity.badRequest().body(invalidFields(List.of(new FieldProblem(problem.field(),
-                problem.rejectedValue(), problem.message()))));
     }
 
     private static ProblemDetail invalidFields(List<FieldProblem> problems) {

@@ -66,9 +66,13 @@ class RelayRepublish {
     @ApiResponse(responseCode = "403", description = "Only an admin may")
     Republication republish(@AuthenticationPrincipal Actor actor,
             @Parameter(description = "ISO 8601 with offset, or a date: from the start of that day in Asia/Tokyo",
-                    example = "2024-05-01T00:00:00+09:00") @RequestParam String from) throws InterruptedException {
+                    example = "2024-05-01T00:00:00+09:00") @RequestParam(required = false) String from)
+            throws InterruptedException {
         if (actor.role() != Role.ADMIN) {
             throw AccessRefused.toOperate(actor, "publish events to Kafka again");
+        }
+        if (from == null) {
+            throw new InvalidField("from", null, "is required: the time from which events are published again");
         }
         Instant since = instant(from);
         long request = republications.request(since, actor.subject());

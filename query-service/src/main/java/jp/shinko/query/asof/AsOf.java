@@ -30,8 +30,11 @@ public final class AsOf {
     /** The latest instant one may ask about; PostgreSQL keeps times only up to then. */
     public static final Instant LATEST = Instant.parse("9999-12-31T14:59:59.999999Z");
 
+    /** The earliest: nothing was recorded before, and Tokyo's clocks kept local mean time before 1888. */
+    public static final Instant EARLIEST = Instant.parse("1899-12-31T15:00:00Z");
+
     private static final String ALLOWED = "a time in ISO 8601 with its offset, such as 2024-05-01T12:00:00+09:00, "
-            + "or a date such as 2024-05-01 (the end of that day in Tokyo), before the year 10000";
+            + "or a date such as 2024-05-01 (the end of that day in Tokyo), from the year 1900 to 9999";
 
     private AsOf() {
     }
@@ -67,7 +70,7 @@ public final class AsOf {
         } catch (DateTimeParseException invalid) {
             throw new InvalidField(parameter, text, ALLOWED);
         }
-        if (instant.isAfter(LATEST)) {
+        if (instant.isAfter(LATEST) || instant.isBefore(EARLIEST)) {
             throw new InvalidField(parameter, text, ALLOWED);
         }
         return instant;

@@ -8,14 +8,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import jp.shinko.infra.edge.EdgeProblemAdvice;
 
 /**
  * RFC 9457 problem details for the query API, with the same stable {@code type} URIs as the
  * command API.
  */
 @RestControllerAdvice
-class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+class ProblemDetailsAdvice extends EdgeProblemAdvice {
 
     static final URI INVALID_REQUEST = URI.create("urn:shinko:problem:invalid-request");
     static final URI NOT_FOUND = URI.create("urn:shinko:problem:not-found");

@@ -1,5 +1,6 @@
 package jp.shinko.infra.edge;
 
+import java.util.Set;
 import org.apache.catalina.Host;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,12 +30,19 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(EdgeProperties.class)
 public class EdgeAutoConfiguration {
 
+    /** Media subtypes of the structured formats besides JSON that Jackson's converters would read and write. */
+    private static final Set<String> OTHER_FORMATS = Set.of("yaml", "x-yaml", "xml", "x-jackson-smile", "cbor");
+
     /** Request bodies read strictly: the JSON converter in its usual place, after Spring Boot's (order 0). */
     @Bean
     @Order(1)
     ServerHttpMessageConvertersCustomizer strictJsonConverter(JsonMapper jsonMapper) {
         JacksonJsonHttpMessageConverter strict = new StrictJsonConverter(StrictRequestJson.of(jsonMapper));
-        return converters -> converters.withJsonConverter(strict);
+        // JSON only: YAML, XML, Smile and CBOR (there because a library brings Jackson's formats) would read
+        // bodies without the strict rules and answer in other shapes
+        return converters -> converters.withJsonConverter(strict).configureMessageConvertersList(list -> list
+                .removeIf(converter -> converter.getSupportedMediaTypes().stream()
+                        .anyMatch(type -> OTHER_FORMATS.contains(type.getSubtype()))));
     }
 
     /** Replaces Spring Boot's error page, so that even what fails outside a controller is a problem. */

@@ -11,11 +11,16 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,6 +33,8 @@ final class EdgeFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeFilter.class);
     private static final int RETRY_AFTER_SECONDS = 5;
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final BodyLimits limits;
 
@@ -41,6 +48,19 @@ final class EdgeFilter extends OncePerRequestFilter {
         long limit = limits.of(request);
         if (request.getContentLengthLong() > limit) {
             tooLarge(request, response, limit);
+            return;
+        }
+        String refused = refusal(request);
+        if (refused != null) {
+            int status = refused.startsWith("406") ? HttpStatus.NOT_ACCEPTABLE.value()
+                    : refused.startsWith("415") ? HttpStatus.UNSUPPORTED_MEDIA_TYPE.value()
+                    : HttpStatus.BAD_REQUEST.value();
+            EdgeProblems problem = switch (status) {
+                case 406 -> EdgeProblems.NOT_ACCEPTABLE;
+                case 415 -> EdgeProblems.UNSUPPORTED_MEDIA_TYPE;
+                default -> EdgeProblems.MALFORMED_REQUEST;
+            };
+            problem.write(response, status, refused.substring(4), request.getRequestURI());
             return;
         }
         try {
@@ -65,6 +85,39 @@ final class EdgeFilter extends OncePerRequestFilter {
                 throw failure;
             }
         }
+    }
+
+    /**
+     * What is wrong with the request as a whole, before anything of it runs, prefixed with its
+     * status; {@code null} when nothing is. A write that could not be answered in JSON is refused
+     * before it is carried out, not after.
+     */
+    private static String refusal(HttpServletRequest request) {
+        for (String once : List.of(HttpHeaders.AUTHORIZATION, IDEMPOTENCY_KEY)) {
+            Enumeration<String> values = request.getHeaders(once);
+            if (values != null && values.hasMoreElements() && values.nextElement() != null
+                    && values.hasMoreElements()) {
+                return "400 the header " + once + " is sent more than once; send it once";
+            }
+        }
+        String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            return "415 a request body is sent without Content-Encoding (" + encoding.strip() + " is not taken)";
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && !accept.isBlank() && WRITES.contains(request.getMethod())) {
+            try {
+                List<MediaType> accepted = MediaType.parseMediaTypes(accept);
+                if (accepted.stream().noneMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                        || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))) {
+                    return "406 a change is answered in application/json (or application/problem+json), which the "
+                            + "Accept header (" + RequestText.abbreviated(accept) + ") does not take; nothing was done";
+                }
+            } catch (InvalidMediaTypeException invalid) {
+                return "400 the Accept header is not a list of media types; nothing was done";
+            }
+        }
+        return null;
     }
 
     /** A query resumed after waiting (servlet async) may meet an unreachable database too. */

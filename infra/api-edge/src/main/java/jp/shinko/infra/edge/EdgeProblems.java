@@ -15,6 +15,9 @@ public enum EdgeProblems {
 
     MALFORMED_REQUEST("malformed-request", "The request could not be read"),
     NOT_FOUND("not-found", "Not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", "The method is not allowed here"),
+    NOT_ACCEPTABLE("not-acceptable", "The answer cannot be given in a media type the request accepts"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The body's media type or encoding is not taken"),
     BODY_TOO_LARGE("body-too-large", "The request body is too large"),
     SERVICE_UNAVAILABLE("service-unavailable", "The service cannot answer now"),
     INTERNAL_ERROR("internal-error", "The service failed to answer"),

@@ -64,9 +64,11 @@ public final class RequestBodyProblems {
                     "is sent twice; send each field once");
         }
         if (jackson instanceof StreamReadException) {
-            return new BodyProblem(null, null, "the body is not valid JSON: " + message + location(jackson));
+            return new BodyProblem(null, null, "the body is not valid JSON" + (message != null
+                    && message.contains("nesting depth") ? ": it nests deeper than the API takes" : "")
+                    + location(jackson));
         }
-        return new BodyProblem(field == null ? "body" : field, null, "cannot be read: " + message + location(jackson));
+        return new BodyProblem(field == null ? "body" : field, null, "cannot be read" + location(jackson));
     }
 
     /** The field the parser was at when it failed, for failures that carry no path of their own. */
@@ -84,9 +86,9 @@ public final class RequestBodyProblems {
     }
 
     private static String location(JacksonException exception) {
-        return exception.getLocation() == null ? ""
-                : " (line " + exception.getLocation().getLineNr() + ", column " + exception.getLocation().getColumnNr()
-                        + ")";
+        return exception.getLocation() == null || exception.getLocation().getLineNr() < 1 ? ""
+                : " (at line " + exception.getLocation().getLineNr() + ", column "
+                        + exception.getLocation().getColumnNr() + ")";
     }
 
     private static String expected(Class<?> type) {

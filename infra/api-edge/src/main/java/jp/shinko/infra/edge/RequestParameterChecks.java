@@ -3,6 +3,7 @@ package jp.shinko.infra.edge;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import jp.shinko.events.InvalidField;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -15,7 +16,15 @@ final class RequestParameterChecks implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (IllegalStateException unreadable) {
+            // Tomcat could not decode the query string (a byte that is not UTF-8, a broken %-escape)
+            throw new InvalidField("query", RequestText.abbreviated(String.valueOf(request.getQueryString())),
+                    "the query string must be UTF-8, with every other byte %-encoded");
+        }
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             RequestText.check("parameter name", parameter.getKey(), false);
             for (String value : parameter.getValue()) {
                 if (value != null) {

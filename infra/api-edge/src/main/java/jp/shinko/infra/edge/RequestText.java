@@ -5,13 +5,19 @@ import jp.shinko.events.InvalidField;
 
 /**
  * The one rule for text anyone sends: no control characters (a line feed, carriage return or
- * tab only in text that may hold several lines), no unpaired UTF-16 surrogates (what an invalid
- * or overlong UTF-8 sequence or a lone {@code \ud800} escape decodes to), no unassigned or
- * non-character code points, and at most {@value #LONGEST} characters; kept in Unicode
+ * tab, and the Unicode line and paragraph separators, only in text that may hold several lines),
+ * no invisible formatting characters (text-direction overrides, zero-width spaces, a byte order
+ * mark inside the text; the joiners emoji need stay), no unpaired UTF-16 surrogates (what an
+ * invalid or overlong UTF-8 sequence or a lone {@code \ud800} escape decodes to), no unassigned
+ * or non-character code points, and at most {@value #LONGEST} characters; kept in Unicode
  * normalisation form C, so that text typed on different systems compares and sorts the same.
  * Each field's own, shorter, limit is checked where the field is read.
  */
 public final class RequestText {
+
+    /** Joiners stay: emoji sequences and some scripts need them. */
+    private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
+    private static final int ZERO_WIDTH_JOINER = 0x200D;
 
     /** The longest text any field takes: a review sheet's field. */
     public static final int LONGEST = 4000;
@@ -37,7 +43,9 @@ public final class RequestText {
             }
             i += Character.charCount(codePoint);
         }
-        String normalised = Normalizer.normalize(text, Normalizer.Form.NFC);
+        // most text arrives in NFC already; checking is cheaper than normalising
+        String normalised = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFC);
         if (normalised.codePointCount(0, normalised.length()) > LONGEST) {
             throw tooLong(field, text);
         }
@@ -51,6 +59,13 @@ public final class RequestText {
         }
         if (Character.isISOControl(codePoint)) {
             return "a control character";
+        }
+        int type = Character.getType(codePoint);
+        if (type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+            return multiLine ? null : "a line or paragraph separator";
+        }
+        if (type == Character.FORMAT && codePoint != ZERO_WIDTH_NON_JOINER && codePoint != ZERO_WIDTH_JOINER) {
+            return "an invisible formatting character (such as a text-direction override or a zero-width space)";
         }
         if (Character.isSurrogate((char) codePoint) && codePoint <= Character.MAX_VALUE) {
             return "half of a UTF-16 surrogate pair (invalid UTF-8 or a lone \\uD800-\\uDFFF escape)";

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +31,20 @@ final class StrictJsonConverter extends JacksonJsonHttpMessageConverter {
     @Override
     public Object read(ResolvableType type, HttpInputMessage input, Map<String, Object> hints)
             throws IOException {
+        MediaType declared = input.getHeaders().getContentType();
+        if (declared != null && declared.getCharset() != null
+                && !StandardCharsets.UTF_8.equals(declared.getCharset())) {
+            throw new HttpMessageNotReadableException("the body is not well-formed UTF-8: JSON is sent in UTF-8, "
+                    + "not " + declared.getCharset(), input);
+        }
         byte[] body = input.getBody().readAllBytes();
+        for (byte b : body) {
+            if (b == 0) {
+                // never part of JSON text in UTF-8; what UTF-16 or a padded body looks like
+                throw new HttpMessageNotReadableException("the body is not well-formed UTF-8: it holds a NUL byte; "
+                        + "JSON is sent in UTF-8", input);
+            }
+        }
         try {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -25,6 +25,9 @@ public final class TokenClaims {
     /** Optional, municipal roles only: the organisation within the municipality, such as 商工会議所. */
     public static final String ORGANISATION = "organisation";
 
+    private static final int LONGEST_SUBJECT = 255;
+    private static final int LONGEST_ORGANISATION = 60;
+
     private TokenClaims() {
     }
 
@@ -34,7 +37,8 @@ public final class TokenClaims {
      * @throws IllegalArgumentException naming the claim that is missing or wrong
      */
     public static Actor actorOf(Map<String, Object> claims) {
-        String subject = text(claims, SUBJECT);
+        String subject = bounded(SUBJECT, text(claims, SUBJECT), LONGEST_SUBJECT);
+        bounded(ORGANISATION, text(claims, ORGANISATION), LONGEST_ORGANISATION);
         String role = text(claims, ROLE);
         String municipality = text(claims, MUNICIPALITY);
         try {
@@ -58,6 +62,19 @@ public final class TokenClaims {
             claims.put(ORGANISATION, actor.organisation());
         }
         return claims;
+    }
+
+    /**
+     * A claim that every record it is written into can hold: the subject is kept with each
+     * Idempotency-Key (255 characters), an organisation is one of an item's (60), and neither may
+     * hold a control character.
+     */
+    private static String bounded(String name, String value, int longest) {
+        if (value != null && (value.length() > longest || value.chars().anyMatch(Character::isISOControl))) {
+            throw new IllegalArgumentException("claim " + name + " has at most " + longest
+                    + " characters and no control characters");
+        }
+        return value;
     }
 
     private static String text(Map<String, Object> claims, String name) {

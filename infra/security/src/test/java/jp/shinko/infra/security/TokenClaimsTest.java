@@ -35,6 +35,17 @@ class TokenClaimsTest {
     }
 
     @Test
+    void aSubjectOrOrganisationNoRecordCouldHoldIsRefused() {
+        assertThatThrownBy(() -> TokenClaims.actorOf(Map.of("sub", "x".repeat(256), "role", "admin")))
+                .hasMessage("claim sub has at most 255 characters and no control characters");
+        assertThatThrownBy(() -> TokenClaims.actorOf(Map.of("sub", "a\u0000b", "role", "admin")))
+                .hasMessageStartingWith("claim sub");
+        assertThatThrownBy(() -> TokenClaims.actorOf(Map.of("sub", "x", "role", "municipal-editor",
+                "municipality_code", "132241", "organisation", "課".repeat(61))))
+                .hasMessageStartingWith("claim organisation");
+    }
+
+    @Test
     void aMunicipalityCodeWithAWrongCheckDigitIsRefused() {
         assertThatThrownBy(() -> TokenClaims.actorOf(
                         Map.of("sub", "x", "role", "municipal-viewer", "municipality_code", "132240")))
