@@ -243,6 +243,10 @@ class HostileInputTest {
         assertProblem(answer, 401, "urn:shinko:problem:unauthenticated");
         assertProblem(sendWith(TestTokens.of(Actor.of("operator", Role.METRO_ANALYST)), "POST",
                 "/admin/relay/republish", new byte[0]), 403, "urn:shinko:problem:forbidden");
+        HttpResponse<String> farFuture = sendWith(TestTokens.admin(), "POST",
+                "/admin/relay/republish?from=%2B999999999-12-31T23:59:59Z", new byte[0]);
+        assertProblem(farFuture, 400, "urn:shinko:problem:invalid-request");
+        assertThat(json.readTree(farFuture.body()).path("errors").path(0).path("field").asString()).isEqualTo("from");
     }
 
     private void assertProblem(HttpResponse<String> answer, int status, String type) throws Exception {
