@@ -1,6 +1,5 @@
 package jp.shinko.command.problem;
 
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -61,10 +60,8 @@ public class ProblemDetailsAdvice extends EdgeProblemAdvice {
     /** Content too large to record, such as an event larger than the relay publishes. */
     @ExceptionHandler(ContentTooLarge.class)
     ResponseEntity<ProblemDetail> contentTooLarge(ContentTooLarge tooLarge) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
-        problem.setType(URI.create(EdgeProblems.BODY_TOO_LARGE.type()));
-        problem.setTitle(EdgeProblems.BODY_TOO_LARGE.title());
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(EdgeProblems.BODY_TOO_LARGE.detail(
+                HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()));
     }
 
     /** Every record is first created by a command of its own, such as registering a municipality. */

@@ -5,17 +5,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import jp.shinko.infra.eventstore.StoredPositions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.StreamableMessageSource;
-import jp.shinko.infra.eventstore.StoredPositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Requests to publish events again, kept in {@code command.relay_republication} so that any
@@ -65,6 +65,10 @@ class Republications {
         StreamingEventProcessor relay = relay();
         if (!relay.isRunning() || relay.processingStatus().isEmpty()) {
             return; // another instance holds the relay's segment and carries the request out
+        }
+        if (!jdbc.sql("select exists (select 1 from command.relay_republication where applied_at is null)")
+                .query(Boolean.class).single()) {
+            return; // one look at the partial index of pending requests, no transaction
         }
         try {
             transactions.executeWithoutResult(status -> pending().ifPresent(request -> {

@@ -7,11 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.shinko.infra.eventstore.StoredPositions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,17 +32,16 @@ class SegmentSharing {
     private static final Duration ALIVE_WITHIN = Duration.ofSeconds(15);
 
     private final EventProcessingConfiguration processing;
+    private final StoredPositions positions;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final String tokenTable;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
 
-    SegmentSharing(EventProcessingConfiguration processing, JdbcClient jdbc, Clock clock,
-            @Value("${shinko.event-store.token-table:query.token_entry}") String tokenTable) {
+    SegmentSharing(EventProcessingConfiguration processing, StoredPositions positions, JdbcClient jdbc, Clock clock) {
         this.processing = processing;
+        this.positions = positions;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.tokenTable = tokenTable;
     }
 
     /** Says this instance is alive, and gives up a segment of any processor it holds more than its share of. */
@@ -55,8 +54,7 @@ class SegmentSharing {
             long alive = jdbc.sql("select count(*) from query.projection_instance where seen_at > ?")
                     .param(Timestamp.from(clock.instant().minus(ALIVE_WITHIN))).query(Long.class).single();
             for (Map.Entry<String, StreamingEventProcessor> processor : streaming().entrySet()) {
-                long segments = jdbc.sql("select count(*) from " + tokenTable + " where processor_name = ?")
-                        .param(processor.getKey()).query(Long.class).single();
+                long segments = positions.segments(processor.getKey()).size();
                 long share = (segments + Math.max(1, alive) - 1) / Math.max(1, alive);
                 Map<Integer, ?> held = processor.getValue().processingStatus();
                 if (processor.getValue().isRunning() && held.size() > share) {

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jp.shinko.infra.edge.RequestBodyProblems.BodyProblem;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -95,19 +96,15 @@ public abstract class EdgeProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (BodyTooLarge.in(unreadable).isPresent()) {
-            ProblemDetail tooLarge = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                    BodyTooLarge.in(unreadable).get().getMessage());
-            tooLarge.setType(URI.create(EdgeProblems.BODY_TOO_LARGE.type()));
-            tooLarge.setTitle(EdgeProblems.BODY_TOO_LARGE.title());
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge);
+        Optional<BodyTooLarge> tooLarge = BodyTooLarge.in(unreadable);
+        if (tooLarge.isPresent()) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(EdgeProblems.BODY_TOO_LARGE.detail(
+                    HttpStatus.CONTENT_TOO_LARGE, tooLarge.get().getMessage()));
         }
         BodyProblem problem = RequestBodyProblems.of(unreadable);
         if (problem.field() == null) {
-            ProblemDetail malformed = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, problem.message());
-            malformed.setType(URI.create(EdgeProblems.MALFORMED_REQUEST.type()));
-            malformed.setTitle(EdgeProblems.MALFORMED_REQUEST.title());
-            return ResponseEntity.badRequest().body(malformed);
+            return ResponseEntity.badRequest().body(EdgeProblems.MALFORMED_REQUEST.detail(HttpStatus.BAD_REQUEST,
+                    problem.message()));
         }
         return ResponseEntity.badRequest().body(badFields(List.of(new BadField(problem.field(),
                 problem.rejectedValue(), problem.message()))));

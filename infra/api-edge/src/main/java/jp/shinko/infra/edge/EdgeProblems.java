@@ -3,8 +3,11 @@ package jp.shinko.infra.edge;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,6 +43,14 @@ public enum EdgeProblems {
 
     public String title() {
         return title;
+    }
+
+    /** This problem as Spring MVC answers it. */
+    public ProblemDetail detail(HttpStatusCode status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(type));
+        problem.setTitle(title);
+        return problem;
     }
 
     /** Writes this problem as the whole answer. */

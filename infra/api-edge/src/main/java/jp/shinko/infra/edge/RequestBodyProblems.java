@@ -40,10 +40,12 @@ public final class RequestBodyProblems {
                 return new BodyProblem(invalid.field(), invalid.rejectedValue(), invalid.getMessage());
             }
         }
+        if (unreadable instanceof StrictJsonConverter.NotUtf8) {
+            return new BodyProblem(null, null, unreadable.getMessage());
+        }
         if (!(unreadable.getCause() instanceof JacksonException jackson)) {
-            return new BodyProblem(null, null, unreadable.getMessage() != null
-                    && unreadable.getMessage().startsWith("the body is not well-formed UTF-8") ? unreadable.getMessage()
-                    : "a JSON object with the documented fields is required (see /v3/api-docs)");
+            return new BodyProblem(null, null, "a JSON object with the documented fields is required (see "
+                    + "/v3/api-docs)");
         }
         String field = field(jackson);
         if (jackson instanceof UnrecognizedPropertyException unknown) {

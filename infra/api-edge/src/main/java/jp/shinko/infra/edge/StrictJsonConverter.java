@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -34,26 +36,10 @@ final class StrictJsonConverter extends JacksonJsonHttpMessageConverter {
         MediaType declared = input.getHeaders().getContentType();
         if (declared != null && declared.getCharset() != null
                 && !StandardCharsets.UTF_8.equals(declared.getCharset())) {
-            throw new HttpMessageNotReadableException("the body is not well-formed UTF-8: JSON is sent in UTF-8, "
-                    + "not " + declared.getCharset(), input);
+            throw new NotUtf8("it is declared " + declared.getCharset(), input);
         }
         byte[] body = input.getBody().readAllBytes();
-        for (byte b : body) {
-            if (b == 0) {
-                // never part of JSON text in UTF-8; what UTF-16 or a padded body looks like
-                throw new HttpMessageNotReadableException("the body is not well-formed UTF-8: it holds a NUL byte; "
-                        + "JSON is sent in UTF-8", input);
-            }
-        }
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
-        } catch (CharacterCodingException invalid) {
-            throw new HttpMessageNotReadableException("the body is not well-formed UTF-8 (" + invalid.getMessage()
-                    + "); JSON is sent in UTF-8", input);
-        }
+        checkUtf8(body, input);
         return super.read(type, new HttpInputMessage() {
             @Override
             public InputStream getBody() {
@@ -65,5 +51,41 @@ final class StrictJsonConverter extends JacksonJsonHttpMessageConverter {
                 return input.getHeaders();
             }
         }, hints);
+    }
+
+    /**
+     * Decodes the body a few kilobytes at a time, only to find a sequence that is not UTF-8, and
+     * refuses NUL, which JSON text never holds raw (UTF-16 and padded bodies do).
+     */
+    private static void checkUtf8(byte[] body, HttpInputMessage input) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.wrap(body);
+        CharBuffer chars = CharBuffer.allocate(4096);
+        while (true) {
+            CoderResult result = decoder.decode(bytes, chars, true);
+            if (result.isError()) {
+                throw new NotUtf8("byte " + bytes.position() + " begins a sequence that is not UTF-8", input);
+            }
+            chars.flip();
+            for (int i = 0; i < chars.length(); i++) {
+                if (chars.charAt(i) == 0) {
+                    throw new NotUtf8("it holds a NUL byte", input);
+                }
+            }
+            chars.clear();
+            if (result.isUnderflow()) {
+                return;
+            }
+        }
+    }
+
+    /** A body that is not JSON text in UTF-8; answered {@code 400 malformed-request} with the reason. */
+    static final class NotUtf8 extends HttpMessageNotReadableException {
+
+        NotUtf8(String why, HttpInputMessage input) {
+            super("the body is not well-formed UTF-8: " + why + "; JSON is sent in UTF-8", input);
+        }
     }
 }
