@@ -10,13 +10,16 @@ import java.util.stream.Stream;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiFigure;
+import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.kpi.KpiTarget;
 import jp.shinko.events.kpi.ReferencePeriod;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
-import jp.shinko.events.municipality.MunicipalityRegistered;
 import jp.shinko.infra.testsupport.AccessMatrix;
 import jp.shinko.infra.testsupport.Caller;
 import jp.shinko.infra.testsupport.RealInfrastructure;
@@ -126,10 +129,11 @@ class QueryApiAccessTest {
         }
         for (MunicipalityCode code : List.of(TARGET, ANOTHER)) {
             StoredEvents.append(eventStore, "Plan", code.value() + ":plan:p", 0, List.of(
-                    new PlanAdopted(code, "p", "計画", FiscalYear.of(2025), FiscalYear.of(2027)),
-                    new PlanItemAdded(code, "p", "i", null, new PlanItemContent("1", "事業", List.of("産業振興課"),
+                    new PlanAdopted(code, PlanId.of("p"), "計画", FiscalYear.of(2025), FiscalYear.of(2027)),
+                    new PlanItemAdded(code, PlanId.of("p"), ItemId.of("i"), null, new PlanItemContent("1", "事業",
+                            List.of("産業振興課"),
                             null, null, null, null, null)),
-                    new KpiDefined(code, "p", "k", "事業所数", "事業所", null,
+                    new KpiDefined(code, PlanId.of("p"), KpiId.of("k"), "事業所数", "事業所", null,
                             new KpiFigure(BigDecimal.TEN, new ReferencePeriod(2021, 2021), null, null), null,
                             new KpiTarget.AtLeast(BigDecimal.valueOf(20), 2030))));
         }

@@ -18,7 +18,9 @@ import jp.shinko.events.actor.Role;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.progress.AnnualTargetSet;
@@ -67,11 +69,13 @@ class QueryHostileInputTest {
         StoredEvents.append(store, "Municipality", YOKOTE.value(), 0,
                 List.of(new MunicipalityRegistered(YOKOTE, "横手市", "Yokote")));
         StoredEvents.append(store, "Plan", YOKOTE.value() + ":plan:p", 0, List.of(
-                new PlanAdopted(YOKOTE, "p", "横手市産業振興計画", FiscalYear.of(2023), FiscalYear.of(2026)),
-                new PlanItemAdded(YOKOTE, "p", "a", null, new PlanItemContent("1", FORMULA, List.of("-商工観光課"),
+                new PlanAdopted(YOKOTE, PlanId.of("p"), "横手市産業振興計画", FiscalYear.of(2023), FiscalYear.of(2026)),
+                new PlanItemAdded(YOKOTE, PlanId.of("p"), ItemId.of("a"), null, new PlanItemContent("1", FORMULA,
+                        List.of("-商工観光課"),
                         null, null, List.of("DX"), null, null)),
-                new IndicatorDefined(YOKOTE, "p", "a", "件数", "件", null, null),
-                new AnnualTargetSet(YOKOTE, "p", "a", FiscalYear.of(2023), BigDecimal.TEN, "件", null)));
+                new IndicatorDefined(YOKOTE, PlanId.of("p"), ItemId.of("a"), "件数", "件", null, null),
+                new AnnualTargetSet(YOKOTE, PlanId.of("p"), ItemId.of("a"), FiscalYear.of(2023), BigDecimal.TEN, "件",
+                        null)));
         await().atMost(Duration.ofSeconds(30)).until(() -> positions.haveProcessed(stored.head()));
     }
 

@@ -8,7 +8,15 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import jp.shinko.events.kpi.KpiEvent;
+import jp.shinko.events.municipality.MunicipalityEvent;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.plan.AboutPlan;
+import jp.shinko.events.plan.PlanEvent;
+import jp.shinko.events.progress.AboutEntry;
+import jp.shinko.events.progress.Correctable;
+import jp.shinko.events.progress.ProgressEvent;
+import jp.shinko.events.settings.SettingsEvent;
 import org.junit.jupiter.api.Test;
 
 class EventCatalogueTest {
@@ -35,6 +43,33 @@ class EventCatalogueTest {
             assertThat(event.isRecord()).as("%s is a record", event).isTrue();
             assertThat(names.add(type.name())).as("name %s is unique", type.name()).isTrue();
             assertThat(type.revision()).as("revision of %s", type.name()).isPositive();
+        }
+    }
+
+    /** Each event is in one sealed family, so the folds over a family are told of every new member. */
+    @Test
+    void everyEventBelongsToExactlyOneSealedFamily() {
+        List<Class<?>> families = List.of(MunicipalityEvent.class, SettingsEvent.class, PlanEvent.class,
+                ProgressEvent.class, KpiEvent.class);
+        assertThat(families).allMatch(Class::isSealed);
+        for (Class<? extends DomainEvent> event : EventCatalogue.EVENTS) {
+            assertThat(families.stream().filter(family -> family.isAssignableFrom(event)))
+                    .as("the families of %s", event.getSimpleName()).hasSize(1);
+        }
+        assertThat(families.stream().mapToInt(family -> family.getPermittedSubclasses().length).sum())
+                .isEqualTo(EventCatalogue.EVENTS.size());
+    }
+
+    /** Events of a plan name it; the events that fill in a cell say which, and the closed years' corrections why. */
+    @Test
+    void eventsOfAPlanNameItAndEntriesNameTheirCell() {
+        for (Class<? extends DomainEvent> event : EventCatalogue.EVENTS) {
+            boolean ofAPlan = PlanEvent.class.isAssignableFrom(event) || ProgressEvent.class.isAssignableFrom(event)
+                    || KpiEvent.class.isAssignableFrom(event);
+            assertThat(AboutPlan.class.isAssignableFrom(event)).as("%s names its plan", event).isEqualTo(ofAPlan);
+            if (Correctable.class.isAssignableFrom(event)) {
+                assertThat(AboutEntry.class.isAssignableFrom(event)).as("%s fills in a cell", event).isTrue();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package jp.shinko.command.plan;
 
 import java.util.List;
+import jp.shinko.events.plan.ItemId;
 
 /**
  * What became of one item's entries in a table entered at once: each entry's result when the
@@ -11,13 +12,13 @@ import java.util.List;
  * @param refusal the rule or access check that refused the item, or null
  * @param refusedEntry the index of the entry refused, or -1
  */
-record ItemOutcome(String itemId, List<EntryResult> entries, RuntimeException refusal, int refusedEntry) {
+record ItemOutcome(ItemId itemId, List<EntryResult> entries, RuntimeException refusal, int refusedEntry) {
 
-    static ItemOutcome recorded(String itemId, List<EntryResult> entries) {
+    static ItemOutcome recorded(ItemId itemId, List<EntryResult> entries) {
         return new ItemOutcome(itemId, List.copyOf(entries), null, -1);
     }
 
-    static ItemOutcome refused(String itemId, RuntimeException refusal, int entry) {
+    static ItemOutcome refused(ItemId itemId, RuntimeException refusal, int entry) {
         return new ItemOutcome(itemId, List.of(), refusal, entry);
     }
 }

@@ -17,8 +17,10 @@ import jp.shinko.command.problem.FieldProblem;
 import jp.shinko.command.problem.InvalidRequest;
 import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.kpi.KpiFigure;
+import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.kpi.KpiTarget;
 import jp.shinko.events.kpi.ReferencePeriod;
+import jp.shinko.events.plan.PlanId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,7 +49,7 @@ class KpiController {
     }
 
     /** What a KPI change answers: whether it changed anything. */
-    record KpiAnswer(String municipalityCode, String planId, String kpiId, boolean changed, String commandId) {
+    record KpiAnswer(String municipalityCode, PlanId planId, KpiId kpiId, boolean changed, String commandId) {
     }
 
     /** A figure for a year ({@code fromYear} alone) or a period. */
@@ -97,7 +99,7 @@ class KpiController {
                         throw new InvalidRequest(new FieldProblem("target.fromYear", fromYear, "is required for "
                                 + "above-kpi: the first year of the period, not after byYear"));
                     }
-                    yield new KpiTarget.AboveKpi(PlanRequests.itemId("target.otherKpiId", otherKpiId), fromYear,
+                    yield new KpiTarget.AboveKpi(PlanRequests.kpiId("target.otherKpiId", otherKpiId), fromYear,
                             byYear);
                 }
                 case "sign" -> new KpiTarget.Sign(required("target.positive", positive, kind), byYear);
@@ -161,13 +163,13 @@ class KpiController {
             throw new InvalidRequest(new FieldProblem("baseline", null, "is required: value and fromYear"));
         }
         PlanCommands.DefineKpi command = new PlanCommands.DefineKpi(RequestFields.municipalityInPath(code),
-                PlanRequests.planId(planId), PlanRequests.itemId("kpiId", kpiId),
+                PlanRequests.planId(planId), PlanRequests.kpiId("kpiId", kpiId),
                 text("name", request.name(), 100, true), text("unit", request.unit(), 10, true),
                 text("source", request.source(), 40, false),
                 request.baseline().toFigure("baseline"),
                 text("nextFigureExpected", request.nextFigureExpected(), 40, false),
                 request.target() == null ? null : request.target().toTarget());
-        return send(code, planId, kpiId, command, idempotencyKey);
+        return send(code, command.planId(), command.kpiId(), command, idempotencyKey);
     }
 
     @PostMapping("/observations")
@@ -191,16 +193,17 @@ class KpiController {
             throw new InvalidRequest(new FieldProblem("publishedOn", request.publishedOn(), "is required: a date "
                     + "from 1900 to 2100, such as 2025-12-19"));
         }
-        return send(code, planId, kpiId, new PlanCommands.RecordKpiObservation(RequestFields.municipalityInPath(code),
-                PlanRequests.planId(planId), PlanRequests.itemId("kpiId", kpiId), request.figure().toFigure("figure"),
-                publishedOn), idempotencyKey);
+        PlanCommands.RecordKpiObservation command = new PlanCommands.RecordKpiObservation(
+                RequestFields.municipalityInPath(code), PlanRequests.planId(planId), PlanRequests.kpiId("kpiId", kpiId),
+                request.figure().toFigure("figure"), publishedOn);
+        return send(code, command.planId(), command.kpiId(), command, idempotencyKey);
     }
 
     private static BigDecimal figure(String field, BigDecimal value, boolean required) {
         return RequestFields.decimal(field, value, LARGEST.negate(), LARGEST, FIGURE_SCALE, required);
     }
 
-    private KpiAnswer send(String code, String planId, String kpiId, Object command, String idempotencyKey) {
+    private KpiAnswer send(String code, PlanId planId, KpiId kpiId, Object command, String idempotencyKey) {
         String commandId = CommandMetadata.commandId(idempotencyKey);
         Boolean changed = commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));
         return new KpiAnswer(code, planId, kpiId, changed, commandId);

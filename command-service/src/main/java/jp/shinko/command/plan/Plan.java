@@ -2,8 +2,8 @@ package jp.shinko.command.plan;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,9 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import jp.shinko.command.municipality.MunicipalRules;
 import jp.shinko.command.municipality.MunicipalRules.StatusRules;
-import jp.shinko.command.problem.RuleViolation;
+import jp.shinko.command.municipality.MunicipalRules;
 import jp.shinko.command.plan.PlanCommands.AddPlanItem;
 import jp.shinko.command.plan.PlanCommands.AdoptPlan;
 import jp.shinko.command.plan.PlanCommands.CloseFiscalYear;
@@ -33,13 +32,17 @@ import jp.shinko.command.plan.PlanCommands.RetirePlanItem;
 import jp.shinko.command.plan.PlanCommands.ReviseNarrative;
 import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
 import jp.shinko.command.plan.PlanCommands.SetAnnualTarget;
+import jp.shinko.command.problem.RuleViolation;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.kpi.KpiDefined;
+import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.kpi.KpiObservationRecorded;
 import jp.shinko.events.kpi.KpiTarget;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.plan.PlanItemMoved;
@@ -47,6 +50,7 @@ import jp.shinko.events.plan.PlanItemRetired;
 import jp.shinko.events.plan.PlanItemRevised;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
+import jp.shinko.events.progress.EntryRef;
 import jp.shinko.events.progress.FiscalYearClosed;
 import jp.shinko.events.progress.IndicatorDefined;
 import jp.shinko.events.progress.NarrativeField;
@@ -88,13 +92,13 @@ class Plan {
     @AggregateIdentifier
     private String recordId;
     private PlanAdopted adoption;
-    private Map<String, Item> items = new LinkedHashMap<>();
-    private Map<String, IndicatorDefined> indicators = new HashMap<>();
+    private Map<ItemId, Item> items = new LinkedHashMap<>();
+    private Map<ItemId, IndicatorDefined> indicators = new HashMap<>();
     /** Annual targets and actuals by item, then by entry key ({@code target|item|year}, {@code actual|item|year}). */
-    private Map<String, Map<String, BigDecimal>> annualFigures = new HashMap<>();
+    private Map<ItemId, Map<String, BigDecimal>> annualFigures = new HashMap<>();
     private Map<String, PeriodStatusRecorded> statuses = new HashMap<>();
     private Map<String, String> narratives = new HashMap<>();
-    private Map<String, KpiDefined> kpis = new HashMap<>();
+    private Map<KpiId, KpiDefined> kpis = new HashMap<>();
     private Map<String, KpiObservationRecorded> observations = new HashMap<>();
     private Set<FiscalYear> closedYears = new HashSet<>();
     private Map<String, Long> entryVersions = new HashMap<>();
@@ -104,7 +108,7 @@ class Plan {
     }
 
     /** The record's identifier: the municipality code first, as for every record. */
-    static String recordId(MunicipalityCode municipality, String planId) {
+    static String recordId(MunicipalityCode municipality, PlanId planId) {
         return municipality.value() + ":plan:" + planId;
     }
 
@@ -165,7 +169,7 @@ class Plan {
             return item.version();
         }
         requireActiveParent(command.parentItemId());
-        String ancestor = command.parentItemId();
+        ItemId ancestor = command.parentItemId();
         for (; ancestor != null; ancestor = items.get(ancestor).parentItemId()) {
             if (ancestor.equals(command.itemId())) {
                 throw PlanRuleViolated.underItself(command.itemId(), command.parentItemId());
@@ -275,9 +279,9 @@ class Plan {
 
     private Decision decide(SetAnnualTarget command, Actor actor) {
         checkAnnualEntry(command.itemId(), command.fiscalYear(), command.unit(), actor);
-        String entry = annualKey("target", command.itemId(), command.fiscalYear());
+        EntryRef entry = command.entryRef();
         checkEntryVersion(entry, command.expectedVersion());
-        if (alreadyRecorded(command.itemId(), entry, command.value())) {
+        if (alreadyRecorded(command.entryRef(), command.value())) {
             return Decision.unchanged(entry);
         }
         return new Decision(entry, List.of(new AnnualTargetSet(adoption.municipalityCode(), adoption.planId(),
@@ -287,9 +291,9 @@ class Plan {
 
     private Decision decide(RecordAnnualActual command, Actor actor) {
         checkAnnualEntry(command.itemId(), command.fiscalYear(), command.unit(), actor);
-        String entry = annualKey("actual", command.itemId(), command.fiscalYear());
+        EntryRef entry = command.entryRef();
         checkEntryVersion(entry, command.expectedVersion());
-        if (alreadyRecorded(command.itemId(), entry, command.value())) {
+        if (alreadyRecorded(command.entryRef(), command.value())) {
             return Decision.unchanged(entry);
         }
         return new Decision(entry, List.of(new AnnualActualRecorded(adoption.municipalityCode(), adoption.planId(),
@@ -300,30 +304,18 @@ class Plan {
     /** Applies what was decided and answers whether it changed anything, with the entry's version after it. */
     private EntryResult carryOut(Decision decision) {
         decision.events().forEach(event -> apply(event));
-        return new EntryResult(!decision.events().isEmpty(), entryVersions.getOrDefault(decision.entry(), 0L));
+        return new EntryResult(!decision.events().isEmpty(), versionOf(decision.entry()));
     }
 
-    private static String annualKey(String kind, String itemId, FiscalYear year) {
-        return kind + "|" + itemId + "|" + year;
+    private long versionOf(EntryRef entry) {
+        return entryVersions.getOrDefault(entry.key(), 0L);
     }
 
-    private void checkEntryVersion(String entry, Long expectedVersion) {
-        long current = entryVersions.getOrDefault(entry, 0L);
+    private void checkEntryVersion(EntryRef entry, Long expectedVersion) {
+        long current = versionOf(entry);
         if (expectedVersion != null && expectedVersion != current) {
-            throw PlanRuleViolated.staleEntry(describeEntry(entry), current, expectedVersion);
+            throw PlanRuleViolated.staleEntry(entry.describe(), current, expectedVersion);
         }
-    }
-
-    /** An entry key as people say it: "the annual target of item seminar for fiscal year 2025". */
-    private static String describeEntry(String entry) {
-        String[] parts = entry.split("\\|");
-        return switch (parts[0]) {
-            case "target" -> "the annual target of item " + parts[1] + " for fiscal year " + parts[2];
-            case "actual" -> "the actual of item " + parts[1] + " for fiscal year " + parts[2];
-            case "sheet" -> "the review sheet of item " + parts[1] + " for fiscal year " + parts[2];
-            default -> "the status of item " + parts[1] + " (" + parts[2] + ") in quarter " + parts[4]
-                    + " of fiscal year " + parts[3];
-        };
     }
 
     /**
@@ -359,9 +351,9 @@ class Plan {
         PeriodStatusRecorded recorded = new PeriodStatusRecorded(adoption.municipalityCode(), adoption.planId(),
                 command.itemId(), command.organisation(), command.fiscalYear(), command.quarter(), command.symbol(),
                 command.reasonCode(), command.remark(), null);
-        String entry = statusKey(recorded);
+        EntryRef entry = recorded.entryRef();
         checkEntryVersion(entry, command.expectedVersion());
-        PeriodStatusRecorded current = statuses.get(entry);
+        PeriodStatusRecorded current = statuses.get(entry.key());
         if (current != null && recorded.equals(withoutCorrection(current))) {
             return Decision.unchanged(entry);
         }
@@ -381,13 +373,13 @@ class Plan {
         Item item = activeItem(command.itemId(), null);
         requireEditable(actor, item.content());
         requireWithinPeriod(command.fiscalYear());
-        String sheet = annualKey("sheet", command.itemId(), command.fiscalYear());
+        EntryRef.ReviewSheet sheet = command.entryRef();
         checkEntryVersion(sheet, command.expectedVersion());
         List<Object> revisions = new ArrayList<>();
         for (Map.Entry<NarrativeField, String> text : command.texts().entrySet()) {
             NarrativeRevised revised = new NarrativeRevised(adoption.municipalityCode(), adoption.planId(),
                     command.itemId(), command.fiscalYear(), text.getKey(), text.getValue(), null);
-            if (!text.getValue().equals(narratives.getOrDefault(narrativeKey(revised), ""))) {
+            if (!text.getValue().equals(narratives.getOrDefault(sheet.fieldKey(text.getKey()), ""))) {
                 revisions.add(new NarrativeRevised(revised.municipalityCode(), revised.planId(), revised.itemId(),
                         revised.fiscalYear(), revised.field(), revised.text(),
                         correction(command.fiscalYear(), command.correctionReason())));
@@ -420,15 +412,11 @@ class Plan {
         }
         KpiObservationRecorded recorded = new KpiObservationRecorded(adoption.municipalityCode(), adoption.planId(),
                 command.kpiId(), command.figure(), command.publishedOn());
-        if (recorded.equals(observations.get(observationKey(recorded)))) {
+        if (recorded.equals(observations.get(recorded.entryRef().rowKey()))) {
             return false;
         }
         apply(recorded);
         return true;
-    }
-
-    private static String observationKey(KpiObservationRecorded observation) {
-        return observation.kpiId() + "|" + observation.figure().reference();
     }
 
     /** Answers whether anything changed: a closed year is not closed again. */
@@ -471,22 +459,13 @@ class Plan {
                 status.remark(), null);
     }
 
-    private static String narrativeKey(NarrativeRevised narrative) {
-        return narrative.itemId() + "|" + narrative.fiscalYear() + "|" + narrative.field().wireName();
-    }
-
-    private static String statusKey(PeriodStatusRecorded status) {
-        return "status|" + status.itemId() + "|" + status.organisation() + "|" + status.fiscalYear() + "|"
-                + status.quarter();
-    }
-
-    private void recordFigure(String entry, String itemId, BigDecimal value) {
-        annualFigures.computeIfAbsent(itemId, item -> new HashMap<>()).put(entry, value);
+    private void recordFigure(EntryRef.AnnualFigure entry, BigDecimal value) {
+        annualFigures.computeIfAbsent(entry.itemId(), item -> new HashMap<>()).put(entry.key(), value);
         countChange(entry);
     }
 
-    private void countChange(String entry) {
-        entryVersions.merge(entry, 1L, Long::sum);
+    private void countChange(EntryRef entry) {
+        entryVersions.merge(entry.key(), 1L, Long::sum);
     }
 
     private void requireWithinPeriod(FiscalYear year) {
@@ -496,12 +475,12 @@ class Plan {
         }
     }
 
-    private boolean alreadyRecorded(String itemId, String entry, BigDecimal value) {
-        BigDecimal current = annualFigures.getOrDefault(itemId, Map.of()).get(entry);
+    private boolean alreadyRecorded(EntryRef.AnnualFigure entry, BigDecimal value) {
+        BigDecimal current = annualFigures.getOrDefault(entry.itemId(), Map.of()).get(entry.key());
         return current != null && current.compareTo(value) == 0;
     }
 
-    private void checkAnnualEntry(String itemId, FiscalYear year, String unit, Actor actor) {
+    private void checkAnnualEntry(ItemId itemId, FiscalYear year, String unit, Actor actor) {
         Item item = activeItem(itemId, null);
         requireEditable(actor, item.content());
         IndicatorDefined indicator = indicators.get(itemId);
@@ -514,7 +493,7 @@ class Plan {
         requireWithinPeriod(year);
     }
 
-    private Item activeItem(String itemId, Long expectedVersion) {
+    private Item activeItem(ItemId itemId, Long expectedVersion) {
         Item item = items.get(itemId);
         if (item == null) {
             throw PlanRuleViolated.noSuchItem("itemId", itemId);
@@ -526,13 +505,13 @@ class Plan {
         return item;
     }
 
-    private static void checkVersion(Item item, String itemId, Long expectedVersion) {
+    private static void checkVersion(Item item, ItemId itemId, Long expectedVersion) {
         if (expectedVersion != null && expectedVersion != item.version()) {
             throw PlanRuleViolated.staleVersion(itemId, item.version(), expectedVersion);
         }
     }
 
-    private void requireActiveParent(String parentItemId) {
+    private void requireActiveParent(ItemId parentItemId) {
         if (parentItemId == null) {
             return;
         }
@@ -545,20 +524,20 @@ class Plan {
         }
     }
 
-    private void requireFreeNumber(String parentItemId, String number, String itemId) {
-        Optional<String> sibling = items.entrySet().stream()
+    private void requireFreeNumber(ItemId parentItemId, String number, ItemId itemId) {
+        Optional<ItemId> sibling = items.entrySet().stream()
                 .filter(entry -> !entry.getKey().equals(itemId) && !entry.getValue().retired()
                         && Objects.equals(entry.getValue().parentItemId(), parentItemId)
                         && entry.getValue().content().number().equals(number))
                 .map(Map.Entry::getKey)
                 .findFirst();
         if (sibling.isPresent()) {
-            throw PlanRuleViolated.numberTaken(number, sibling.get());
+            throw PlanRuleViolated.numberTaken(number, sibling.get().value());
         }
     }
 
-    private void requireReportedWith(PlanItemContent content, String itemId) {
-        String other = content.reportedWithItemId();
+    private void requireReportedWith(PlanItemContent content, ItemId itemId) {
+        ItemId other = content.reportedWithItemId();
         if (other != null && (other.equals(itemId) || !items.containsKey(other))) {
             throw PlanRuleViolated.noSuchItem("reportedWithItemId", other);
         }
@@ -588,12 +567,12 @@ class Plan {
 
     @EventSourcingHandler
     void on(AnnualTargetSet event) {
-        recordFigure(annualKey("target", event.itemId(), event.fiscalYear()), event.itemId(), event.value());
+        recordFigure(event.entryRef(), event.value());
     }
 
     @EventSourcingHandler
     void on(AnnualActualRecorded event) {
-        recordFigure(annualKey("actual", event.itemId(), event.fiscalYear()), event.itemId(), event.value());
+        recordFigure(event.entryRef(), event.value());
     }
 
     @EventSourcingHandler
@@ -608,19 +587,19 @@ class Plan {
 
     @EventSourcingHandler
     void on(KpiObservationRecorded event) {
-        observations.put(observationKey(event), event);
+        observations.put(event.entryRef().rowKey(), event);
     }
 
     @EventSourcingHandler
     void on(NarrativeRevised event) {
-        narratives.put(narrativeKey(event), event.text());
-        countChange(annualKey("sheet", event.itemId(), event.fiscalYear()));
+        narratives.put(event.entryRef().fieldKey(event.field()), event.text());
+        countChange(event.entryRef());
     }
 
     @EventSourcingHandler
     void on(PeriodStatusRecorded event) {
-        statuses.put(statusKey(event), event);
-        countChange(statusKey(event));
+        statuses.put(event.entryRef().key(), event);
+        countChange(event.entryRef());
     }
 
     @EventSourcingHandler
@@ -648,17 +627,17 @@ class Plan {
     }
 
     /** An item's state within the plan; its version counts the events that changed it. */
-    private record Item(String parentItemId, PlanItemContent content, boolean retired, long version) {
+    private record Item(ItemId parentItemId, PlanItemContent content, boolean retired, long version) {
 
-        Item changed(String newParentItemId, PlanItemContent newContent, boolean nowRetired) {
+        Item changed(ItemId newParentItemId, PlanItemContent newContent, boolean nowRetired) {
             return new Item(newParentItemId, newContent, nowRetired, version + 1);
         }
     }
 
     /** What an entry command would change: the entry's key and the events recording it, none when unchanged. */
-    private record Decision(String entry, List<Object> events) {
+    private record Decision(EntryRef entry, List<Object> events) {
 
-        static Decision unchanged(String entry) {
+        static Decision unchanged(EntryRef entry) {
             return new Decision(entry, List.of());
         }
     }

@@ -9,9 +9,13 @@ import jp.shinko.command.access.MunicipalRecordChange;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.kpi.KpiFigure;
+import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.kpi.KpiTarget;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemContent;
+import jp.shinko.events.progress.EntryRef;
 import jp.shinko.events.progress.NarrativeField;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -26,7 +30,7 @@ public final class PlanCommands {
 
         MunicipalityCode municipalityCode();
 
-        String planId();
+        PlanId planId();
 
         @TargetAggregateIdentifier
         default String planRecordId() {
@@ -34,33 +38,39 @@ public final class PlanCommands {
         }
     }
 
+    /** A command on one item of a plan's tree. */
+    public interface ItemCommand extends PlanRecordCommand {
+
+        ItemId itemId();
+    }
+
     /** Adopt a plan for a period of fiscal years. */
-    public record AdoptPlan(MunicipalityCode municipalityCode, String planId, String name, FiscalYear fromFiscalYear,
+    public record AdoptPlan(MunicipalityCode municipalityCode, PlanId planId, String name, FiscalYear fromFiscalYear,
             FiscalYear toFiscalYear) implements PlanRecordCommand, CityWideChange {
     }
 
     /** Add an item at the top of the plan ({@code parentItemId} null) or under another item. */
-    public record AddPlanItem(MunicipalityCode municipalityCode, String planId, String itemId, String parentItemId,
-            PlanItemContent content) implements PlanRecordCommand, MunicipalRecordChange {
+    public record AddPlanItem(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, ItemId parentItemId,
+            PlanItemContent content) implements ItemCommand, MunicipalRecordChange {
     }
 
     /** Replace what an item says; {@code expectedVersion}, when sent, must be the item's current version. */
-    public record RevisePlanItem(MunicipalityCode municipalityCode, String planId, String itemId,
-            PlanItemContent content, Long expectedVersion) implements PlanRecordCommand, MunicipalRecordChange {
+    public record RevisePlanItem(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId,
+            PlanItemContent content, Long expectedVersion) implements ItemCommand, MunicipalRecordChange {
     }
 
     /** Put an item under another parent (or at the top) with its number there. */
-    public record MovePlanItem(MunicipalityCode municipalityCode, String planId, String itemId, String parentItemId,
-            String number, Long expectedVersion) implements PlanRecordCommand, MunicipalRecordChange {
+    public record MovePlanItem(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, ItemId parentItemId,
+            String number, Long expectedVersion) implements ItemCommand, MunicipalRecordChange {
     }
 
     /** Take an item out of the plan; it and its history are kept. */
-    public record RetirePlanItem(MunicipalityCode municipalityCode, String planId, String itemId, String reason,
-            Long expectedVersion) implements PlanRecordCommand, MunicipalRecordChange {
+    public record RetirePlanItem(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, String reason,
+            Long expectedVersion) implements ItemCommand, MunicipalRecordChange {
     }
 
     /** Measure an item by an indicator with a unit and, if there is one, a baseline actual. */
-    public record DefineIndicator(MunicipalityCode municipalityCode, String planId, String itemId, String name,
+    public record DefineIndicator(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, String name,
             String unit, BigDecimal baselineValue, FiscalYear baselineFiscalYear)
             implements PlanRecordCommand, MunicipalRecordChange {
     }
@@ -70,44 +80,67 @@ public final class PlanCommands {
      * with the reason of the correction. Entry commands take the entry's {@code expectedVersion}
      * (0 before its first value) to be refused if it changed since it was read.
      */
-    public record SetAnnualTarget(MunicipalityCode municipalityCode, String planId, String itemId,
+    public record SetAnnualTarget(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId,
             FiscalYear fiscalYear, BigDecimal value, String unit, String correctionReason, Long expectedVersion)
             implements ProgressEntry {
+
+        @Override
+        public EntryRef.AnnualFigure entryRef() {
+            return new EntryRef.AnnualFigure(itemId, fiscalYear, EntryRef.Figure.TARGET);
+        }
     }
 
     /** Record an item's actual for a fiscal year, in the indicator's unit. */
-    public record RecordAnnualActual(MunicipalityCode municipalityCode, String planId, String itemId,
+    public record RecordAnnualActual(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId,
             FiscalYear fiscalYear, BigDecimal value, String unit, String correctionReason, Long expectedVersion)
             implements ProgressEntry {
+
+        @Override
+        public EntryRef.AnnualFigure entryRef() {
+            return new EntryRef.AnnualFigure(itemId, fiscalYear, EntryRef.Figure.ACTUAL);
+        }
     }
 
     /** Record the status of an item's row (one responsible organisation) in a quarter of a fiscal year. */
-    public record RecordPeriodStatus(MunicipalityCode municipalityCode, String planId, String itemId,
+    public record RecordPeriodStatus(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId,
             String organisation, FiscalYear fiscalYear, Quarter quarter, String symbol, String reasonCode,
             String remark, String correctionReason, Long expectedVersion)
             implements ProgressEntry {
+
+        @Override
+        public EntryRef entryRef() {
+            return new EntryRef.QuarterStatus(itemId, organisation, fiscalYear, quarter);
+        }
     }
 
     /** Revise fields of an item's review sheet for a fiscal year; the fields not given stay as they are. */
-    public record ReviseNarrative(MunicipalityCode municipalityCode, String planId, String itemId,
+    public record ReviseNarrative(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId,
             FiscalYear fiscalYear, Map<NarrativeField, String> texts, String correctionReason,
             Long expectedVersion) implements ProgressEntry {
+
+        @Override
+        public EntryRef.ReviewSheet entryRef() {
+            return new EntryRef.ReviewSheet(itemId, fiscalYear);
+        }
     }
 
     /** An entry of progress against an item: sent alone, or as one row of {@link RecordProgress}. */
     public sealed interface ProgressEntry extends PlanRecordCommand, MunicipalRecordChange
             permits SetAnnualTarget, RecordAnnualActual, RecordPeriodStatus, ReviseNarrative {
 
-        String itemId();
+        ItemId itemId();
 
         FiscalYear fiscalYear();
+
+        /** The cell of the plan's progress the entry fills in. */
+        EntryRef entryRef();
     }
 
     /**
      * Record many entries at once, as a whole table is entered: per item, its entries are
      * recorded all or none. Every entry names this command's municipality, plan and item.
      */
-    public record RecordProgress(MunicipalityCode municipalityCode, String planId, List<ItemEntries> items)
+    public record RecordProgress(MunicipalityCode municipalityCode, PlanId planId, List<ItemEntries> items)
             implements PlanRecordCommand, MunicipalRecordChange {
 
         public RecordProgress {
@@ -115,7 +148,7 @@ public final class PlanCommands {
         }
 
         /** An item's entries, recorded together or not at all. */
-        public record ItemEntries(String itemId, List<ProgressEntry> entries) {
+        public record ItemEntries(ItemId itemId, List<ProgressEntry> entries) {
 
             public ItemEntries {
                 entries = List.copyOf(entries);
@@ -124,22 +157,21 @@ public final class PlanCommands {
     }
 
     /** Define (or redefine) a KPI of the plan. */
-    public record DefineKpi(MunicipalityCode municipalityCode, String planId, String kpiId, String name, String unit,
+    public record DefineKpi(MunicipalityCode municipalityCode, PlanId planId, KpiId kpiId, String name, String unit,
             String source, KpiFigure baseline, String nextFigureExpected, KpiTarget target)
             implements PlanRecordCommand, CityWideChange {
     }
 
     /** Record a published figure of a KPI. */
-    public record RecordKpiObservation(MunicipalityCode municipalityCode, String planId, String kpiId,
+    public record RecordKpiObservation(MunicipalityCode municipalityCode, PlanId planId, KpiId kpiId,
             KpiFigure figure, LocalDate publishedOn) implements PlanRecordCommand, CityWideChange {
     }
 
-    /** Close a fiscal year of the plan: later changes to its entries are corrections with a reason. */
     /**
      * Close a fiscal year, once it has ended; {@code today} is the day in Tokyo the request came
      * on (by the service's clock), which the year must be over by, and the council's report not after.
      */
-    public record CloseFiscalYear(MunicipalityCode municipalityCode, String planId, FiscalYear fiscalYear,
+    public record CloseFiscalYear(MunicipalityCode municipalityCode, PlanId planId, FiscalYear fiscalYear,
             LocalDate councilReportedOn, LocalDate today) implements PlanRecordCommand, CityWideChange {
     }
 }

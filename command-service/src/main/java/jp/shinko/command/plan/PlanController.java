@@ -14,6 +14,8 @@ import jp.shinko.command.problem.InvalidRequest;
 import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.TokyoTime;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,11 +48,11 @@ class PlanController {
     }
 
     /** The answer to adopting a plan. */
-    record PlanAnswer(String municipalityCode, String planId, String commandId) {
+    record PlanAnswer(String municipalityCode, PlanId planId, String commandId) {
     }
 
     /** The answer to a change of an item: its version after the change, to send back as expectedVersion. */
-    record ItemAnswer(String municipalityCode, String planId, String itemId, long version, String commandId) {
+    record ItemAnswer(String municipalityCode, PlanId planId, ItemId itemId, long version, String commandId) {
     }
 
     @PostMapping
@@ -85,7 +87,7 @@ class PlanController {
             @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
         PlanCommands.AddPlanItem command = request.toCommand(RequestFields.municipalityInPath(code),
                 PlanRequests.planId(planId));
-        return itemAnswer(code, planId, command.itemId(), command, idempotencyKey);
+        return itemAnswer(code, command, idempotencyKey);
     }
 
     @PutMapping(ITEM)
@@ -97,7 +99,7 @@ class PlanController {
     ItemAnswer revise(@PathVariable String code, @PathVariable String planId, @PathVariable String itemId,
             @RequestBody PlanRequests.ReviseItemRequest request,
             @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        return itemAnswer(code, planId, itemId, request.toCommand(RequestFields.municipalityInPath(code),
+        return itemAnswer(code, request.toCommand(RequestFields.municipalityInPath(code),
                 PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId)), idempotencyKey);
     }
 
@@ -109,7 +111,7 @@ class PlanController {
     ItemAnswer move(@PathVariable String code, @PathVariable String planId, @PathVariable String itemId,
             @RequestBody PlanRequests.MoveItemRequest request,
             @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        return itemAnswer(code, planId, itemId, request.toCommand(RequestFields.municipalityInPath(code),
+        return itemAnswer(code, request.toCommand(RequestFields.municipalityInPath(code),
                 PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId)), idempotencyKey);
     }
 
@@ -121,7 +123,7 @@ class PlanController {
     ItemAnswer retire(@PathVariable String code, @PathVariable String planId, @PathVariable String itemId,
             @RequestBody PlanRequests.RetireItemRequest request,
             @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        return itemAnswer(code, planId, itemId, request.toCommand(RequestFields.municipalityInPath(code),
+        return itemAnswer(code, request.toCommand(RequestFields.municipalityInPath(code),
                 PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId)), idempotencyKey);
     }
 
@@ -131,7 +133,7 @@ class PlanController {
     }
 
     /** The answer to closing a fiscal year. */
-    record CloseAnswer(String municipalityCode, String planId, int fiscalYear, boolean changed, String commandId) {
+    record CloseAnswer(String municipalityCode, PlanId planId, int fiscalYear, boolean changed, String commandId) {
     }
 
     @PostMapping("/{planId}/fiscal-years/{fiscalYear}/close")
@@ -155,16 +157,16 @@ class PlanController {
             }
         }
         String commandId = CommandMetadata.commandId(idempotencyKey);
-        Boolean changed = commandGateway.sendAndWait(CommandMetadata.withCommandId(new PlanCommands.CloseFiscalYear(
-                RequestFields.municipalityInPath(code), PlanRequests.planId(planId), year, reportedOn,
-                LocalDate.now(clock.withZone(TokyoTime.ZONE))), commandId));
-        return new CloseAnswer(code, planId, year.value(), changed, commandId);
+        PlanCommands.CloseFiscalYear command = new PlanCommands.CloseFiscalYear(RequestFields.municipalityInPath(code),
+                PlanRequests.planId(planId), year, reportedOn, LocalDate.now(clock.withZone(TokyoTime.ZONE)));
+        Boolean changed = commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));
+        return new CloseAnswer(code, command.planId(), year.value(), changed, commandId);
     }
 
-    private ItemAnswer itemAnswer(String code, String planId, String itemId, Object command, String idempotencyKey) {
+    private ItemAnswer itemAnswer(String code, PlanCommands.ItemCommand command, String idempotencyKey) {
         String commandId = CommandMetadata.commandId(idempotencyKey);
         Long version = commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));
-        return new ItemAnswer(code, planId, itemId, version, commandId);
+        return new ItemAnswer(code, command.planId(), command.itemId(), version, commandId);
     }
 
     private String send(Object command, String idempotencyKey) {

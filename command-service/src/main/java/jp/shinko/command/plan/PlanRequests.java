@@ -11,9 +11,12 @@ import jp.shinko.command.problem.FieldProblem;
 import jp.shinko.command.problem.InvalidRequest;
 import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.ItemFlag;
+import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.Outlook;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.infra.edge.MultiLineText;
 
@@ -31,11 +34,20 @@ final class PlanRequests {
     private PlanRequests() {
     }
 
-    static String planId(String value) {
-        return RequestFields.identifier("planId", value, PLAN_ID, PLAN_ID_RULE);
+    static PlanId planId(String value) {
+        return PlanId.of(RequestFields.identifier("planId", value, PLAN_ID, PLAN_ID_RULE));
     }
 
-    static String itemId(String field, String value) {
+    static ItemId itemId(String field, String value) {
+        return ItemId.of(itemIdText(field, value));
+    }
+
+    static KpiId kpiId(String field, String value) {
+        return KpiId.of(itemIdText(field, value));
+    }
+
+    /** An item's or a KPI's id as text, checked. */
+    static String itemIdText(String field, String value) {
         return RequestFields.identifier(field, value, ITEM_ID, ITEM_ID_RULE);
     }
 
@@ -49,7 +61,7 @@ final class PlanRequests {
             @Schema(description = "Last fiscal year", example = "R8") String toFiscalYear) {
 
         AdoptPlan toCommand(MunicipalityCode municipality) {
-            String planId = RequestFields.identifier("id", id, PLAN_ID, PLAN_ID_RULE);
+            PlanId planId = PlanId.of(RequestFields.identifier("id", id, PLAN_ID, PLAN_ID_RULE));
             String planName = RequestFields.text("name", name, 200, true);
             FiscalYear from = RequestFields.fiscalYear("fromFiscalYear", fromFiscalYear);
             FiscalYear to = RequestFields.fiscalYear("toFiscalYear", toFiscalYear);
@@ -90,7 +102,7 @@ final class PlanRequests {
             @Schema(description = "The item it belongs under; omitted at the top of the plan") String parentItemId,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Content content) {
 
-        AddPlanItem toCommand(MunicipalityCode municipality, String planId) {
+        AddPlanItem toCommand(MunicipalityCode municipality, PlanId planId) {
             return new AddPlanItem(municipality, planId, itemId("id", id),
                     parentItemId == null ? null : itemId("parentItemId", parentItemId), required(content).toContent());
         }
@@ -101,7 +113,7 @@ final class PlanRequests {
     record ReviseItemRequest(Content content,
             @Schema(description = "The item's version you read; a 409 if it changed since") Long expectedVersion) {
 
-        RevisePlanItem toCommand(MunicipalityCode municipality, String planId, String itemId) {
+        RevisePlanItem toCommand(MunicipalityCode municipality, PlanId planId, ItemId itemId) {
             return new RevisePlanItem(municipality, planId, itemId, required(content).toContent(),
                     RequestFields.version("expectedVersion", expectedVersion));
         }
@@ -111,7 +123,7 @@ final class PlanRequests {
     @Schema(description = "Where the item goes: under another item (or the top) with its number there")
     record MoveItemRequest(String parentItemId, @Schema(example = "02") String number, Long expectedVersion) {
 
-        MovePlanItem toCommand(MunicipalityCode municipality, String planId, String itemId) {
+        MovePlanItem toCommand(MunicipalityCode municipality, PlanId planId, ItemId itemId) {
             return new MovePlanItem(municipality, planId, itemId,
                     parentItemId == null ? null : itemId("parentItemId", parentItemId),
                     RequestFields.text("number", number, 20, true),
@@ -123,7 +135,7 @@ final class PlanRequests {
     @Schema(description = "Why the item leaves the plan")
     record RetireItemRequest(@Schema(example = "令和6年度で事業終了") @MultiLineText String reason, Long expectedVersion) {
 
-        RetirePlanItem toCommand(MunicipalityCode municipality, String planId, String itemId) {
+        RetirePlanItem toCommand(MunicipalityCode municipality, PlanId planId, ItemId itemId) {
             return new RetirePlanItem(municipality, planId, itemId, RequestFields.text("reason", reason, 400, false),
                     RequestFields.version("expectedVersion", expectedVersion));
         }

@@ -6,6 +6,9 @@ import java.util.Map;
 import jp.shinko.command.problem.ProblemType;
 import jp.shinko.command.problem.RuleViolation;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.kpi.KpiId;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
 
 /** A plan command that breaks a rule of the plan's tree; nothing is stored. */
 final class PlanRuleViolated extends RuleViolation {
@@ -14,22 +17,22 @@ final class PlanRuleViolated extends RuleViolation {
         super(type, message, values);
     }
 
-    static PlanRuleViolated alreadyAdopted(String planId, String name) {
+    static PlanRuleViolated alreadyAdopted(PlanId planId, String name) {
         return new PlanRuleViolated(ProblemType.ALREADY_EXISTS, "plan " + planId + " is already adopted as " + name
                 + "; choose another id for another plan", Map.of("planId", planId, "name", name));
     }
 
-    static PlanRuleViolated itemExists(String itemId) {
+    static PlanRuleViolated itemExists(ItemId itemId) {
         return new PlanRuleViolated(ProblemType.ALREADY_EXISTS, "item " + itemId + " already exists in this plan "
                 + "with other content; item ids are never reused", Map.of("itemId", itemId));
     }
 
-    static PlanRuleViolated noSuchItem(String field, String itemId) {
+    static PlanRuleViolated noSuchItem(String field, ItemId itemId) {
         return new PlanRuleViolated(ProblemType.RULE_VIOLATED, field + ": there is no item " + itemId
                 + " in this plan", Map.of("field", field, "itemId", itemId));
     }
 
-    static PlanRuleViolated retired(String field, String itemId) {
+    static PlanRuleViolated retired(String field, ItemId itemId) {
         return new PlanRuleViolated(ProblemType.RULE_VIOLATED, field + ": item " + itemId + " is retired; "
                 + "nothing more is recorded for it", Map.of("field", field, "itemId", itemId));
     }
@@ -40,35 +43,35 @@ final class PlanRuleViolated extends RuleViolation {
                 Map.of("field", "number", "number", number, "itemId", siblingId));
     }
 
-    static PlanRuleViolated underItself(String itemId, String parentItemId) {
+    static PlanRuleViolated underItself(ItemId itemId, ItemId parentItemId) {
         return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "parentItemId: item " + itemId + " cannot be put under "
                 + parentItemId + ", which is " + itemId + " itself or one of its own items",
                 Map.of("field", "parentItemId", "itemId", itemId, "parentItemId", parentItemId));
     }
 
-    static PlanRuleViolated hasActiveItems(String itemId, long count) {
+    static PlanRuleViolated hasActiveItems(ItemId itemId, long count) {
         return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "item " + itemId + " still has " + count
                 + " items under it; retire or move them first", Map.of("itemId", itemId, "activeItems", count));
     }
 
-    static PlanRuleViolated staleVersion(String itemId, long current, long expected) {
+    static PlanRuleViolated staleVersion(ItemId itemId, long current, long expected) {
         return new PlanRuleViolated(ProblemType.STALE_VERSION, "item " + itemId + " is at version " + current
                 + ", not " + expected + " as sent: someone changed it meanwhile; read it again and retry if still "
                 + "needed", Map.of("itemId", itemId, "currentVersion", current, "expectedVersion", expected));
     }
 
-    static PlanRuleViolated noIndicator(String itemId) {
+    static PlanRuleViolated noIndicator(ItemId itemId) {
         return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "itemId: item " + itemId + " has no indicator yet; "
                 + "define what it counts and in which unit first (PUT .../items/" + itemId + "/indicator)",
                 Map.of("field", "itemId", "itemId", itemId));
     }
 
-    static PlanRuleViolated otherUnit(String itemId, String indicatorUnit, String unit) {
+    static PlanRuleViolated otherUnit(ItemId itemId, String indicatorUnit, String unit) {
         return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "unit: item " + itemId + " counts in " + indicatorUnit
                 + ", not " + unit, Map.of("field", "unit", "indicatorUnit", indicatorUnit, "unit", unit));
     }
 
-    static PlanRuleViolated unitInUse(String itemId, String indicatorUnit, String unit) {
+    static PlanRuleViolated unitInUse(ItemId itemId, String indicatorUnit, String unit) {
         return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "unit: item " + itemId + " already has targets or "
                 + "actuals in " + indicatorUnit + "; its unit cannot become " + unit,
                 Map.of("field", "unit", "indicatorUnit", indicatorUnit, "unit", unit));
@@ -92,7 +95,7 @@ final class PlanRuleViolated extends RuleViolation {
                 "planFrom", from.toString(), "planTo", to.toString()));
     }
 
-    static PlanRuleViolated notResponsible(String itemId, String organisation, List<String> responsible) {
+    static PlanRuleViolated notResponsible(ItemId itemId, String organisation, List<String> responsible) {
         return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "organisation: " + organisation + " is not responsible "
                 + "for item " + itemId + "; its rows are those of " + String.join(", ", responsible),
                 Map.of("field", "organisation", "organisation", organisation, "responsibleOrganisations", responsible));
@@ -109,7 +112,7 @@ final class PlanRuleViolated extends RuleViolation {
                 Map.of("field", "reasonCode", "allowed", allowed));
     }
 
-    static PlanRuleViolated noSuchKpi(String field, String kpiId) {
+    static PlanRuleViolated noSuchKpi(String field, KpiId kpiId) {
         return new PlanRuleViolated(ProblemType.RULE_VIOLATED, field + ": there is no KPI " + kpiId
                 + " in this plan", Map.of("field", field, "kpiId", kpiId));
     }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.shinko.command.messaging.CommandMetadata;
+import jp.shinko.command.plan.EntryRequests.ItemAddress;
 import jp.shinko.command.plan.PlanCommands.ProgressEntry;
-import jp.shinko.command.plan.PlanCommands.RecordPeriodStatus;
 import jp.shinko.command.plan.PlanCommands.RecordProgress;
 import jp.shinko.command.problem.FieldProblem;
 import jp.shinko.command.problem.InvalidRequest;
@@ -23,6 +23,9 @@ import jp.shinko.command.problem.ProblemType;
 import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.InvalidField;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
+import jp.shinko.events.progress.EntryRef;
 import jp.shinko.infra.edge.MultiLineText;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ProblemDetail;
@@ -71,7 +74,7 @@ class ProgressTableController {
     }
 
     /** What the table answers: per item whether it was recorded, with each row's result, or why not. */
-    record TableAnswer(String municipalityCode, String planId, int itemsRecorded, int itemsRefused,
+    record TableAnswer(String municipalityCode, PlanId planId, int itemsRecorded, int itemsRefused,
             int entriesChanged, List<ItemAnswer> items, String commandId) {
     }
 
@@ -98,7 +101,7 @@ class ProgressTableController {
             @PathVariable String planId, @RequestBody TableRequest request,
             @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
         MunicipalityCode municipality = RequestFields.municipalityInPath(code);
-        String plan = PlanRequests.planId(planId);
+        PlanId plan = PlanRequests.planId(planId);
         List<ItemRows> items = checkedShape(request);
         List<ItemAnswer> answers = new ArrayList<>();
         List<RecordProgress.ItemEntries> valid = new ArrayList<>();
@@ -107,9 +110,10 @@ class ProgressTableController {
             List<ProgressEntry> entries = new ArrayList<>();
             String at = "items[" + i + "]";
             try {
-                String itemId = PlanRequests.itemId(at + ".itemId", item.itemId());
+                ItemId itemId = PlanRequests.itemId(at + ".itemId", item.itemId());
                 for (int j = 0; j < item.entries().size(); j++) {
-                    entries.add(entry(code, plan, itemId, at + ".entries[" + j + "]", item.entries().get(j)));
+                    entries.add(entry(new ItemAddress(municipality, plan, itemId), at + ".entries[" + j + "]",
+                            item.entries().get(j)));
                 }
                 requireDistinct(at, entries);
                 valid.add(new RecordProgress.ItemEntries(itemId, entries));
@@ -167,20 +171,20 @@ class ProgressTableController {
     }
 
     /** The row as the command of its kind, checked as the single-entry endpoint checks it. */
-    private static ProgressEntry entry(String code, String planId, String itemId, String at, EntryRow row) {
+    private static ProgressEntry entry(ItemAddress item, String at, EntryRow row) {
         try {
             if (row == null || row.kind() == null) {
                 throw new InvalidRequest(new FieldProblem("kind", null, "is required: " + KINDS));
             }
             onlyFieldsOfItsKind(row);
             return switch (row.kind()) {
-                case "target" -> ProgressController.target(code, planId, itemId, row.fiscalYear(), amount(row));
-                case "actual" -> ProgressController.actual(code, planId, itemId, row.fiscalYear(), amount(row));
-                case "status" -> ProgressController.status(code, planId, itemId, row.fiscalYear(), row.quarter(),
-                        new ProgressController.PeriodStatusRequest(row.organisation(), row.symbol(),
+                case "target" -> EntryRequests.target(item, row.fiscalYear(), amount(row));
+                case "actual" -> EntryRequests.actual(item, row.fiscalYear(), amount(row));
+                case "status" -> EntryRequests.status(item, row.fiscalYear(), row.quarter(),
+                        new EntryRequests.PeriodStatusRequest(row.organisation(), row.symbol(),
                                 row.reasonCode(), row.remark(), row.correctionReason(), row.expectedVersion()));
-                case "narrative" -> ProgressController.narrative(code, planId, itemId, row.fiscalYear(),
-                        new ProgressController.NarrativeRequest(row.plannedContent(), row.goalsAndFocus(),
+                case "narrative" -> EntryRequests.narrative(item, row.fiscalYear(),
+                        new EntryRequests.NarrativeRequest(row.plannedContent(), row.goalsAndFocus(),
                                 row.results(), row.issuesAhead(), row.correctionReason(), row.expectedVersion()));
                 default -> throw new InvalidRequest(new FieldProblem("kind", row.kind(), "must be one of "
                         + KINDS));
@@ -228,20 +232,16 @@ class ProgressTableController {
         });
     }
 
-    private static ProgressController.AmountRequest amount(EntryRow row) {
-        return new ProgressController.AmountRequest(row.value(), row.unit(), row.correctionReason(),
+    private static EntryRequests.AmountRequest amount(EntryRow row) {
+        return new EntryRequests.AmountRequest(row.value(), row.unit(), row.correctionReason(),
                 row.expectedVersion());
     }
 
     /** Two rows of one item for the same entry would each be checked against the entry as it was. */
     private static void requireDistinct(String at, List<ProgressEntry> entries) {
-        Set<String> seen = new HashSet<>();
+        Set<EntryRef> seen = new HashSet<>();
         for (int j = 0; j < entries.size(); j++) {
-            ProgressEntry entry = entries.get(j);
-            String key = entry.getClass().getSimpleName() + "|" + entry.fiscalYear()
-                    + (entry instanceof RecordPeriodStatus status
-                            ? "|" + status.organisation() + "|" + status.quarter() : "");
-            if (!seen.add(key)) {
+            if (!seen.add(entries.get(j).entryRef())) {
                 throw new InvalidRequest(new FieldProblem(at + ".entries[" + j + "]", null, "is the same entry as "
                         + "an earlier row of this item; send each entry once"));
             }
@@ -252,13 +252,13 @@ class ProgressTableController {
         if (outcome.refusal() != null) {
             ProblemDetail problem = ProblemDetailsAdvice.of(outcome.refusal());
             problem.setProperty("entry", at + ".entries[" + outcome.refusedEntry() + "]");
-            return new ItemAnswer(outcome.itemId(), "refused", null, problem);
+            return new ItemAnswer(outcome.itemId().value(), "refused", null, problem);
         }
         List<RowAnswer> rows = new ArrayList<>();
         for (int j = 0; j < outcome.entries().size(); j++) {
             EntryResult result = outcome.entries().get(j);
             rows.add(new RowAnswer(j, item.entries().get(j).kind(), result.changed(), result.version()));
         }
-        return new ItemAnswer(outcome.itemId(), "recorded", rows, null);
+        return new ItemAnswer(outcome.itemId().value(), "recorded", rows, null);
     }
 }

@@ -9,6 +9,8 @@ import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.progress.AnnualTargetSet;
 import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
@@ -73,8 +75,8 @@ class UpToDateAggregatesTest {
 
         long last = lastSequence();
         storage.appendEvents(List.of(new GenericDomainEventMessage<>("Plan", PLAN, last + 1,
-                new AnnualTargetSet(MunicipalityCode.of(CODE), "p", "a", FiscalYear.of(2023), new BigDecimal("15"), "人",
-                        null))));
+                new AnnualTargetSet(MunicipalityCode.of(CODE), PlanId.of("p"), ItemId.of("a"), FiscalYear.of(2023),
+                        new BigDecimal("15"), "人", null))));
 
         editor.put().uri(TARGET).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("value", 10, "unit", "人", "expectedVersion", 2)).exchange()

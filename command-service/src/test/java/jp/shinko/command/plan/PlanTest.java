@@ -11,8 +11,10 @@ import jp.shinko.events.actor.Role;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.ItemFlag;
+import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.Outlook;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.plan.PlanItemMoved;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class PlanTest {
 
     private static final MunicipalityCode AKIRUNO = MunicipalityCode.of("132284");
-    private static final String PLAN = "shoko-2023";
+    private static final PlanId PLAN = PlanId.of("shoko-2023");
     private static final MetaData EDITOR = MetaData.from(ActorMetaData.of(
             new Actor("clerk", Role.MUNICIPAL_EDITOR, AKIRUNO, null)));
     private static final MetaData BISTA_EDITOR = MetaData.from(ActorMetaData.of(
@@ -70,7 +72,7 @@ class PlanTest {
     @Test
     void itemsAreAddedAtAnyDepth() {
         fixture.given(ADOPTED, added("d1", null, DIRECTION), added("m1", "d1", MEASURE))
-                .when(new AddPlanItem(AKIRUNO, PLAN, "b1", "m1", SEMINAR), EDITOR)
+                .when(new AddPlanItem(AKIRUNO, PLAN, ItemId.of("b1"), ItemId.of("m1"), SEMINAR), EDITOR)
                 .expectEvents(added("b1", "m1", SEMINAR))
                 .expectResultMessagePayload(1L);
     }
@@ -78,7 +80,7 @@ class PlanTest {
     @Test
     void addingTheSameItemAgainChangesNothing() {
         fixture.given(ADOPTED, added("d1", null, DIRECTION))
-                .when(new AddPlanItem(AKIRUNO, PLAN, "d1", null, DIRECTION), EDITOR)
+                .when(new AddPlanItem(AKIRUNO, PLAN, ItemId.of("d1"), null, DIRECTION), EDITOR)
                 .expectNoEvents()
                 .expectResultMessagePayload(1L);
     }
@@ -86,7 +88,7 @@ class PlanTest {
     @Test
     void aNumberIsUniqueAmongSiblingsButNotAcrossLevels() {
         fixture.given(ADOPTED, added("d1", null, DIRECTION), added("m1", "d1", MEASURE), added("b1", "m1", SEMINAR))
-                .when(new AddPlanItem(AKIRUNO, PLAN, "b2", "m1", SEMINAR.withNumber("1")), EDITOR)
+                .when(new AddPlanItem(AKIRUNO, PLAN, ItemId.of("b2"), ItemId.of("m1"), SEMINAR.withNumber("1")), EDITOR)
                 .expectNoEvents()
                 .expectExceptionMessage("number: 1 is already the number of item b1 at the same place in the plan; "
                         + "numbers are unique among siblings");
@@ -95,7 +97,7 @@ class PlanTest {
     @Test
     void anItemUnderAnItemThatDoesNotExistIsRefused() {
         fixture.given(ADOPTED)
-                .when(new AddPlanItem(AKIRUNO, PLAN, "b1", "m9", SEMINAR), EDITOR)
+                .when(new AddPlanItem(AKIRUNO, PLAN, ItemId.of("b1"), ItemId.of("m9"), SEMINAR), EDITOR)
                 .expectNoEvents()
                 .expectExceptionMessage("parentItemId: there is no item m9 in this plan");
     }
@@ -103,7 +105,7 @@ class PlanTest {
     @Test
     void anItemCannotBeMovedUnderItsOwnItems() {
         fixture.given(ADOPTED, added("d1", null, DIRECTION), added("m1", "d1", MEASURE))
-                .when(new MovePlanItem(AKIRUNO, PLAN, "d1", "m1", "1", null), EDITOR)
+                .when(new MovePlanItem(AKIRUNO, PLAN, ItemId.of("d1"), ItemId.of("m1"), "1", null), EDITOR)
                 .expectNoEvents()
                 .expectExceptionMessage("parentItemId: item d1 cannot be put under m1, which is d1 itself or one of "
                         + "its own items");
@@ -113,16 +115,16 @@ class PlanTest {
     void aMoveTakesTheNumberGivenAndCountsAsAChangeOfTheItem() {
         fixture.given(ADOPTED, added("d1", null, DIRECTION), added("d2", null, DIRECTION.withNumber("2")),
                         added("m1", "d1", MEASURE))
-                .when(new MovePlanItem(AKIRUNO, PLAN, "m1", "d2", "1", 1L), EDITOR)
-                .expectEvents(new PlanItemMoved(AKIRUNO, PLAN, "m1", "d2", "1"))
+                .when(new MovePlanItem(AKIRUNO, PLAN, ItemId.of("m1"), ItemId.of("d2"), "1", 1L), EDITOR)
+                .expectEvents(new PlanItemMoved(AKIRUNO, PLAN, ItemId.of("m1"), ItemId.of("d2"), "1"))
                 .expectResultMessagePayload(2L);
     }
 
     @Test
     void aRevisionBasedOnAnOlderVersionIsRefused() {
         fixture.given(ADOPTED, added("b1", null, SEMINAR),
-                        new PlanItemRevised(AKIRUNO, PLAN, "b1", SEMINAR.withNumber("3")))
-                .when(new RevisePlanItem(AKIRUNO, PLAN, "b1", SEMINAR.withNumber("4"), 1L), EDITOR)
+                        new PlanItemRevised(AKIRUNO, PLAN, ItemId.of("b1"), SEMINAR.withNumber("3")))
+                .when(new RevisePlanItem(AKIRUNO, PLAN, ItemId.of("b1"), SEMINAR.withNumber("4"), 1L), EDITOR)
                 .expectNoEvents()
                 .expectExceptionMessage("item b1 is at version 2, not 1 as sent: someone changed it meanwhile; read "
                         + "it again and retry if still needed");
@@ -131,29 +133,30 @@ class PlanTest {
     @Test
     void anItemWithItemsUnderItIsNotRetired() {
         fixture.given(ADOPTED, added("m1", null, MEASURE), added("b1", "m1", SEMINAR))
-                .when(new RetirePlanItem(AKIRUNO, PLAN, "m1", "統合", null), EDITOR)
+                .when(new RetirePlanItem(AKIRUNO, PLAN, ItemId.of("m1"), "統合", null), EDITOR)
                 .expectNoEvents()
                 .expectExceptionMessage("item m1 still has 1 items under it; retire or move them first");
     }
 
     @Test
     void aRetiredItemKeepsItsNumberFreeAndIsNotRevised() {
-        fixture.given(ADOPTED, added("b1", null, SEMINAR), new PlanItemRetired(AKIRUNO, PLAN, "b1", "事業終了"))
-                .when(new RevisePlanItem(AKIRUNO, PLAN, "b1", SEMINAR, null), EDITOR)
+        fixture.given(ADOPTED, added("b1", null, SEMINAR), new PlanItemRetired(AKIRUNO, PLAN, ItemId.of("b1"), "事業終了"))
+                .when(new RevisePlanItem(AKIRUNO, PLAN, ItemId.of("b1"), SEMINAR, null), EDITOR)
                 .expectNoEvents()
                 .expectExceptionMessage("itemId: item b1 is retired; nothing more is recorded for it");
-        fixture.given(ADOPTED, added("b1", null, SEMINAR), new PlanItemRetired(AKIRUNO, PLAN, "b1", "事業終了"))
-                .when(new AddPlanItem(AKIRUNO, PLAN, "b2", null, SEMINAR), EDITOR)
+        fixture.given(ADOPTED, added("b1", null, SEMINAR), new PlanItemRetired(AKIRUNO, PLAN, ItemId.of("b1"), "事業終了"))
+                .when(new AddPlanItem(AKIRUNO, PLAN, ItemId.of("b2"), null, SEMINAR), EDITOR)
                 .expectEvents(added("b2", null, SEMINAR));
     }
 
     @Test
     void anEditorOfAnOrganisationChangesOnlyItsOwnItems() {
         fixture.given(ADOPTED, added("b1", null, SEMINAR), added("m1", null, MEASURE.withNumber("9")))
-                .when(new RevisePlanItem(AKIRUNO, PLAN, "b1", CONSULTATION.withNumber("1"), null), BISTA_EDITOR)
-                .expectEvents(new PlanItemRevised(AKIRUNO, PLAN, "b1", CONSULTATION.withNumber("1")));
+                .when(new RevisePlanItem(AKIRUNO, PLAN, ItemId.of("b1"), CONSULTATION.withNumber("1"), null),
+                        BISTA_EDITOR)
+                .expectEvents(new PlanItemRevised(AKIRUNO, PLAN, ItemId.of("b1"), CONSULTATION.withNumber("1")));
         fixture.given(ADOPTED, added("b1", null, SEMINAR), added("m1", null, MEASURE.withNumber("9")))
-                .when(new RevisePlanItem(AKIRUNO, PLAN, "m1", MEASURE.withNumber("8"), null), BISTA_EDITOR)
+                .when(new RevisePlanItem(AKIRUNO, PLAN, ItemId.of("m1"), MEASURE.withNumber("8"), null), BISTA_EDITOR)
                 .expectNoEvents()
                 .expectException(AccessRefused.class)
                 .expectExceptionMessage("bista (municipal-editor of 132284, Bi@Sta) may change only items Bi@Sta is "
@@ -161,7 +164,7 @@ class PlanTest {
     }
 
     private static PlanItemAdded added(String itemId, String parentItemId, PlanItemContent content) {
-        return new PlanItemAdded(AKIRUNO, PLAN, itemId, parentItemId, content);
+        return new PlanItemAdded(AKIRUNO, PLAN, ItemId.of(itemId), ItemId.ofNullable(parentItemId), content);
     }
 
     private static PlanItemContent content(String number, String title, String organisation) {

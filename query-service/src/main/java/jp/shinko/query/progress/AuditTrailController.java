@@ -13,8 +13,12 @@ import jp.shinko.events.InvalidField;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
+import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.kpi.ReferencePeriod;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
+import jp.shinko.events.progress.EntryRef;
 import jp.shinko.events.progress.NarrativeField;
 import jp.shinko.infra.eventstore.RecordedEvents;
 import jp.shinko.query.asof.AsOf;
@@ -62,7 +66,7 @@ class AuditTrailController {
     @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
     EntryHistory entryHistory(@AuthenticationPrincipal Actor actor,
             @Parameter(example = "132284") @PathVariable String code,
-            @Parameter(example = "shoko-2023") @PathVariable String planId,
+            @Parameter(example = "shoko-2023") @PathVariable PlanId planId,
             @Parameter(description = "target, actual, status, observation or narrative", example = "actual")
             @RequestParam String kind,
             @Parameter(example = "d1-m1-b1") @RequestParam Optional<String> item,
@@ -75,15 +79,14 @@ class AuditTrailController {
         Map<String, String> description = new LinkedHashMap<>();
         description.put("kind", kind);
         Entry entry = switch (kind) {
-            case "target" -> Entry.target(description, ProgressFold.figureKey(municipality, planId,
-                    required("item", item, description), fiscalYear(fiscalYear, description)));
-            case "actual" -> Entry.actual(description, ProgressFold.figureKey(municipality, planId,
-                    required("item", item, description), fiscalYear(fiscalYear, description)));
-            case "status" -> Entry.status(description, ProgressFold.statusKey(municipality, planId,
-                    required("item", item, description), required("organisation", organisation, description),
+            case "target", "actual" -> Entry.figure(description, municipality, planId, new EntryRef.AnnualFigure(
+                    itemId(item, description), fiscalYear(fiscalYear, description),
+                    kind.equals("target") ? EntryRef.Figure.TARGET : EntryRef.Figure.ACTUAL));
+            case "status" -> Entry.status(description, municipality, planId, new EntryRef.QuarterStatus(
+                    itemId(item, description), required("organisation", organisation, description),
                     fiscalYear(fiscalYear, description), quarter(quarter, description)));
-            case "observation" -> Entry.observation(description, ProgressFold.observationKey(municipality, planId,
-                    required("kpi", kpi, description), reference(reference, description)));
+            case "observation" -> Entry.observation(description, municipality, planId, new EntryRef.KpiObservation(
+                    KpiId.of(required("kpi", kpi, description)), reference(reference, description)));
             case "narrative" -> narrative(municipality, planId, item, fiscalYear, field, description);
             default -> throw new InvalidField("kind", kind, "an entry is of kind " + String.join(", ", KINDS));
         };
@@ -100,7 +103,7 @@ class AuditTrailController {
     @ApiResponse(responseCode = "404", description = "The municipality had no such plan at to")
     PlanChanges changes(@AuthenticationPrincipal Actor actor,
             @Parameter(example = "132039") @PathVariable String code,
-            @Parameter(example = "sangyo-2") @PathVariable String planId,
+            @Parameter(example = "sangyo-2") @PathVariable PlanId planId,
             @Parameter(example = "2024-05-01") @RequestParam String from,
             @Parameter(description = "Now when absent") @RequestParam Optional<String> to) {
         return changesOf(ProgressController.readable(actor, code), planId, from, to);
@@ -114,15 +117,16 @@ class AuditTrailController {
     @ApiResponse(responseCode = "404", description = "The municipality had no such plan at to")
     ResponseEntity<byte[]> changesFile(@AuthenticationPrincipal Actor actor,
             @Parameter(example = "132039") @PathVariable String code,
-            @Parameter(example = "sangyo-2") @PathVariable String planId,
+            @Parameter(example = "sangyo-2") @PathVariable PlanId planId,
             @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format,
             @Parameter(example = "2024-05-01") @RequestParam String from,
             @Parameter(description = "Now when absent") @RequestParam Optional<String> to) {
         SheetFormat sheetFormat = SheetFormat.of(format);
-        return sheetFormat.download(changesOf(ProgressController.readable(actor, code), planId, from, to).sheet());
+        return sheetFormat.download(changesOf(ProgressController.readable(actor, code), planId, from, to)
+                .sheet());
     }
 
-    private PlanChanges changesOf(MunicipalityCode municipality, String planId, String fromText,
+    private PlanChanges changesOf(MunicipalityCode municipality, PlanId planId, String fromText,
             Optional<String> toText) {
         Instant from = AsOf.parse("from", fromText);
         Instant to = toText.map(text -> AsOf.parse("to", text)).orElseGet(clock::instant);
@@ -133,9 +137,9 @@ class AuditTrailController {
                 .orElseThrow(() -> new PlanNotFound(municipality, planId));
     }
 
-    private static Entry narrative(MunicipalityCode municipality, String planId, Optional<String> item,
+    private static Entry narrative(MunicipalityCode municipality, PlanId planId, Optional<String> item,
             Optional<String> fiscalYear, Optional<String> field, Map<String, String> description) {
-        String itemId = required("item", item, description);
+        ItemId itemId = itemId(item, description);
         FiscalYear year = fiscalYear(fiscalYear, description);
         String fieldName = required("field", field, description);
         NarrativeField narrativeField;
@@ -144,8 +148,12 @@ class AuditTrailController {
         } catch (IllegalArgumentException unknown) {
             throw new InvalidField("field", fieldName, unknown.getMessage());
         }
-        return Entry.narrative(description, ProgressFold.narrativeKey(municipality, planId, itemId, year),
+        return Entry.narrative(description, municipality, planId, new EntryRef.ReviewSheet(itemId, year),
                 narrativeField);
+    }
+
+    private static ItemId itemId(Optional<String> item, Map<String, String> description) {
+        return ItemId.of(required("item", item, description));
     }
 
     private static String required(String name, Optional<String> value, Map<String, String> description) {

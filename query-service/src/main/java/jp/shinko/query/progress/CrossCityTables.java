@@ -19,6 +19,8 @@ import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.calendar.TokyoTime;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.progress.EntryRef;
 import jp.shinko.events.settings.RatingBand;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.ReportingDeadlines;
@@ -158,9 +160,9 @@ final class CrossCityTables {
         private final ReportingDeadlines deadlines;
         private final LocalDate today;
         private final List<Item> items;
-        private final Set<String> parents;
-        private final Set<String> statuses = new HashSet<>();
-        private final Set<String> actuals = new HashSet<>();
+        private final Set<ItemId> parents;
+        private final Set<EntryRef> statuses = new HashSet<>();
+        private final Set<EntryRef> actuals = new HashSet<>();
 
         PlanReports(Plan plan, ProgressRows rows, String municipalityName, ReportingDeadlines deadlines,
                 LocalDate today) {
@@ -173,10 +175,12 @@ final class CrossCityTables {
                     .sorted(Comparator.comparingLong(Item::position)).toList();
             parents = items.stream().map(Item::parentItemId).filter(Objects::nonNull).collect(Collectors.toSet());
             rows.list(code, plan.planId(), RowKey.STATUS, Status.class).forEach(status -> statuses.add(
-                    statusKey(status.itemId(), status.organisation(), status.fiscalYear(), status.quarter())));
+                    new EntryRef.QuarterStatus(status.itemId(), status.organisation(), status.fiscalYear(),
+                            status.quarter())));
             rows.list(code, plan.planId(), RowKey.FIGURE, Figure.class).stream()
                     .filter(figure -> figure.actual() != null)
-                    .forEach(figure -> actuals.add(figure.itemId() + "|" + figure.fiscalYear()));
+                    .forEach(figure -> actuals.add(new EntryRef.AnnualFigure(figure.itemId(), figure.fiscalYear(),
+                            EntryRef.Figure.ACTUAL)));
         }
 
         void missing(Optional<FiscalYear> onlyYear, List<MissingReport> missing) {
@@ -204,7 +208,8 @@ final class CrossCityTables {
                         continue;
                     }
                     for (String organisation : item.content().responsibleOrganisations()) {
-                        if (!statuses.contains(statusKey(item.itemId(), organisation, year, quarter))) {
+                        EntryRef status = new EntryRef.QuarterStatus(item.itemId(), organisation, year, quarter);
+                        if (!statuses.contains(status)) {
                             missing.add(report(item, "status", organisation, year, number,
                                     year.japanese() + " " + quarter.japanese(), due));
                         }
@@ -220,7 +225,8 @@ final class CrossCityTables {
                 return;
             }
             for (Item item : items) {
-                if (item.indicator() != null && !item.retired() && !actuals.contains(item.itemId() + "|" + year)) {
+                if (item.indicator() != null && !item.retired() && !actuals.contains(
+                        new EntryRef.AnnualFigure(item.itemId(), year, EntryRef.Figure.ACTUAL))) {
                     missing.add(report(item, "actual", null, year, null, year.japanese(), due));
                 }
             }
@@ -231,10 +237,6 @@ final class CrossCityTables {
             return new MissingReport(plan.municipalityCode().value(), municipalityName, plan.planId(), item.itemId(),
                     item.content().number(), item.content().title(), kind, organisation, year.value(),
                     year.japanese(), quarter, period, due, ReportingDeadlines.daysOverdue(due, today));
-        }
-
-        private static String statusKey(String itemId, String organisation, FiscalYear year, Quarter quarter) {
-            return itemId + "|" + organisation + "|" + year + "|" + quarter.number();
         }
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
 
 /** What the metropolitan government sees across cities, as the API answers it. */
 final class CrossCityViews {
@@ -29,8 +31,8 @@ final class CrossCityViews {
     }
 
     /** An item tagged with focus themes, in any city's plan. */
-    record ThemedItem(String municipalityCode, String municipalityName, String planId, String planName,
-            String itemId, String number, String title, List<String> organisations, List<String> focusThemes,
+    record ThemedItem(String municipalityCode, String municipalityName, PlanId planId, String planName,
+            ItemId itemId, String number, String title, List<String> organisations, List<String> focusThemes,
             boolean retired) {
     }
 
@@ -39,7 +41,7 @@ final class CrossCityViews {
      * an item with an indicator, not entered by the municipality's deadline.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record MissingReport(String municipalityCode, String municipalityName, String planId, String itemId,
+    record MissingReport(String municipalityCode, String municipalityName, PlanId planId, ItemId itemId,
             String number, String title, String kind, String organisation, int fiscalYear, String fiscalYearJapanese,
             Integer quarter, String period, LocalDate dueOn, long daysOverdue) {
     }

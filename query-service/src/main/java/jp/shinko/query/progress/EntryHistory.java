@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventCatalogue;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.calendar.TokyoTime;
-import jp.shinko.events.progress.AnnualActualRecorded;
-import jp.shinko.events.progress.AnnualTargetSet;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.PlanId;
+import jp.shinko.events.progress.AboutEntry;
+import jp.shinko.events.progress.Correctable;
+import jp.shinko.events.progress.EntryRef;
 import jp.shinko.events.progress.NarrativeField;
 import jp.shinko.events.progress.NarrativeRevised;
-import jp.shinko.events.progress.PeriodStatusRecorded;
 import jp.shinko.infra.security.ActorMetaData;
 import jp.shinko.query.progress.ProgressRow.Figure;
 import jp.shinko.query.progress.ProgressRow.Narrative;
@@ -40,27 +43,34 @@ record EntryHistory(Map<String, String> entry, List<Change> changes) {
     }
 
     /**
-     * A value of one row that is followed through the events.
+     * A value of one cell that is followed through the events.
      *
      * @param description what it is, as the answer repeats it
-     * @param key the row it is in
-     * @param setBy which events set this value (others may change the row's other values)
-     * @param value the value in the row
+     * @param municipality the municipality
+     * @param planId the plan
+     * @param cell the cell
+     * @param setBy which of the cell's events set this value (a review sheet's events set one field each)
+     * @param value the value in the cell's row
      */
-    record Entry(Map<String, String> description, RowKey key, Predicate<Object> setBy,
-            Function<ProgressRow, Object> value) {
+    record Entry(Map<String, String> description, MunicipalityCode municipality, PlanId planId, EntryRef cell,
+            Predicate<Object> setBy, Function<ProgressRow, Object> value) {
 
-        static Entry target(Map<String, String> description, RowKey key) {
-            return new Entry(description, key, AnnualTargetSet.class::isInstance, row -> ((Figure) row).target());
+        /** The row the cell is in. */
+        RowKey key() {
+            return RowKey.of(municipality, planId, cell);
         }
 
-        static Entry actual(Map<String, String> description, RowKey key) {
-            return new Entry(description, key, AnnualActualRecorded.class::isInstance,
-                    row -> ((Figure) row).actual());
+        static Entry figure(Map<String, String> description, MunicipalityCode municipality, PlanId planId,
+                EntryRef.AnnualFigure cell) {
+            return new Entry(description, municipality, planId, cell, event -> true, row -> switch (cell.figure()) {
+                case TARGET -> ((Figure) row).target();
+                case ACTUAL -> ((Figure) row).actual();
+            });
         }
 
-        static Entry status(Map<String, String> description, RowKey key) {
-            return new Entry(description, key, event -> true, row -> {
+        static Entry status(Map<String, String> description, MunicipalityCode municipality, PlanId planId,
+                EntryRef.QuarterStatus cell) {
+            return new Entry(description, municipality, planId, cell, event -> true, row -> {
                 Status status = (Status) row;
                 Map<String, String> value = new LinkedHashMap<>();
                 value.put("symbol", status.symbol());
@@ -70,8 +80,9 @@ record EntryHistory(Map<String, String> entry, List<Change> changes) {
             });
         }
 
-        static Entry observation(Map<String, String> description, RowKey key) {
-            return new Entry(description, key, event -> true, row -> {
+        static Entry observation(Map<String, String> description, MunicipalityCode municipality, PlanId planId,
+                EntryRef.KpiObservation cell) {
+            return new Entry(description, municipality, planId, cell, event -> true, row -> {
                 Observation observation = (Observation) row;
                 Map<String, Object> value = new LinkedHashMap<>();
                 value.put("figure", observation.figure());
@@ -80,16 +91,24 @@ record EntryHistory(Map<String, String> entry, List<Change> changes) {
             });
         }
 
-        static Entry narrative(Map<String, String> description, RowKey key, NarrativeField field) {
-            return new Entry(description, key, event -> ((NarrativeRevised) event).field() == field, row -> {
-                Narrative sheet = (Narrative) row;
-                return switch (field) {
-                    case PLANNED_CONTENT -> sheet.plannedContent();
-                    case GOALS_AND_FOCUS -> sheet.goalsAndFocus();
-                    case RESULTS -> sheet.results();
-                    case ISSUES_AHEAD -> sheet.issuesAhead();
-                };
-            });
+        static Entry narrative(Map<String, String> description, MunicipalityCode municipality, PlanId planId,
+                EntryRef.ReviewSheet cell, NarrativeField field) {
+            return new Entry(description, municipality, planId, cell,
+                    event -> ((NarrativeRevised) event).field() == field, row -> {
+                        Narrative sheet = (Narrative) row;
+                        return switch (field) {
+                            case PLANNED_CONTENT -> sheet.plannedContent();
+                            case GOALS_AND_FOCUS -> sheet.goalsAndFocus();
+                            case RESULTS -> sheet.results();
+                            case ISSUES_AHEAD -> sheet.issuesAhead();
+                        };
+                    });
+        }
+
+        /** Whether the event fills in this cell of this plan. */
+        boolean isAbout(Object event) {
+            return event instanceof AboutEntry about && about.entryRef().equals(cell)
+                    && about.planId().equals(planId) && ((DomainEvent) event).municipalityCode().equals(municipality);
         }
     }
 
@@ -99,7 +118,7 @@ record EntryHistory(Map<String, String> entry, List<Change> changes) {
         ProgressRow row = null;
         for (DomainEventMessage<?> message : events) {
             Object event = message.getPayload();
-            if (!ProgressFold.keyOf(event).map(entry.key()::equals).orElse(false)) {
+            if (!entry.isAbout(event)) {
                 continue;
             }
             ProgressRow after = ProgressFold.apply(row, event, message.getSequenceNumber());
@@ -115,18 +134,6 @@ record EntryHistory(Map<String, String> entry, List<Change> changes) {
     }
 
     private static String correctionReason(Object event) {
-        if (event instanceof AnnualTargetSet e) {
-            return e.correctionReason();
-        }
-        if (event instanceof AnnualActualRecorded e) {
-            return e.correctionReason();
-        }
-        if (event instanceof PeriodStatusRecorded e) {
-            return e.correctionReason();
-        }
-        if (event instanceof NarrativeRevised e) {
-            return e.correctionReason();
-        }
-        return null;
+        return event instanceof Correctable correctable ? correctable.correctionReason() : null;
     }
 }

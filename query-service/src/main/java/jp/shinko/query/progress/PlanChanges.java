@@ -12,8 +12,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import jp.shinko.events.calendar.TokyoTime;
 import jp.shinko.events.municipality.MunicipalityCode;
-import jp.shinko.query.export.Sheet;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.query.export.Sheet.Column;
+import jp.shinko.query.export.Sheet;
 import jp.shinko.query.progress.ProgressRow.Item;
 import org.axonframework.eventhandling.DomainEventMessage;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param to the later instant (Tokyo time)
  * @param changes added, changed and retired rows, by kind and row
  */
-record PlanChanges(String municipalityCode, String planId, OffsetDateTime from, OffsetDateTime to,
+record PlanChanges(String municipalityCode, PlanId planId, OffsetDateTime from, OffsetDateTime to,
         List<RowChange> changes) {
 
     /** The kinds of row, in the order a reader goes through a plan. */
@@ -50,17 +51,17 @@ record PlanChanges(String municipalityCode, String planId, OffsetDateTime from, 
      *
      * @param events the municipality's events recorded up to {@code to}, in the order they were stored
      */
-    static Optional<PlanChanges> between(MunicipalityCode municipality, String planId, Instant from, Instant to,
+    static Optional<PlanChanges> between(MunicipalityCode municipality, PlanId planId, Instant from, Instant to,
             List<? extends DomainEventMessage<?>> events, JsonMapper json) {
         ReplayedRows after = ReplayedRows.of(events);
-        if (after.find(RowKey.of(municipality, planId, RowKey.PLAN, planId)).isEmpty()) {
+        if (after.find(RowKey.plan(municipality, planId)).isEmpty()) {
             return Optional.empty();
         }
         ReplayedRows before = ReplayedRows.of(events.stream()
                 .filter(event -> !event.getTimestamp().isAfter(from)).toList());
         List<RowChange> changes = new ArrayList<>();
         for (String kind : KINDS) {
-            String plan = kind.equals(RowKey.SETTINGS) ? "" : planId;
+            String plan = kind.equals(RowKey.SETTINGS) ? "" : planId.value();
             Map<String, ProgressRow> earlier = byRowId(before, municipality, plan, kind);
             for (Map.Entry<String, ProgressRow> row : byRowId(after, municipality, plan, kind).entrySet()) {
                 ProgressRow was = earlier.get(row.getKey());

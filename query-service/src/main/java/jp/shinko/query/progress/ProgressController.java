@@ -6,9 +6,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Optional;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.infra.security.AccessRefused;
 import jp.shinko.query.asof.AsOf;
+import jp.shinko.query.export.SheetFormat;
 import jp.shinko.query.problem.NotFound;
 import jp.shinko.query.progress.ProgressViews.AnnualRow;
 import jp.shinko.query.progress.ProgressViews.FiscalYearChoice;
@@ -18,7 +22,6 @@ import jp.shinko.query.progress.ProgressViews.KpiLine;
 import jp.shinko.query.progress.ProgressViews.NarrativeSheet;
 import jp.shinko.query.progress.ProgressViews.Page;
 import jp.shinko.query.progress.ProgressViews.QuarterlyRow;
-import jp.shinko.query.export.SheetFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +55,7 @@ class ProgressController {
     @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
     Page<AnnualRow> annual(@AuthenticationPrincipal Actor actor,
             @Parameter(example = "132284") @PathVariable String code,
-            @Parameter(example = "shoko-2023") @PathVariable String planId,
+            @Parameter(example = "shoko-2023") @PathVariable PlanId planId,
             @Parameter(description = "Only this fiscal year: 2025, R7 or 令和7")
             @RequestParam Optional<String> fiscalYear,
             @Parameter(description = "Only items this organisation is responsible for", example = "Bi@Sta")
@@ -81,7 +84,7 @@ class ProgressController {
     @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
     Page<QuarterlyRow> quarterly(@AuthenticationPrincipal Actor actor,
             @Parameter(example = "132039") @PathVariable String code,
-            @Parameter(example = "sangyo-2") @PathVariable String planId,
+            @Parameter(example = "sangyo-2") @PathVariable PlanId planId,
             @Parameter(description = "The fiscal year: 2023, R5 or 令和5", example = "R5")
             @RequestParam String fiscalYear,
             @Parameter(description = "Only this organisation's rows", example = "商工会議所")
@@ -106,7 +109,7 @@ class ProgressController {
     @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
     Page<KpiLine> kpis(@AuthenticationPrincipal Actor actor,
             @Parameter(example = "132241") @PathVariable String code,
-            @Parameter(example = "master-2025") @PathVariable String planId,
+            @Parameter(example = "master-2025") @PathVariable PlanId planId,
             @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         ProgressTables tables = tables(actor, code, planId, asOf, page, size);
@@ -121,7 +124,7 @@ class ProgressController {
     @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
     Page<NarrativeSheet> narratives(@AuthenticationPrincipal Actor actor,
             @Parameter(example = "132241") @PathVariable String code,
-            @Parameter(example = "master-2025") @PathVariable String planId,
+            @Parameter(example = "master-2025") @PathVariable PlanId planId,
             @Parameter(description = "The fiscal year: 2025, R7 or 令和7", example = "R7")
             @RequestParam String fiscalYear,
             @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
@@ -140,7 +143,7 @@ class ProgressController {
     @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
     ResponseEntity<byte[]> annualFile(@AuthenticationPrincipal Actor actor,
             @Parameter(example = "132284") @PathVariable String code,
-            @Parameter(example = "shoko-2023") @PathVariable String planId,
+            @Parameter(example = "shoko-2023") @PathVariable PlanId planId,
             @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format,
             @Parameter(description = "Only this fiscal year: 2025, R7 or 令和7")
             @RequestParam Optional<String> fiscalYear,
@@ -159,7 +162,7 @@ class ProgressController {
     @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
     ResponseEntity<byte[]> quarterlyFile(@AuthenticationPrincipal Actor actor,
             @Parameter(example = "132039") @PathVariable String code,
-            @Parameter(example = "sangyo-2") @PathVariable String planId,
+            @Parameter(example = "sangyo-2") @PathVariable PlanId planId,
             @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format,
             @Parameter(description = "The fiscal year: 2023, R5 or 令和5", example = "R5")
             @RequestParam String fiscalYear,
@@ -178,7 +181,7 @@ class ProgressController {
     @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
     ResponseEntity<byte[]> kpisFile(@AuthenticationPrincipal Actor actor,
             @Parameter(example = "132241") @PathVariable String code,
-            @Parameter(example = "master-2025") @PathVariable String planId,
+            @Parameter(example = "master-2025") @PathVariable PlanId planId,
             @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format,
             @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
         SheetFormat sheetFormat = SheetFormat.of(format);
@@ -194,7 +197,7 @@ class ProgressController {
     @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
     ResponseEntity<byte[]> narrativesFile(@AuthenticationPrincipal Actor actor,
             @Parameter(example = "132241") @PathVariable String code,
-            @Parameter(example = "master-2025") @PathVariable String planId,
+            @Parameter(example = "master-2025") @PathVariable PlanId planId,
             @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format,
             @Parameter(description = "The fiscal year: 2025, R7 or 令和7", example = "R7")
             @RequestParam String fiscalYear,
@@ -214,8 +217,8 @@ class ProgressController {
     @ApiResponse(responseCode = "404", description = "The municipality has no such plan, or the plan no such item")
     ItemHistory itemHistory(@AuthenticationPrincipal Actor actor,
             @Parameter(example = "132284") @PathVariable String code,
-            @Parameter(example = "shoko-2023") @PathVariable String planId,
-            @Parameter(example = "d1-m1-b1") @PathVariable String itemId,
+            @Parameter(example = "shoko-2023") @PathVariable PlanId planId,
+            @Parameter(example = "d1-m1-b1") @PathVariable ItemId itemId,
             @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
         return tables(actor, code, planId, asOf).itemHistory(itemId)
                 .orElseThrow(() -> new NotInPlan(planId, "item", itemId));
@@ -230,20 +233,20 @@ class ProgressController {
     @ApiResponse(responseCode = "404", description = "The municipality has no such plan, or the plan no such KPI")
     KpiHistory kpiHistory(@AuthenticationPrincipal Actor actor,
             @Parameter(example = "132241") @PathVariable String code,
-            @Parameter(example = "master-2025") @PathVariable String planId,
-            @Parameter(example = "kpi-1") @PathVariable String kpiId,
+            @Parameter(example = "master-2025") @PathVariable PlanId planId,
+            @Parameter(example = "kpi-1") @PathVariable KpiId kpiId,
             @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
         return tables(actor, code, planId, asOf).kpiHistory(kpiId)
                 .orElseThrow(() -> new NotInPlan(planId, "KPI", kpiId));
     }
 
-    private ProgressTables tables(Actor actor, String code, String planId, Optional<String> asOf, int page,
+    private ProgressTables tables(Actor actor, String code, PlanId planId, Optional<String> asOf, int page,
             int size) {
         Paging.check(page, size);
         return tables(actor, code, planId, asOf);
     }
 
-    private ProgressTables tables(Actor actor, String code, String planId, Optional<String> asOf) {
+    private ProgressTables tables(Actor actor, String code, PlanId planId, Optional<String> asOf) {
         MunicipalityCode municipality = readable(actor, code);
         return ProgressTables.of(rows.of(municipality, AsOf.of(asOf)), municipality, planId)
                 .orElseThrow(() -> new PlanNotFound(municipality, planId));
@@ -265,7 +268,7 @@ class ProgressController {
     /** A plan the municipality has not adopted. */
     static final class PlanNotFound extends NotFound {
 
-        PlanNotFound(MunicipalityCode municipality, String planId) {
+        PlanNotFound(MunicipalityCode municipality, PlanId planId) {
             super("municipality " + municipality + " has no plan " + planId);
         }
     }
@@ -273,7 +276,7 @@ class ProgressController {
     /** An item or KPI the plan does not have. */
     static final class NotInPlan extends NotFound {
 
-        NotInPlan(String planId, String what, String id) {
+        NotInPlan(PlanId planId, String what, Object id) {
             super("plan " + planId + " has no " + what + " " + id);
         }
     }

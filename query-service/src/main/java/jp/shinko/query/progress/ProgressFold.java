@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import jp.shinko.events.calendar.FiscalYear;
-import jp.shinko.events.calendar.Quarter;
+import java.util.function.UnaryOperator;
 import jp.shinko.events.kpi.KpiDefined;
+import jp.shinko.events.kpi.KpiEvent;
 import jp.shinko.events.kpi.KpiObservationRecorded;
-import jp.shinko.events.kpi.ReferencePeriod;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanEvent;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemMoved;
 import jp.shinko.events.plan.PlanItemRetired;
@@ -21,9 +23,11 @@ import jp.shinko.events.progress.FiscalYearClosed;
 import jp.shinko.events.progress.IndicatorDefined;
 import jp.shinko.events.progress.NarrativeRevised;
 import jp.shinko.events.progress.PeriodStatusRecorded;
+import jp.shinko.events.progress.ProgressEvent;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.events.settings.ReasonCodesAdopted;
 import jp.shinko.events.settings.ReportingDeadlinesAdopted;
+import jp.shinko.events.settings.SettingsEvent;
 import jp.shinko.events.settings.StatusLegendAdopted;
 import jp.shinko.query.progress.ProgressRow.ClosedYear;
 import jp.shinko.query.progress.ProgressRow.Figure;
@@ -41,92 +45,28 @@ import jp.shinko.query.progress.ProgressRow.Status;
  * PostgreSQL, and an answer for an earlier instant applies it to rows kept in memory, so the
  * two cannot disagree.
  *
- * <p>Pure: the new row depends only on the row before and the event. Events of other kinds
- * touch no progress row.
+ * <p>Pure: the new row depends only on the row before and the event. Each event says in one
+ * place which row it changes and how ({@link RowChange}), through the visitor of its family:
+ * an event added to a family the fold reads does not compile until it is handled here. Events
+ * of other families (a municipality's registration) touch no progress row.
  */
 final class ProgressFold {
 
     private ProgressFold() {
     }
 
+    /**
+     * Which row an event changes and how.
+     *
+     * @param key the row
+     * @param next the row after the event, from the row before ({@code null} if there is none yet)
+     */
+    record RowChange(RowKey key, UnaryOperator<ProgressRow> next) {
+    }
+
     /** The row an event changes, if it changes one. */
     static Optional<RowKey> keyOf(Object event) {
-        if (event instanceof RatingSchemeAdopted e) {
-            return Optional.of(RowKey.settings(e.municipalityCode()));
-        }
-        if (event instanceof StatusLegendAdopted e) {
-            return Optional.of(RowKey.settings(e.municipalityCode()));
-        }
-        if (event instanceof ReasonCodesAdopted e) {
-            return Optional.of(RowKey.settings(e.municipalityCode()));
-        }
-        if (event instanceof ReportingDeadlinesAdopted e) {
-            return Optional.of(RowKey.settings(e.municipalityCode()));
-        }
-        if (event instanceof PlanAdopted e) {
-            return Optional.of(RowKey.of(e.municipalityCode(), e.planId(), RowKey.PLAN, e.planId()));
-        }
-        if (event instanceof FiscalYearClosed e) {
-            return Optional.of(RowKey.of(e.municipalityCode(), e.planId(), RowKey.PLAN, e.planId()));
-        }
-        if (event instanceof PlanItemAdded e) {
-            return Optional.of(itemKey(e.municipalityCode(), e.planId(), e.itemId()));
-        }
-        if (event instanceof PlanItemRevised e) {
-            return Optional.of(itemKey(e.municipalityCode(), e.planId(), e.itemId()));
-        }
-        if (event instanceof PlanItemMoved e) {
-            return Optional.of(itemKey(e.municipalityCode(), e.planId(), e.itemId()));
-        }
-        if (event instanceof PlanItemRetired e) {
-            return Optional.of(itemKey(e.municipalityCode(), e.planId(), e.itemId()));
-        }
-        if (event instanceof IndicatorDefined e) {
-            return Optional.of(itemKey(e.municipalityCode(), e.planId(), e.itemId()));
-        }
-        if (event instanceof AnnualTargetSet e) {
-            return Optional.of(figureKey(e.municipalityCode(), e.planId(), e.itemId(), e.fiscalYear()));
-        }
-        if (event instanceof AnnualActualRecorded e) {
-            return Optional.of(figureKey(e.municipalityCode(), e.planId(), e.itemId(), e.fiscalYear()));
-        }
-        if (event instanceof PeriodStatusRecorded e) {
-            return Optional.of(statusKey(e.municipalityCode(), e.planId(), e.itemId(), e.organisation(),
-                    e.fiscalYear(), e.quarter()));
-        }
-        if (event instanceof NarrativeRevised e) {
-            return Optional.of(narrativeKey(e.municipalityCode(), e.planId(), e.itemId(), e.fiscalYear()));
-        }
-        if (event instanceof KpiDefined e) {
-            return Optional.of(RowKey.of(e.municipalityCode(), e.planId(), RowKey.KPI, e.kpiId()));
-        }
-        if (event instanceof KpiObservationRecorded e) {
-            return Optional.of(observationKey(e.municipalityCode(), e.planId(), e.kpiId(), e.figure().reference()));
-        }
-        return Optional.empty();
-    }
-
-    static RowKey statusKey(MunicipalityCode municipality, String planId, String itemId, String organisation,
-            FiscalYear year, Quarter quarter) {
-        return RowKey.of(municipality, planId, RowKey.STATUS,
-                itemId + "|" + organisation + "|" + year + "|" + quarter.number());
-    }
-
-    static RowKey narrativeKey(MunicipalityCode municipality, String planId, String itemId, FiscalYear year) {
-        return RowKey.of(municipality, planId, RowKey.NARRATIVE, itemId + "|" + year);
-    }
-
-    static RowKey observationKey(MunicipalityCode municipality, String planId, String kpiId,
-            ReferencePeriod reference) {
-        return RowKey.of(municipality, planId, RowKey.OBSERVATION, kpiId + "|" + reference);
-    }
-
-    static RowKey figureKey(MunicipalityCode municipality, String planId, String itemId, FiscalYear year) {
-        return RowKey.of(municipality, planId, RowKey.FIGURE, itemId + "|" + year);
-    }
-
-    private static RowKey itemKey(MunicipalityCode municipality, String planId, String itemId) {
-        return RowKey.of(municipality, planId, RowKey.ITEM, itemId);
+        return changeOf(event, 0).map(RowChange::key);
     }
 
     /**
@@ -137,84 +77,178 @@ final class ProgressFold {
      * @param position the event's position in its stream, which orders items and KPIs
      */
     static ProgressRow apply(ProgressRow current, Object event, long position) {
-        if (event instanceof RatingSchemeAdopted e) {
-            return settings(current, e.municipalityCode()).withScheme(e);
-        }
-        if (event instanceof StatusLegendAdopted e) {
-            return settings(current, e.municipalityCode()).withLegend(e.legend());
-        }
-        if (event instanceof ReasonCodesAdopted e) {
-            return settings(current, e.municipalityCode()).withReasonCodes(e.reasonCodes());
-        }
-        if (event instanceof ReportingDeadlinesAdopted e) {
-            return settings(current, e.municipalityCode()).withDeadlines(e.deadlines());
-        }
-        if (event instanceof PlanAdopted e) {
-            return new Plan(e.municipalityCode(), e.planId(), e.name(), e.fromFiscalYear(),
-                    e.toFiscalYear(), List.of());
-        }
-        if (event instanceof FiscalYearClosed e) {
-            return closed((Plan) current, e);
-        }
-        if (event instanceof PlanItemAdded e) {
-            return new Item(e.municipalityCode(), e.planId(), e.itemId(), e.parentItemId(),
-                    e.content(), position, false, null, null);
-        }
-        if (event instanceof PlanItemRevised e) {
-            Item item = (Item) current;
-            return new Item(item.municipalityCode(), item.planId(), item.itemId(), item.parentItemId(),
-                    e.content(), item.position(), item.retired(), item.retiredReason(), item.indicator());
-        }
-        if (event instanceof PlanItemMoved e) {
-            Item item = (Item) current;
-            return new Item(item.municipalityCode(), item.planId(), item.itemId(), e.parentItemId(),
-                    item.content().withNumber(e.number()), item.position(), item.retired(),
-                    item.retiredReason(), item.indicator());
-        }
-        if (event instanceof PlanItemRetired e) {
-            Item item = (Item) current;
-            return new Item(item.municipalityCode(), item.planId(), item.itemId(), item.parentItemId(),
-                    item.content(), item.position(), true, e.reason(), item.indicator());
-        }
-        if (event instanceof IndicatorDefined e) {
-            Item item = (Item) current;
-            return new Item(item.municipalityCode(), item.planId(), item.itemId(), item.parentItemId(),
-                    item.content(), item.position(), item.retired(), item.retiredReason(),
-                    new Indicator(e.name(), e.unit(), e.baselineValue(), e.baselineFiscalYear()));
-        }
-        if (event instanceof AnnualTargetSet e) {
-            Figure figure = figure(current, e.municipalityCode(), e.planId(), e.itemId());
-            return new Figure(figure.municipalityCode(), figure.planId(), figure.itemId(), e.fiscalYear(),
-                    e.value(), figure.actual(), e.unit(),
-                    e.correctionReason() != null ? e.correctionReason() : figure.targetCorrection(),
-                    figure.actualCorrection());
-        }
-        if (event instanceof AnnualActualRecorded e) {
-            Figure figure = figure(current, e.municipalityCode(), e.planId(), e.itemId());
-            return new Figure(figure.municipalityCode(), figure.planId(), figure.itemId(), e.fiscalYear(),
-                    figure.target(), e.value(), e.unit(), figure.targetCorrection(),
-                    e.correctionReason() != null ? e.correctionReason() : figure.actualCorrection());
-        }
-        if (event instanceof PeriodStatusRecorded e) {
-            return new Status(e.municipalityCode(), e.planId(), e.itemId(), e.organisation(),
-                    e.fiscalYear(), e.quarter(), e.symbol(), e.reasonCode(), e.remark(), e.correctionReason());
-        }
-        if (event instanceof NarrativeRevised e) {
-            return revised((Narrative) current, e);
-        }
-        if (event instanceof KpiDefined e) {
-            return new Kpi(e.municipalityCode(), e.planId(), e.kpiId(), e,
-                    current == null ? position : ((Kpi) current).position());
-        }
-        if (event instanceof KpiObservationRecorded e) {
-            return new Observation(e.municipalityCode(), e.planId(), e.kpiId(),
-                    e.figure(), e.publishedOn());
-        }
-        throw new IllegalArgumentException("no progress row is made from " + event.getClass());
+        return changeOf(event, position)
+                .orElseThrow(() -> new IllegalArgumentException("no progress row is made from " + event.getClass()))
+                .next().apply(current);
     }
 
-    private static Settings settings(ProgressRow current, MunicipalityCode municipality) {
-        return current == null ? Settings.defaults(municipality) : (Settings) current;
+    /** What an event does to the rows, if anything. */
+    static Optional<RowChange> changeOf(Object event, long position) {
+        if (event instanceof SettingsEvent settings) {
+            return Optional.of(settings.accept(SETTINGS));
+        }
+        if (event instanceof PlanEvent plan) {
+            return Optional.of(plan.accept(new PlanRows(position)));
+        }
+        if (event instanceof ProgressEvent progress) {
+            return Optional.of(progress.accept(PROGRESS));
+        }
+        if (event instanceof KpiEvent kpi) {
+            return Optional.of(kpi.accept(new KpiRows(position)));
+        }
+        return Optional.empty();
+    }
+
+    private static final SettingsEvent.Visitor<RowChange> SETTINGS = new SettingsEvent.Visitor<>() {
+
+        @Override
+        public RowChange ratingSchemeAdopted(RatingSchemeAdopted event) {
+            return settings(event.municipalityCode(), row -> row.withScheme(event));
+        }
+
+        @Override
+        public RowChange statusLegendAdopted(StatusLegendAdopted event) {
+            return settings(event.municipalityCode(), row -> row.withLegend(event.legend()));
+        }
+
+        @Override
+        public RowChange reasonCodesAdopted(ReasonCodesAdopted event) {
+            return settings(event.municipalityCode(), row -> row.withReasonCodes(event.reasonCodes()));
+        }
+
+        @Override
+        public RowChange reportingDeadlinesAdopted(ReportingDeadlinesAdopted event) {
+            return settings(event.municipalityCode(), row -> row.withDeadlines(event.deadlines()));
+        }
+
+        private RowChange settings(MunicipalityCode municipality, UnaryOperator<Settings> change) {
+            return new RowChange(RowKey.settings(municipality),
+                    current -> change.apply(current == null ? Settings.defaults(municipality) : (Settings) current));
+        }
+    };
+
+    /** The plan's own row and its items' rows; an item's position orders the items as they were added. */
+    private record PlanRows(long position) implements PlanEvent.Visitor<RowChange> {
+
+        @Override
+        public RowChange planAdopted(PlanAdopted e) {
+            return new RowChange(planKey(e.municipalityCode(), e.planId()), current -> new Plan(e.municipalityCode(),
+                    e.planId(), e.name(), e.fromFiscalYear(), e.toFiscalYear(), List.of()));
+        }
+
+        @Override
+        public RowChange planItemAdded(PlanItemAdded e) {
+            return item(e.municipalityCode(), e.planId(), e.itemId(), current -> new Item(e.municipalityCode(),
+                    e.planId(), e.itemId(), e.parentItemId(), e.content(), position, false, null, null));
+        }
+
+        @Override
+        public RowChange planItemRevised(PlanItemRevised e) {
+            return item(e.municipalityCode(), e.planId(), e.itemId(), current -> {
+                Item item = (Item) current;
+                return new Item(item.municipalityCode(), item.planId(), item.itemId(), item.parentItemId(),
+                        e.content(), item.position(), item.retired(), item.retiredReason(), item.indicator());
+            });
+        }
+
+        @Override
+        public RowChange planItemMoved(PlanItemMoved e) {
+            return item(e.municipalityCode(), e.planId(), e.itemId(), current -> {
+                Item item = (Item) current;
+                return new Item(item.municipalityCode(), item.planId(), item.itemId(), e.parentItemId(),
+                        item.content().withNumber(e.number()), item.position(), item.retired(),
+                        item.retiredReason(), item.indicator());
+            });
+        }
+
+        @Override
+        public RowChange planItemRetired(PlanItemRetired e) {
+            return item(e.municipalityCode(), e.planId(), e.itemId(), current -> {
+                Item item = (Item) current;
+                return new Item(item.municipalityCode(), item.planId(), item.itemId(), item.parentItemId(),
+                        item.content(), item.position(), true, e.reason(), item.indicator());
+            });
+        }
+    }
+
+    private static final ProgressEvent.Visitor<RowChange> PROGRESS = new ProgressEvent.Visitor<>() {
+
+        @Override
+        public RowChange indicatorDefined(IndicatorDefined e) {
+            return item(e.municipalityCode(), e.planId(), e.itemId(), current -> {
+                Item item = (Item) current;
+                return new Item(item.municipalityCode(), item.planId(), item.itemId(), item.parentItemId(),
+                        item.content(), item.position(), item.retired(), item.retiredReason(),
+                        new Indicator(e.name(), e.unit(), e.baselineValue(), e.baselineFiscalYear()));
+            });
+        }
+
+        @Override
+        public RowChange annualTargetSet(AnnualTargetSet e) {
+            return new RowChange(RowKey.of(e.municipalityCode(), e.planId(), e.entryRef()), current -> {
+                Figure figure = figure(current, e.municipalityCode(), e.planId(), e.itemId());
+                return new Figure(figure.municipalityCode(), figure.planId(), figure.itemId(), e.fiscalYear(),
+                        e.value(), figure.actual(), e.unit(),
+                        e.correctionReason() != null ? e.correctionReason() : figure.targetCorrection(),
+                        figure.actualCorrection());
+            });
+        }
+
+        @Override
+        public RowChange annualActualRecorded(AnnualActualRecorded e) {
+            return new RowChange(RowKey.of(e.municipalityCode(), e.planId(), e.entryRef()), current -> {
+                Figure figure = figure(current, e.municipalityCode(), e.planId(), e.itemId());
+                return new Figure(figure.municipalityCode(), figure.planId(), figure.itemId(), e.fiscalYear(),
+                        figure.target(), e.value(), e.unit(), figure.targetCorrection(),
+                        e.correctionReason() != null ? e.correctionReason() : figure.actualCorrection());
+            });
+        }
+
+        @Override
+        public RowChange periodStatusRecorded(PeriodStatusRecorded e) {
+            return new RowChange(RowKey.of(e.municipalityCode(), e.planId(), e.entryRef()),
+                    current -> new Status(e.municipalityCode(), e.planId(), e.itemId(), e.organisation(),
+                            e.fiscalYear(), e.quarter(), e.symbol(), e.reasonCode(), e.remark(),
+                            e.correctionReason()));
+        }
+
+        @Override
+        public RowChange narrativeRevised(NarrativeRevised e) {
+            return new RowChange(RowKey.of(e.municipalityCode(), e.planId(), e.entryRef()),
+                    current -> revised((Narrative) current, e));
+        }
+
+        @Override
+        public RowChange fiscalYearClosed(FiscalYearClosed e) {
+            return new RowChange(planKey(e.municipalityCode(), e.planId()), current -> closed((Plan) current, e));
+        }
+    };
+
+    /** A plan's KPIs, ordered as they were first defined, and their published figures. */
+    private record KpiRows(long position) implements KpiEvent.Visitor<RowChange> {
+
+        @Override
+        public RowChange kpiDefined(KpiDefined e) {
+            return new RowChange(RowKey.of(e.municipalityCode(), e.planId(), RowKey.KPI, e.kpiId().value()),
+                    current -> new Kpi(e.municipalityCode(), e.planId(), e.kpiId(), e,
+                            current == null ? position : ((Kpi) current).position()));
+        }
+
+        @Override
+        public RowChange kpiObservationRecorded(KpiObservationRecorded e) {
+            return new RowChange(RowKey.of(e.municipalityCode(), e.planId(), e.entryRef()),
+                    current -> new Observation(e.municipalityCode(), e.planId(), e.kpiId(), e.figure(),
+                            e.publishedOn()));
+        }
+    }
+
+    private static RowKey planKey(MunicipalityCode municipality, PlanId planId) {
+        return RowKey.of(municipality, planId, RowKey.PLAN, planId.value());
+    }
+
+    private static RowChange item(MunicipalityCode municipality, PlanId planId, ItemId itemId,
+            UnaryOperator<ProgressRow> next) {
+        return new RowChange(RowKey.of(municipality, planId, RowKey.ITEM, itemId.value()), next);
     }
 
     private static Plan closed(Plan plan, FiscalYearClosed event) {
@@ -226,7 +260,7 @@ final class ProgressFold {
                     plan.toFiscalYear(), List.copyOf(years));
     }
 
-    private static Figure figure(ProgressRow current, MunicipalityCode municipality, String planId, String itemId) {
+    private static Figure figure(ProgressRow current, MunicipalityCode municipality, PlanId planId, ItemId itemId) {
         if (current != null) {
             return (Figure) current;
         }

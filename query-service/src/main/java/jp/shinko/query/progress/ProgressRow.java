@@ -9,8 +9,12 @@ import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiFigure;
+import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemContent;
+import jp.shinko.events.progress.EntryRef;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.events.settings.ReasonCodes;
@@ -78,12 +82,12 @@ sealed interface ProgressRow {
     }
 
     /** A plan, its period and the years closed after the council report. */
-    record Plan(MunicipalityCode municipalityCode, String planId, String name, FiscalYear fromFiscalYear,
+    record Plan(MunicipalityCode municipalityCode, PlanId planId, String name, FiscalYear fromFiscalYear,
             FiscalYear toFiscalYear, List<ClosedYear> closedYears) implements ProgressRow {
 
         @Override
         public RowKey key() {
-            return RowKey.of(municipalityCode, planId, RowKey.PLAN, planId);
+            return RowKey.of(municipalityCode, planId, RowKey.PLAN, planId.value());
         }
 
         boolean isClosed(FiscalYear year) {
@@ -99,13 +103,13 @@ sealed interface ProgressRow {
      * An item of a plan's tree at any depth, with what its indicator counts; {@code position}
      * orders items as they were added.
      */
-    record Item(MunicipalityCode municipalityCode, String planId, String itemId, String parentItemId,
+    record Item(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, ItemId parentItemId,
             PlanItemContent content, long position, boolean retired, String retiredReason, Indicator indicator)
             implements ProgressRow {
 
         @Override
         public RowKey key() {
-            return RowKey.of(municipalityCode, planId, RowKey.ITEM, itemId);
+            return RowKey.of(municipalityCode, planId, RowKey.ITEM, itemId.value());
         }
     }
 
@@ -114,55 +118,57 @@ sealed interface ProgressRow {
     }
 
     /** An item's target and actual for one fiscal year, with the reasons of their latest corrections. */
-    record Figure(MunicipalityCode municipalityCode, String planId, String itemId, FiscalYear fiscalYear,
+    record Figure(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, FiscalYear fiscalYear,
             BigDecimal target, BigDecimal actual, String unit, String targetCorrection, String actualCorrection)
             implements ProgressRow {
 
         @Override
         public RowKey key() {
-            return RowKey.of(municipalityCode, planId, RowKey.FIGURE, itemId + "|" + fiscalYear);
+            // the target and the actual of a year share the row
+            return RowKey.of(municipalityCode, planId, new EntryRef.AnnualFigure(itemId, fiscalYear,
+                    EntryRef.Figure.TARGET));
         }
     }
 
     /** One quarter's status of an item's row of one responsible organisation. */
-    record Status(MunicipalityCode municipalityCode, String planId, String itemId, String organisation,
+    record Status(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, String organisation,
             FiscalYear fiscalYear, Quarter quarter, String symbol, String reasonCode, String remark,
             String correctionReason) implements ProgressRow {
 
         @Override
         public RowKey key() {
-            return RowKey.of(municipalityCode, planId, RowKey.STATUS,
-                    itemId + "|" + organisation + "|" + fiscalYear + "|" + quarter.number());
+            return RowKey.of(municipalityCode, planId, new EntryRef.QuarterStatus(itemId, organisation, fiscalYear,
+                    quarter));
         }
     }
 
     /** An item's review sheet for one fiscal year. */
-    record Narrative(MunicipalityCode municipalityCode, String planId, String itemId, FiscalYear fiscalYear,
+    record Narrative(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, FiscalYear fiscalYear,
             String plannedContent, String goalsAndFocus, String results, String issuesAhead) implements ProgressRow {
 
         @Override
         public RowKey key() {
-            return RowKey.of(municipalityCode, planId, RowKey.NARRATIVE, itemId + "|" + fiscalYear);
+            return RowKey.of(municipalityCode, planId, new EntryRef.ReviewSheet(itemId, fiscalYear));
         }
     }
 
     /** A plan KPI as defined now; {@code position} orders KPIs as they were first defined. */
-    record Kpi(MunicipalityCode municipalityCode, String planId, String kpiId, KpiDefined definition, long position)
+    record Kpi(MunicipalityCode municipalityCode, PlanId planId, KpiId kpiId, KpiDefined definition, long position)
             implements ProgressRow {
 
         @Override
         public RowKey key() {
-            return RowKey.of(municipalityCode, planId, RowKey.KPI, kpiId);
+            return RowKey.of(municipalityCode, planId, RowKey.KPI, kpiId.value());
         }
     }
 
     /** A published figure of a KPI for one reference year or period. */
-    record Observation(MunicipalityCode municipalityCode, String planId, String kpiId, KpiFigure figure,
+    record Observation(MunicipalityCode municipalityCode, PlanId planId, KpiId kpiId, KpiFigure figure,
             LocalDate publishedOn) implements ProgressRow {
 
         @Override
         public RowKey key() {
-            return RowKey.of(municipalityCode, planId, RowKey.OBSERVATION, kpiId + "|" + figure.reference());
+            return RowKey.of(municipalityCode, planId, new EntryRef.KpiObservation(kpiId, figure.reference()));
         }
     }
 }

@@ -1,6 +1,7 @@
 package jp.shinko.query.progress;
 
 import java.util.List;
+import jp.shinko.events.plan.PlanId;
 
 /**
  * Progress rows kept for reading. The live tables keep them in PostgreSQL; views read rows
@@ -10,4 +11,10 @@ interface ProgressRows extends FoldedRows {
 
     /** The rows of one kind of a municipality's plan (or of the municipality, for plan id ""). */
     <R extends ProgressRow> List<R> list(String municipalityCode, String planId, String kind, Class<R> type);
+
+    /** The rows of one kind of a municipality's plan. */
+    default <R extends ProgressRow> List<R> list(String municipalityCode, PlanId planId, String kind,
+            Class<R> type) {
+        return list(municipalityCode, planId.value(), kind, type);
+    }
 }

@@ -16,8 +16,8 @@ import jp.shinko.events.kpi.KpiTarget;
 import jp.shinko.events.kpi.ReferencePeriod;
 import jp.shinko.events.progress.NarrativeField;
 import jp.shinko.events.settings.StatusLegend;
-import jp.shinko.query.export.Sheet;
 import jp.shinko.query.export.Sheet.Column;
+import jp.shinko.query.export.Sheet;
 import jp.shinko.query.progress.ProgressViews.AnnualRow;
 import jp.shinko.query.progress.ProgressViews.KpiLine;
 import jp.shinko.query.progress.ProgressViews.NarrativeSheet;
@@ -98,7 +98,7 @@ final class ProgressSheets {
     static Sheet kpis(ProgressTables tables, List<KpiLine> rows) {
         List<Column> columns = Stream.of("成果指標", "現状値", "次回数値更新（予定）", "目標", "最新値", "公表日", "評価",
                 "出典").map(Column::of).toList();
-        Map<String, String> names = rows.stream().collect(Collectors.toMap(KpiLine::kpiId, KpiLine::name));
+        Map<String, String> names = rows.stream().collect(Collectors.toMap(row -> row.kpiId().value(), KpiLine::name));
         List<List<Object>> cells = rows.stream().map(row -> List.<Object>of(row.name(),
                 figure(row.baseline(), row.unit()), blankIfNull(row.nextFigureExpected()),
                 target(row.target(), row.name(), row.unit(), names), figure(row.latest(), row.unit()),
@@ -152,7 +152,7 @@ final class ProgressSheets {
             return (direction.increase() ? "増加" : "減少") + "を目指す" + year;
         }
         KpiTarget.AboveKpi above = (KpiTarget.AboveKpi) target;
-        return name + "が" + namesById.getOrDefault(above.otherKpiId(), above.otherKpiId()) + "を上回る ("
+        return name + "が" + namesById.getOrDefault(above.otherKpiId().value(), above.otherKpiId().value()) + "を上回る ("
                 + years(new ReferencePeriod(above.fromYear(), above.byYear())) + ")";
     }
 

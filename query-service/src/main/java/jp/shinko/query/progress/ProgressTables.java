@@ -16,9 +16,12 @@ import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.kpi.KpiAssessment;
 import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiFigure;
+import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.kpi.KpiTarget;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.ItemFlag;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.settings.RatingBand;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.ReasonCode;
@@ -35,8 +38,8 @@ import jp.shinko.query.progress.ProgressViews.AnnualRow;
 import jp.shinko.query.progress.ProgressViews.ItemHistory;
 import jp.shinko.query.progress.ProgressViews.ItemYear;
 import jp.shinko.query.progress.ProgressViews.KpiHistory;
-import jp.shinko.query.progress.ProgressViews.KpiPoint;
 import jp.shinko.query.progress.ProgressViews.KpiLine;
+import jp.shinko.query.progress.ProgressViews.KpiPoint;
 import jp.shinko.query.progress.ProgressViews.NarrativeSheet;
 import jp.shinko.query.progress.ProgressViews.QuarterlyRow;
 import jp.shinko.query.progress.ProgressViews.YearChange;
@@ -57,7 +60,7 @@ final class ProgressTables {
     private final ProgressRows rows;
     private final MunicipalityCode municipality;
     private final Plan plan;
-    private final Map<String, Item> items = new LinkedHashMap<>();
+    private final Map<ItemId, Item> items = new LinkedHashMap<>();
 
     private ProgressTables(ProgressRows rows, MunicipalityCode municipality, Plan plan) {
         this.rows = rows;
@@ -69,8 +72,8 @@ final class ProgressTables {
     }
 
     /** The tables of a plan, or empty if the municipality has no such plan. */
-    static Optional<ProgressTables> of(ProgressRows rows, MunicipalityCode municipality, String planId) {
-        return rows.find(RowKey.of(municipality, planId, RowKey.PLAN, planId))
+    static Optional<ProgressTables> of(ProgressRows rows, MunicipalityCode municipality, PlanId planId) {
+        return rows.find(RowKey.plan(municipality, planId))
                 .map(plan -> new ProgressTables(rows, municipality, (Plan) plan));
     }
 
@@ -81,7 +84,7 @@ final class ProgressTables {
     /** Target and actual per fiscal year of every item with an indicator (Akiruno's table). */
     List<AnnualRow> annual(Optional<FiscalYear> onlyYear) {
         Settings settings = settings();
-        Map<String, List<Figure>> figures = new HashMap<>();
+        Map<ItemId, List<Figure>> figures = new HashMap<>();
         rows.list(municipality.value(), plan.planId(), RowKey.FIGURE, Figure.class)
                 .forEach(figure -> figures.computeIfAbsent(figure.itemId(), item -> new ArrayList<>()).add(figure));
         return items.values().stream()
@@ -125,7 +128,7 @@ final class ProgressTables {
      * An item's figures and statuses in every fiscal year side by side, each year with its change
      * from the year before; empty if the plan has no such item.
      */
-    Optional<ItemHistory> itemHistory(String itemId) {
+    Optional<ItemHistory> itemHistory(ItemId itemId) {
         Item item = items.get(itemId);
         if (item == null) {
             return Optional.empty();
@@ -207,8 +210,8 @@ final class ProgressTables {
      * before (the baseline for the first) and where the KPI stood with it; empty if the plan has
      * no such KPI.
      */
-    Optional<KpiHistory> kpiHistory(String kpiId) {
-        return rows.find(RowKey.of(municipality, plan.planId(), RowKey.KPI, kpiId)).map(row -> {
+    Optional<KpiHistory> kpiHistory(KpiId kpiId) {
+        return rows.find(RowKey.of(municipality, plan.planId(), RowKey.KPI, kpiId.value())).map(row -> {
             KpiDefined definition = ((Kpi) row).definition();
             List<Observation> observations = observations();
             List<KpiPoint> points = new ArrayList<>();
@@ -245,7 +248,7 @@ final class ProgressTables {
     }
 
     /** The latest published figure of a KPI: the one whose reference ends last. */
-    private static Optional<Observation> latest(List<Observation> observations, String kpiId) {
+    private static Optional<Observation> latest(List<Observation> observations, KpiId kpiId) {
         return observations.stream()
                 .filter(observation -> observation.kpiId().equals(kpiId))
                 .max(BY_REFERENCE);
@@ -295,7 +298,7 @@ final class ProgressTables {
         return item.content().flags().stream().map(ItemFlag::japanese).toList();
     }
 
-    private long position(String itemId) {
+    private long position(ItemId itemId) {
         Item item = items.get(itemId);
         return item == null ? Long.MAX_VALUE : item.position();
     }

@@ -6,8 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 import jp.shinko.events.kpi.KpiAssessment;
 import jp.shinko.events.kpi.KpiFigure;
+import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.kpi.KpiTarget;
 import jp.shinko.events.kpi.ReferencePeriod;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
 
 /** The rows of the progress tables as the API answers them. */
 final class ProgressViews {
@@ -16,7 +19,7 @@ final class ProgressViews {
     }
 
     /** One page of a table's rows. */
-    record Page<T>(String municipalityCode, String planId, String planName, Integer fiscalYear,
+    record Page<T>(String municipalityCode, PlanId planId, String planName, Integer fiscalYear,
             String fiscalYearJapanese, List<T> items, int page, int size, int totalItems) {
 
         static <T> Page<T> of(ProgressTables tables, FiscalYearChoice year, List<T> rows, int page, int size) {
@@ -34,7 +37,7 @@ final class ProgressViews {
     }
 
     /** A row of Akiruno's table: an item with an indicator and its figures per fiscal year. */
-    record AnnualRow(String itemId, List<String> path, String number, String title, List<String> organisations,
+    record AnnualRow(ItemId itemId, List<String> path, String number, String title, List<String> organisations,
             List<String> flags, String pageReference, boolean retired, String indicator, String unit,
             BigDecimal baselineValue, Integer baselineFiscalYear, List<YearFigures> years) {
     }
@@ -47,25 +50,25 @@ final class ProgressViews {
     }
 
     /** A row of Musashino's table: an item of one organisation with its four quarters' symbols. */
-    record QuarterlyRow(String itemId, List<String> path, String number, String title, String organisation,
+    record QuarterlyRow(ItemId itemId, List<String> path, String number, String title, String organisation,
             List<String> quarters, String reasonCode, String reason, String remark, boolean priority,
             boolean retired) {
     }
 
     /** A line of Tama's KPI table. */
-    record KpiLine(String kpiId, String name, String unit, String source, KpiFigure baseline,
+    record KpiLine(KpiId kpiId, String name, String unit, String source, KpiFigure baseline,
             String nextFigureExpected, KpiTarget target, KpiFigure latest, LocalDate latestPublishedOn,
             KpiAssessment assessment, String assessmentJapanese) {
     }
 
     /** One of Tama's review sheets: an item's four narrative fields in one fiscal year. */
-    record NarrativeSheet(String itemId, List<String> path, String number, String title, List<String> organisations,
+    record NarrativeSheet(ItemId itemId, List<String> path, String number, String title, List<String> organisations,
             String outlook, List<String> focusThemes, int fiscalYear, String fiscalYearJapanese,
             String plannedContent, String goalsAndFocus, String results, String issuesAhead) {
     }
 
     /** An item's figures and statuses in every fiscal year it has any, side by side. */
-    record ItemHistory(String itemId, List<String> path, String number, String title, List<String> organisations,
+    record ItemHistory(ItemId itemId, List<String> path, String number, String title, List<String> organisations,
             boolean retired, String indicator, String unit, BigDecimal baselineValue, Integer baselineFiscalYear,
             List<ItemYear> years) {
     }
@@ -100,7 +103,7 @@ final class ProgressViews {
     }
 
     /** Every published figure of a KPI in reference order. */
-    record KpiHistory(String kpiId, String name, String unit, KpiFigure baseline, KpiTarget target,
+    record KpiHistory(KpiId kpiId, String name, String unit, KpiFigure baseline, KpiTarget target,
             List<KpiPoint> figures) {
     }
 

@@ -2,6 +2,8 @@ package jp.shinko.query.progress;
 
 import java.util.Objects;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.PlanId;
+import jp.shinko.events.progress.EntryRef;
 
 /**
  * Where a progress row is kept: its municipality and plan first, so one city's rows are read
@@ -22,9 +24,42 @@ record RowKey(String municipalityCode, String planId, String kind, String rowId)
     static final String KPI = "kpi";
     static final String OBSERVATION = "observation";
 
-    static RowKey of(MunicipalityCode municipality, String planId, String kind, String rowId) {
-        return new RowKey(municipality.value(), planId, kind, rowId);
+    static RowKey of(MunicipalityCode municipality, PlanId planId, String kind, String rowId) {
+        return new RowKey(municipality.value(), planId.value(), kind, rowId);
     }
+
+    /** A plan's own row. */
+    static RowKey plan(MunicipalityCode municipality, PlanId planId) {
+        return of(municipality, planId, PLAN, planId.value());
+    }
+
+    /** The row a cell of a plan's progress sits in: an item's target and actual of a year share one. */
+    static RowKey of(MunicipalityCode municipality, PlanId planId, EntryRef entry) {
+        return of(municipality, planId, entry.accept(KIND_OF_ENTRY), entry.rowKey());
+    }
+
+    private static final EntryRef.Visitor<String> KIND_OF_ENTRY = new EntryRef.Visitor<>() {
+
+        @Override
+        public String annualFigure(EntryRef.AnnualFigure figure) {
+            return FIGURE;
+        }
+
+        @Override
+        public String quarterStatus(EntryRef.QuarterStatus status) {
+            return STATUS;
+        }
+
+        @Override
+        public String reviewSheet(EntryRef.ReviewSheet sheet) {
+            return NARRATIVE;
+        }
+
+        @Override
+        public String kpiObservation(EntryRef.KpiObservation observation) {
+            return OBSERVATION;
+        }
+    };
 
     static RowKey settings(MunicipalityCode municipality) {
         return new RowKey(municipality.value(), "", SETTINGS, municipality.value());

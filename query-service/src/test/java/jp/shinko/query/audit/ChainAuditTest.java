@@ -19,7 +19,9 @@ import jp.shinko.events.actor.Role;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.progress.AnnualActualRecorded;
@@ -80,12 +82,15 @@ class ChainAuditTest {
         StoredEvents.append(store, "Municipality", FUJISAWA.value(), 0,
                 List.of(new MunicipalityRegistered(FUJISAWA, "藤沢市", "Fujisawa")));
         StoredEvents.append(store, "Plan", FUJISAWA.value() + ":plan:p", 0, List.of(
-                new PlanAdopted(FUJISAWA, "p", "産業振興計画", FiscalYear.of(2023), FiscalYear.of(2025)),
-                new PlanItemAdded(FUJISAWA, "p", "i", null, new PlanItemContent("1", "創業支援",
+                new PlanAdopted(FUJISAWA, PlanId.of("p"), "産業振興計画", FiscalYear.of(2023), FiscalYear.of(2025)),
+                new PlanItemAdded(FUJISAWA, PlanId.of("p"), ItemId.of("i"), null, new PlanItemContent("1", "創業支援",
                         List.of("産業労働課"), null, null, null, null, null)),
-                new AnnualTargetSet(FUJISAWA, "p", "i", FiscalYear.of(2023), new BigDecimal("40"), "件", null),
-                new AnnualActualRecorded(FUJISAWA, "p", "i", FiscalYear.of(2023), new BigDecimal("31"), "件", null),
-                new AnnualTargetSet(FUJISAWA, "p", "i", FiscalYear.of(2024), new BigDecimal("45"), "件", null)));
+                new AnnualTargetSet(FUJISAWA, PlanId.of("p"), ItemId.of("i"), FiscalYear.of(2023),
+                        new BigDecimal("40"), "件", null),
+                new AnnualActualRecorded(FUJISAWA, PlanId.of("p"), ItemId.of("i"), FiscalYear.of(2023),
+                        new BigDecimal("31"), "件", null),
+                new AnnualTargetSet(FUJISAWA, PlanId.of("p"), ItemId.of("i"), FiscalYear.of(2024),
+                        new BigDecimal("45"), "件", null)));
 
         JsonNode intact = verification();
         assertThat(intact.path("intact").asBoolean()).isTrue();

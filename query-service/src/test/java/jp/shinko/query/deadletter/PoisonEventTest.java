@@ -19,7 +19,9 @@ import jp.shinko.events.actor.Role;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.progress.AnnualTargetSet;
@@ -71,7 +73,8 @@ class PoisonEventTest {
                 + "\"value\":12,\"unit\":\"件\"}";
         String poison = UUID.randomUUID().toString();
         insertBelowTheApi(poison, yamagataPlan, 4, sound.substring(0, 60)); // cut off: no JSON
-        StoredEvents.append(store, "Plan", yamagataPlan, 5, List.of(new AnnualTargetSet(YAMAGATA, "p", "a",
+        StoredEvents.append(store, "Plan", yamagataPlan, 5, List.of(new AnnualTargetSet(YAMAGATA, PlanId.of("p"),
+                ItemId.of("a"),
                 FiscalYear.of(2025), BigDecimal.valueOf(14), "件", null)));
         RestTestClient admin = client(TestTokens.admin());
 
@@ -113,11 +116,13 @@ class PoisonEventTest {
         StoredEvents.append(store, "Municipality", city.value(), first,
                 List.of(new MunicipalityRegistered(city, name, "City")));
         StoredEvents.append(store, "Plan", city.value() + ":plan:p", 0, List.of(
-                new PlanAdopted(city, "p", "産業振興計画", FiscalYear.of(2023), FiscalYear.of(2026)),
-                new PlanItemAdded(city, "p", "a", null, new PlanItemContent("1", "創業支援", List.of("産業振興課"),
+                new PlanAdopted(city, PlanId.of("p"), "産業振興計画", FiscalYear.of(2023), FiscalYear.of(2026)),
+                new PlanItemAdded(city, PlanId.of("p"), ItemId.of("a"), null, new PlanItemContent("1", "創業支援",
+                        List.of("産業振興課"),
                         null, null, null, null, null)),
-                new IndicatorDefined(city, "p", "a", "創業件数", "件", null, null),
-                new AnnualTargetSet(city, "p", "a", FiscalYear.of(2023), BigDecimal.TEN, "件", null)));
+                new IndicatorDefined(city, PlanId.of("p"), ItemId.of("a"), "創業件数", "件", null, null),
+                new AnnualTargetSet(city, PlanId.of("p"), ItemId.of("a"), FiscalYear.of(2023), BigDecimal.TEN, "件",
+                        null)));
     }
 
     /** An event written straight into the store, as no command would write it. */

@@ -16,7 +16,9 @@ import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.TokyoTime;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.progress.AnnualActualRecorded;
@@ -105,18 +107,21 @@ class AsOfTest {
                 List.of(new MunicipalityRegistered(YOKOHAMA, "横浜市", "Yokohama")));
         String plan = YOKOHAMA.value() + ":plan:p";
         StoredEvents.append(store, "Plan", plan, 0, List.of(
-                new PlanAdopted(YOKOHAMA, "p", "産業振興計画", FiscalYear.of(2023), FiscalYear.of(2025)),
-                new PlanItemAdded(YOKOHAMA, "p", "i", null, new PlanItemContent("1", "創業支援",
+                new PlanAdopted(YOKOHAMA, PlanId.of("p"), "産業振興計画", FiscalYear.of(2023), FiscalYear.of(2025)),
+                new PlanItemAdded(YOKOHAMA, PlanId.of("p"), ItemId.of("i"), null, new PlanItemContent("1", "創業支援",
                         List.of("経済局"), null, null, null, null, null)),
-                new IndicatorDefined(YOKOHAMA, "p", "i", "創業件数", "件", null, null),
-                new AnnualTargetSet(YOKOHAMA, "p", "i", FiscalYear.of(2023), new BigDecimal("100"), "件", null),
-                new AnnualActualRecorded(YOKOHAMA, "p", "i", FiscalYear.of(2023), new BigDecimal("95"), "件", null)));
+                new IndicatorDefined(YOKOHAMA, PlanId.of("p"), ItemId.of("i"), "創業件数", "件", null, null),
+                new AnnualTargetSet(YOKOHAMA, PlanId.of("p"), ItemId.of("i"), FiscalYear.of(2023),
+                        new BigDecimal("100"), "件", null),
+                new AnnualActualRecorded(YOKOHAMA, PlanId.of("p"), ItemId.of("i"), FiscalYear.of(2023),
+                        new BigDecimal("95"), "件", null)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(fy2023(null).path("actual").asInt()).isEqualTo(95));
         Instant firstReport = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as precise as recorded times
         await().until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(firstReport));
 
-        StoredEvents.append(store, "Plan", plan, 5, List.of(new AnnualActualRecorded(YOKOHAMA, "p", "i",
+        StoredEvents.append(store, "Plan", plan, 5, List.of(new AnnualActualRecorded(YOKOHAMA, PlanId.of("p"),
+                ItemId.of("i"),
                 FiscalYear.of(2023), new BigDecimal("85"), "件", "集計誤りの訂正")));
         StoredEvents.append(store, "Municipality", YOKOHAMA.value(), 1, List.of(new RatingSchemeAdopted(YOKOHAMA,
                 FiscalYear.of(2023), new RatingScheme(List.of(RatingBand.atLeast("A", "達成", 100),

@@ -19,11 +19,14 @@ import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.calendar.TokyoTime;
 import jp.shinko.events.kpi.KpiFigure;
+import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.kpi.KpiObservationRecorded;
 import jp.shinko.events.kpi.ReferencePeriod;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.plan.PlanItemRetired;
@@ -83,27 +86,33 @@ class AuditTrailTest {
         StoredEvents.append(store, "Municipality", KAWASAKI.value(), 0, Actor.of("ops", Role.ADMIN),
                 List.of(new MunicipalityRegistered(KAWASAKI, "川崎市", "Kawasaki")));
         StoredEvents.append(store, "Plan", PLAN, 0, CLERK, List.of(
-                new PlanAdopted(KAWASAKI, "p", "産業振興プラン", FiscalYear.of(2023), FiscalYear.of(2025)),
-                new PlanItemAdded(KAWASAKI, "p", "a", null, new PlanItemContent("1", "創業支援",
+                new PlanAdopted(KAWASAKI, PlanId.of("p"), "産業振興プラン", FiscalYear.of(2023), FiscalYear.of(2025)),
+                new PlanItemAdded(KAWASAKI, PlanId.of("p"), ItemId.of("a"), null, new PlanItemContent("1", "創業支援",
                         List.of("経済労働局"), null, null, null, null, null)),
-                new PlanItemAdded(KAWASAKI, "p", "b", null, new PlanItemContent("2", "販路開拓",
+                new PlanItemAdded(KAWASAKI, PlanId.of("p"), ItemId.of("b"), null, new PlanItemContent("2", "販路開拓",
                         List.of("経済労働局"), null, null, null, null, null)),
-                new AnnualTargetSet(KAWASAKI, "p", "a", FiscalYear.of(2023), new BigDecimal("100"), "件", null),
-                new AnnualActualRecorded(KAWASAKI, "p", "a", FiscalYear.of(2023), new BigDecimal("80"), "件", null),
+                new AnnualTargetSet(KAWASAKI, PlanId.of("p"), ItemId.of("a"), FiscalYear.of(2023),
+                        new BigDecimal("100"), "件", null),
+                new AnnualActualRecorded(KAWASAKI, PlanId.of("p"), ItemId.of("a"), FiscalYear.of(2023),
+                        new BigDecimal("80"), "件", null),
                 status("○", null),
-                new NarrativeRevised(KAWASAKI, "p", "a", FiscalYear.of(2023), NarrativeField.RESULTS,
+                new NarrativeRevised(KAWASAKI, PlanId.of("p"), ItemId.of("a"), FiscalYear.of(2023),
+                        NarrativeField.RESULTS,
                         "相談窓口を開設", null)));
         firstReport = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         await().until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(firstReport));
         StoredEvents.append(store, "Plan", PLAN, 8, OFFICE, List.of(
-                new AnnualActualRecorded(KAWASAKI, "p", "a", FiscalYear.of(2023), new BigDecimal("85"), "件",
+                new AnnualActualRecorded(KAWASAKI, PlanId.of("p"), ItemId.of("a"), FiscalYear.of(2023),
+                        new BigDecimal("85"), "件",
                         "集計漏れ5件を追加"),
                 status("△", "遅延の報告漏れ"),
-                new NarrativeRevised(KAWASAKI, "p", "a", FiscalYear.of(2023), NarrativeField.RESULTS,
+                new NarrativeRevised(KAWASAKI, PlanId.of("p"), ItemId.of("a"), FiscalYear.of(2023),
+                        NarrativeField.RESULTS,
                         "相談窓口を開設し、120件の相談に対応", "件数を追記"),
-                new KpiObservationRecorded(KAWASAKI, "p", "k", new KpiFigure(BigDecimal.valueOf(3650),
+                new KpiObservationRecorded(KAWASAKI, PlanId.of("p"), KpiId.of("k"),
+                        new KpiFigure(BigDecimal.valueOf(3650),
                         new ReferencePeriod(2021, 2022), null, null), LocalDate.of(2024, 3, 29)),
-                new PlanItemRetired(KAWASAKI, "p", "b", "事業統合")));
+                new PlanItemRetired(KAWASAKI, PlanId.of("p"), ItemId.of("b"), "事業統合")));
     }
 
     @Test
@@ -198,7 +207,8 @@ class AuditTrailTest {
     }
 
     private static PeriodStatusRecorded status(String symbol, String correctionReason) {
-        return new PeriodStatusRecorded(KAWASAKI, "p", "a", "経済労働局", FiscalYear.of(2023), Quarter.of(1), symbol,
+        return new PeriodStatusRecorded(KAWASAKI, PlanId.of("p"), ItemId.of("a"), "経済労働局", FiscalYear.of(2023),
+                Quarter.of(1), symbol,
                 null, null, correctionReason);
     }
 

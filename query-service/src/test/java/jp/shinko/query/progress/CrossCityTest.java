@@ -14,7 +14,9 @@ import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.plan.PlanItemRetired;
@@ -70,11 +72,11 @@ class CrossCityTest {
                 List.of(new MunicipalityRegistered(ISHINOMAKI, "石巻市", "Ishinomaki")));
         // Sendai's quarterly plan: a heading, a row of two organisations, a retired row never reported
         List<Object> quarterly = new ArrayList<>(List.of(
-                new PlanAdopted(SENDAI, "q", "仙台市経済成長デザイン", FiscalYear.of(2019), FiscalYear.of(2020)),
+                new PlanAdopted(SENDAI, PlanId.of("q"), "仙台市経済成長デザイン", FiscalYear.of(2019), FiscalYear.of(2020)),
                 item(SENDAI, "q", "root", null, "1", List.of("経済企画課"), List.of()),
                 item(SENDAI, "q", "a", "root", "1-1", List.of("経済企画課", "産業振興課"), List.of("DX")),
                 item(SENDAI, "q", "r", "root", "1-2", List.of("経済企画課"), List.of()),
-                new PlanItemRetired(SENDAI, "q", "r", "事業終了")));
+                new PlanItemRetired(SENDAI, PlanId.of("q"), ItemId.of("r"), "事業終了")));
         String[] planning = {"○", "○", "△", "◎"};
         String[] industry = {"○", "□", "○"};
         for (int quarter = 1; quarter <= 4; quarter++) {
@@ -86,18 +88,23 @@ class CrossCityTest {
         StoredEvents.append(store, "Plan", SENDAI.value() + ":plan:q", 0, quarterly);
         // Sendai's annual plan: one actual for FY2019, none yet for FY2020
         StoredEvents.append(store, "Plan", SENDAI.value() + ":plan:y", 0, List.of(
-                new PlanAdopted(SENDAI, "y", "仙台市産業振興指標", FiscalYear.of(2019), FiscalYear.of(2020)),
+                new PlanAdopted(SENDAI, PlanId.of("y"), "仙台市産業振興指標", FiscalYear.of(2019), FiscalYear.of(2020)),
                 item(SENDAI, "y", "b", null, "1", List.of("経済企画課"), List.of("脱炭素・エネ", "DX")),
-                new IndicatorDefined(SENDAI, "y", "b", "支援件数", "件", null, null),
-                new AnnualTargetSet(SENDAI, "y", "b", FiscalYear.of(2019), BigDecimal.valueOf(100), "件", null),
-                new AnnualActualRecorded(SENDAI, "y", "b", FiscalYear.of(2019), BigDecimal.valueOf(95), "件", null),
-                new AnnualTargetSet(SENDAI, "y", "b", FiscalYear.of(2020), BigDecimal.valueOf(100), "件", null)));
+                new IndicatorDefined(SENDAI, PlanId.of("y"), ItemId.of("b"), "支援件数", "件", null, null),
+                new AnnualTargetSet(SENDAI, PlanId.of("y"), ItemId.of("b"), FiscalYear.of(2019),
+                        BigDecimal.valueOf(100), "件", null),
+                new AnnualActualRecorded(SENDAI, PlanId.of("y"), ItemId.of("b"), FiscalYear.of(2019),
+                        BigDecimal.valueOf(95), "件", null),
+                new AnnualTargetSet(SENDAI, PlanId.of("y"), ItemId.of("b"), FiscalYear.of(2020),
+                        BigDecimal.valueOf(100), "件", null)));
         StoredEvents.append(store, "Plan", ISHINOMAKI.value() + ":plan:p", 0, List.of(
-                new PlanAdopted(ISHINOMAKI, "p", "石巻市産業振興計画", FiscalYear.of(2019), FiscalYear.of(2019)),
+                new PlanAdopted(ISHINOMAKI, PlanId.of("p"), "石巻市産業振興計画", FiscalYear.of(2019), FiscalYear.of(2019)),
                 item(ISHINOMAKI, "p", "c", null, "1", List.of("商工課"), List.of("若者")),
-                new IndicatorDefined(ISHINOMAKI, "p", "c", "創業件数", "件", null, null),
-                new AnnualTargetSet(ISHINOMAKI, "p", "c", FiscalYear.of(2019), BigDecimal.TEN, "件", null),
-                new AnnualActualRecorded(ISHINOMAKI, "p", "c", FiscalYear.of(2019), BigDecimal.valueOf(4), "件",
+                new IndicatorDefined(ISHINOMAKI, PlanId.of("p"), ItemId.of("c"), "創業件数", "件", null, null),
+                new AnnualTargetSet(ISHINOMAKI, PlanId.of("p"), ItemId.of("c"), FiscalYear.of(2019), BigDecimal.TEN,
+                        "件", null),
+                new AnnualActualRecorded(ISHINOMAKI, PlanId.of("p"), ItemId.of("c"), FiscalYear.of(2019),
+                        BigDecimal.valueOf(4), "件",
                         null)));
         analyst = client(new Actor("analyst", Role.METRO_ANALYST, null, null));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
@@ -191,12 +198,14 @@ class CrossCityTest {
 
     private static PlanItemAdded item(MunicipalityCode city, String plan, String id, String parent, String number,
             List<String> organisations, List<String> themes) {
-        return new PlanItemAdded(city, plan, id, parent, new PlanItemContent(number, "事業" + number, organisations,
+        return new PlanItemAdded(city, PlanId.of(plan), ItemId.of(id), ItemId.ofNullable(parent),
+                new PlanItemContent(number, "事業" + number, organisations,
                 null, null, themes, null, null));
     }
 
     private static PeriodStatusRecorded status(String item, String organisation, int quarter, String symbol) {
-        return new PeriodStatusRecorded(SENDAI, "q", item, organisation, FiscalYear.of(2019), Quarter.of(quarter),
+        return new PeriodStatusRecorded(SENDAI, PlanId.of("q"), ItemId.of(item), organisation, FiscalYear.of(2019),
+                Quarter.of(quarter),
                 symbol, null, null, null);
     }
 

@@ -13,12 +13,15 @@ import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiFigure;
+import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.kpi.KpiObservationRecorded;
 import jp.shinko.events.kpi.KpiTarget;
 import jp.shinko.events.kpi.ReferencePeriod;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.progress.AnnualActualRecorded;
@@ -72,10 +75,11 @@ class ProgressHistoryTest {
                         RatingBand.atLeast("S", "目標値以上", 120), RatingBand.atLeast("A", "目標値どおり", 100),
                         RatingBand.above("B", "要改善", 60), RatingBand.rest("C", "要大幅改善"))))));
         List<Object> events = new ArrayList<>(List.of(
-                new PlanAdopted(AOMORI, PLAN, "産業振興計画", FiscalYear.of(2021), FiscalYear.of(2027)),
+                new PlanAdopted(AOMORI, PlanId.of(PLAN), "産業振興計画", FiscalYear.of(2021), FiscalYear.of(2027)),
                 item("bands", "1"), item("near", "2"),
-                new IndicatorDefined(AOMORI, PLAN, "bands", "創業件数", "件", BigDecimal.valueOf(80), FiscalYear.of(2020)),
-                new IndicatorDefined(AOMORI, PLAN, "near", "来場者数", "人", null, null)));
+                new IndicatorDefined(AOMORI, PlanId.of(PLAN), ItemId.of("bands"), "創業件数", "件", BigDecimal.valueOf(80),
+                        FiscalYear.of(2020)),
+                new IndicatorDefined(AOMORI, PlanId.of(PLAN), ItemId.of("near"), "来場者数", "人", null, null)));
         // bands: exactly 50% (C), 90% (A), 120% (S); target 0; 100% under the FY2026 scheme; no actual in FY2027
         figures(events, "bands", 2021, "100", "50");
         figures(events, "bands", 2022, "100", "90");
@@ -88,11 +92,12 @@ class ProgressHistoryTest {
         figures(events, "near", 2022, "10000", "5004");
         figures(events, "near", 2023, "10000", "8996");
         // an actual before any target: shown, neither rated nor rated against anything
-        events.add(new AnnualActualRecorded(AOMORI, PLAN, "near", FiscalYear.of(2024), new BigDecimal("7"), "件", null));
+        events.add(new AnnualActualRecorded(AOMORI, PlanId.of(PLAN), ItemId.of("near"), FiscalYear.of(2024),
+                new BigDecimal("7"), "件", null));
         events.add(status("bands", 2023, 1, "○"));
         events.add(status("bands", 2023, 4, "△"));
         events.add(status("bands", 2024, 1, "◎"));
-        events.add(new KpiDefined(AOMORI, PLAN, "establishments", "市内事業所数", "事業所", "経済センサス",
+        events.add(new KpiDefined(AOMORI, PlanId.of(PLAN), KpiId.of("establishments"), "市内事業所数", "事業所", "経済センサス",
                 new KpiFigure(BigDecimal.valueOf(3603), new ReferencePeriod(2021, 2021), null, null), null,
                 new KpiTarget.AtLeast(BigDecimal.valueOf(3900), 2034)));
         events.add(observation(2024, 3500));
@@ -185,25 +190,29 @@ class ProgressHistoryTest {
     }
 
     private static PlanItemAdded item(String id, String number) {
-        return new PlanItemAdded(AOMORI, PLAN, id, null, new PlanItemContent(number, "事業" + number,
+        return new PlanItemAdded(AOMORI, PlanId.of(PLAN), ItemId.of(id), null, new PlanItemContent(number,
+                "事業" + number,
                 List.of("商工労政課"), null, null, null, null, null));
     }
 
     private static void figures(List<Object> events, String item, int year, String target, String actual) {
-        events.add(new AnnualTargetSet(AOMORI, PLAN, item, FiscalYear.of(year), new BigDecimal(target), "件", null));
+        events.add(new AnnualTargetSet(AOMORI, PlanId.of(PLAN), ItemId.of(item), FiscalYear.of(year),
+                new BigDecimal(target), "件", null));
         if (actual != null) {
-            events.add(new AnnualActualRecorded(AOMORI, PLAN, item, FiscalYear.of(year), new BigDecimal(actual), "件",
+            events.add(new AnnualActualRecorded(AOMORI, PlanId.of(PLAN), ItemId.of(item), FiscalYear.of(year),
+                    new BigDecimal(actual), "件",
                     null));
         }
     }
 
     private static PeriodStatusRecorded status(String item, int year, int quarter, String symbol) {
-        return new PeriodStatusRecorded(AOMORI, PLAN, item, "商工労政課", FiscalYear.of(year), Quarter.of(quarter),
+        return new PeriodStatusRecorded(AOMORI, PlanId.of(PLAN), ItemId.of(item), "商工労政課", FiscalYear.of(year),
+                Quarter.of(quarter),
                 symbol, null, null, null);
     }
 
     private static KpiObservationRecorded observation(int year, int value) {
-        return new KpiObservationRecorded(AOMORI, PLAN, "establishments",
+        return new KpiObservationRecorded(AOMORI, PlanId.of(PLAN), KpiId.of("establishments"),
                 new KpiFigure(BigDecimal.valueOf(value), new ReferencePeriod(year, year), null, null), null);
     }
 }

@@ -15,7 +15,9 @@ import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.progress.AnnualActualRecorded;
@@ -109,16 +111,20 @@ class ProjectionRebuildTest {
         StoredEvents.append(store, "Municipality", MORIOKA.value(), 0,
                 List.of(new MunicipalityRegistered(MORIOKA, "盛岡市", "Morioka")));
         List<Object> events = new ArrayList<>(List.of(
-                new PlanAdopted(MORIOKA, "p", "盛岡市商工観光ビジョン", FiscalYear.of(2023), FiscalYear.of(2026)),
-                new PlanItemAdded(MORIOKA, "p", "i", null, new PlanItemContent("1", "創業支援", List.of("経済企画課"),
+                new PlanAdopted(MORIOKA, PlanId.of("p"), "盛岡市商工観光ビジョン", FiscalYear.of(2023), FiscalYear.of(2026)),
+                new PlanItemAdded(MORIOKA, PlanId.of("p"), ItemId.of("i"), null, new PlanItemContent("1", "創業支援",
+                        List.of("経済企画課"),
                         null, null, List.of("若者"), null, null)),
-                new IndicatorDefined(MORIOKA, "p", "i", "創業件数", "件", BigDecimal.valueOf(40), FiscalYear.of(2022))));
+                new IndicatorDefined(MORIOKA, PlanId.of("p"), ItemId.of("i"), "創業件数", "件", BigDecimal.valueOf(40),
+                        FiscalYear.of(2022))));
         for (int year = 2023; year <= 2025; year++) {
-            events.add(new AnnualTargetSet(MORIOKA, "p", "i", FiscalYear.of(year), BigDecimal.valueOf(50), "件", null));
-            events.add(new AnnualActualRecorded(MORIOKA, "p", "i", FiscalYear.of(year),
+            events.add(new AnnualTargetSet(MORIOKA, PlanId.of("p"), ItemId.of("i"), FiscalYear.of(year),
+                    BigDecimal.valueOf(50), "件", null));
+            events.add(new AnnualActualRecorded(MORIOKA, PlanId.of("p"), ItemId.of("i"), FiscalYear.of(year),
                     BigDecimal.valueOf(30 + 10 * (year - 2023)), "件", null));
             for (int quarter = 1; quarter <= 4; quarter++) {
-                events.add(new PeriodStatusRecorded(MORIOKA, "p", "i", "経済企画課", FiscalYear.of(year),
+                events.add(new PeriodStatusRecorded(MORIOKA, PlanId.of("p"), ItemId.of("i"), "経済企画課",
+                        FiscalYear.of(year),
                         Quarter.of(quarter), "○", null, null, null));
             }
         }

@@ -1,9 +1,9 @@
 package jp.shinko.events.kpi;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.PlanId;
 
 /**
  * A plan measures its outcome by a KPI (成果指標): what it counts, where the figures come from,
@@ -21,6 +21,11 @@ import jp.shinko.events.municipality.MunicipalityCode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @EventType(name = "KpiDefined", revision = 1)
-public record KpiDefined(MunicipalityCode municipalityCode, String planId, String kpiId, String name, String unit,
-        String source, KpiFigure baseline, String nextFigureExpected, KpiTarget target) implements DomainEvent {
+public record KpiDefined(MunicipalityCode municipalityCode, PlanId planId, KpiId kpiId, String name, String unit,
+        String source, KpiFigure baseline, String nextFigureExpected, KpiTarget target) implements KpiEvent {
+
+    @Override
+    public <R> R accept(KpiEvent.Visitor<R> visitor) {
+        return visitor.kpiDefined(this);
+    }
 }

@@ -29,7 +29,7 @@ public sealed interface KpiTarget {
     }
 
     /** "opening rate above closing rate in 2031–2034": above another KPI of the plan in every year of a period. */
-    record AboveKpi(String otherKpiId, int fromYear, int byYear) implements KpiTarget {
+    record AboveKpi(KpiId otherKpiId, int fromYear, int byYear) implements KpiTarget {
     }
 
     /** "aim for net inflow": positive (or negative) in the year. */

@@ -1,6 +1,5 @@
 package jp.shinko.events.municipality;
 
-import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
 
 /**
@@ -12,5 +11,10 @@ import jp.shinko.events.EventType;
  */
 @EventType(name = "MunicipalityRegistered", revision = 1)
 public record MunicipalityRegistered(MunicipalityCode municipalityCode, String name, String romanisedName)
-        implements DomainEvent {
+        implements MunicipalityEvent {
+
+    @Override
+    public <R> R accept(MunicipalityEvent.Visitor<R> visitor) {
+        return visitor.municipalityRegistered(this);
+    }
 }

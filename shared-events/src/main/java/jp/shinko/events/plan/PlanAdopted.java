@@ -1,6 +1,5 @@
 package jp.shinko.events.plan;
 
-import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
@@ -15,6 +14,11 @@ import jp.shinko.events.municipality.MunicipalityCode;
  * @param toFiscalYear its last fiscal year
  */
 @EventType(name = "PlanAdopted", revision = 1)
-public record PlanAdopted(MunicipalityCode municipalityCode, String planId, String name, FiscalYear fromFiscalYear,
-        FiscalYear toFiscalYear) implements DomainEvent {
+public record PlanAdopted(MunicipalityCode municipalityCode, PlanId planId, String name, FiscalYear fromFiscalYear,
+        FiscalYear toFiscalYear) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Visitor<R> visitor) {
+        return visitor.planAdopted(this);
+    }
 }

@@ -22,7 +22,7 @@ import jp.shinko.events.InvalidField;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlanItemContent(String number, String title, List<String> responsibleOrganisations, Outlook outlook,
-        List<ItemFlag> flags, List<String> focusThemes, String pageReference, String reportedWithItemId) {
+        List<ItemFlag> flags, List<String> focusThemes, String pageReference, ItemId reportedWithItemId) {
 
     /**
      * @throws InvalidField naming the first field that cannot be recorded
@@ -41,7 +41,6 @@ public record PlanItemContent(String number, String title, List<String> responsi
         flags = flags == null ? List.of() : List.copyOf(new LinkedHashSet<>(flags));
         focusThemes = focusThemes == null ? List.of() : distinctTexts("focusThemes", focusThemes, 40);
         pageReference = text("pageReference", pageReference, 20, false);
-        reportedWithItemId = text("reportedWithItemId", reportedWithItemId, 64, false);
     }
 
     /** The same content with another number, as after a move. */

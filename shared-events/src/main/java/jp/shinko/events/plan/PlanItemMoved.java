@@ -1,7 +1,6 @@
 package jp.shinko.events.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
 import jp.shinko.events.municipality.MunicipalityCode;
 
@@ -16,6 +15,11 @@ import jp.shinko.events.municipality.MunicipalityCode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @EventType(name = "PlanItemMoved", revision = 1)
-public record PlanItemMoved(MunicipalityCode municipalityCode, String planId, String itemId, String parentItemId,
-        String number) implements DomainEvent {
+public record PlanItemMoved(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, ItemId parentItemId,
+        String number) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Visitor<R> visitor) {
+        return visitor.planItemMoved(this);
+    }
 }

@@ -1,6 +1,5 @@
 package jp.shinko.events.plan;
 
-import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
 import jp.shinko.events.municipality.MunicipalityCode;
 
@@ -13,6 +12,11 @@ import jp.shinko.events.municipality.MunicipalityCode;
  * @param content what it says now
  */
 @EventType(name = "PlanItemRevised", revision = 1)
-public record PlanItemRevised(MunicipalityCode municipalityCode, String planId, String itemId,
-        PlanItemContent content) implements DomainEvent {
+public record PlanItemRevised(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId,
+        PlanItemContent content) implements PlanEvent {
+
+    @Override
+    public <R> R accept(PlanEvent.Visitor<R> visitor) {
+        return visitor.planItemRevised(this);
+    }
 }

@@ -1,12 +1,13 @@
 package jp.shinko.events.progress;
 
-import java.math.BigDecimal;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import jp.shinko.events.DomainEvent;
+import java.math.BigDecimal;
 import jp.shinko.events.EventType;
 import jp.shinko.events.calendar.AboutFiscalYear;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
 
 /**
  * An item's actual (実績) for a fiscal year; a later one for the same year supersedes it. The
@@ -22,7 +23,17 @@ import jp.shinko.events.municipality.MunicipalityCode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @EventType(name = "AnnualActualRecorded", revision = 1)
-public record AnnualActualRecorded(MunicipalityCode municipalityCode, String planId, String itemId,
+public record AnnualActualRecorded(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId,
         FiscalYear fiscalYear, BigDecimal value, String unit, String correctionReason)
-        implements DomainEvent, AboutFiscalYear {
+        implements ProgressEvent, AboutEntry, Correctable, AboutFiscalYear {
+
+    @Override
+    public EntryRef.AnnualFigure entryRef() {
+        return new EntryRef.AnnualFigure(itemId, fiscalYear, EntryRef.Figure.ACTUAL);
+    }
+
+    @Override
+    public <R> R accept(ProgressEvent.Visitor<R> visitor) {
+        return visitor.annualActualRecorded(this);
+    }
 }

@@ -1,12 +1,13 @@
 package jp.shinko.events.progress;
 
-import java.math.BigDecimal;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import jp.shinko.events.DomainEvent;
+import java.math.BigDecimal;
 import jp.shinko.events.EventType;
 import jp.shinko.events.calendar.AboutFiscalYear;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
 
 /**
  * An item's annual target (年間目標) for a fiscal year; a later one for the same year supersedes it.
@@ -21,7 +22,17 @@ import jp.shinko.events.municipality.MunicipalityCode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @EventType(name = "AnnualTargetSet", revision = 1)
-public record AnnualTargetSet(MunicipalityCode municipalityCode, String planId, String itemId, FiscalYear fiscalYear,
+public record AnnualTargetSet(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, FiscalYear fiscalYear,
         BigDecimal value, String unit, String correctionReason)
-        implements DomainEvent, AboutFiscalYear {
+        implements ProgressEvent, AboutEntry, Correctable, AboutFiscalYear {
+
+    @Override
+    public EntryRef.AnnualFigure entryRef() {
+        return new EntryRef.AnnualFigure(itemId, fiscalYear, EntryRef.Figure.TARGET);
+    }
+
+    @Override
+    public <R> R accept(ProgressEvent.Visitor<R> visitor) {
+        return visitor.annualTargetSet(this);
+    }
 }

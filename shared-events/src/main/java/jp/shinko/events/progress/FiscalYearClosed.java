@@ -2,11 +2,11 @@ package jp.shinko.events.progress;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
-import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
 import jp.shinko.events.calendar.AboutFiscalYear;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.PlanId;
 
 /**
  * A fiscal year of a plan is closed, usually after its report to the council: from now on a
@@ -19,7 +19,12 @@ import jp.shinko.events.municipality.MunicipalityCode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @EventType(name = "FiscalYearClosed", revision = 1)
-public record FiscalYearClosed(MunicipalityCode municipalityCode, String planId, FiscalYear fiscalYear,
+public record FiscalYearClosed(MunicipalityCode municipalityCode, PlanId planId, FiscalYear fiscalYear,
         LocalDate councilReportedOn)
-        implements DomainEvent, AboutFiscalYear {
+        implements ProgressEvent, AboutFiscalYear {
+
+    @Override
+    public <R> R accept(ProgressEvent.Visitor<R> visitor) {
+        return visitor.fiscalYearClosed(this);
+    }
 }

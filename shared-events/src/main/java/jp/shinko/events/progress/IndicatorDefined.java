@@ -2,10 +2,11 @@ package jp.shinko.events.progress;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
-import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
 
 /**
  * An item is measured by an indicator with a unit, such as 参加者数 in 人, and had a baseline
@@ -21,6 +22,11 @@ import jp.shinko.events.municipality.MunicipalityCode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @EventType(name = "IndicatorDefined", revision = 1)
-public record IndicatorDefined(MunicipalityCode municipalityCode, String planId, String itemId, String name,
-        String unit, BigDecimal baselineValue, FiscalYear baselineFiscalYear) implements DomainEvent {
+public record IndicatorDefined(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, String name,
+        String unit, BigDecimal baselineValue, FiscalYear baselineFiscalYear) implements ProgressEvent {
+
+    @Override
+    public <R> R accept(ProgressEvent.Visitor<R> visitor) {
+        return visitor.indicatorDefined(this);
+    }
 }

@@ -1,11 +1,12 @@
 package jp.shinko.events.progress;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
 import jp.shinko.events.calendar.AboutFiscalYear;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
 
 /**
  * One field of an item's review sheet for a fiscal year now says this; what it said before
@@ -21,7 +22,17 @@ import jp.shinko.events.municipality.MunicipalityCode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @EventType(name = "NarrativeRevised", revision = 1)
-public record NarrativeRevised(MunicipalityCode municipalityCode, String planId, String itemId,
+public record NarrativeRevised(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId,
         FiscalYear fiscalYear, NarrativeField field, String text, String correctionReason)
-        implements DomainEvent, AboutFiscalYear {
+        implements ProgressEvent, AboutEntry, Correctable, AboutFiscalYear {
+
+    @Override
+    public EntryRef.ReviewSheet entryRef() {
+        return new EntryRef.ReviewSheet(itemId, fiscalYear);
+    }
+
+    @Override
+    public <R> R accept(ProgressEvent.Visitor<R> visitor) {
+        return visitor.narrativeRevised(this);
+    }
 }

@@ -1,12 +1,13 @@
 package jp.shinko.events.progress;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
 import jp.shinko.events.calendar.AboutQuarter;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
 
 /**
  * The status of one row of a quarterly progress table (an item and one organisation responsible
@@ -25,8 +26,18 @@ import jp.shinko.events.municipality.MunicipalityCode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @EventType(name = "PeriodStatusRecorded", revision = 1)
-public record PeriodStatusRecorded(MunicipalityCode municipalityCode, String planId, String itemId,
+public record PeriodStatusRecorded(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId,
         String organisation, FiscalYear fiscalYear, Quarter quarter, String symbol, String reasonCode, String remark,
         String correctionReason)
-        implements DomainEvent, AboutQuarter {
+        implements ProgressEvent, AboutEntry, Correctable, AboutQuarter {
+
+    @Override
+    public EntryRef entryRef() {
+        return new EntryRef.QuarterStatus(itemId, organisation, fiscalYear, quarter);
+    }
+
+    @Override
+    public <R> R accept(ProgressEvent.Visitor<R> visitor) {
+        return visitor.periodStatusRecorded(this);
+    }
 }

@@ -1,6 +1,5 @@
 package jp.shinko.events.settings;
 
-import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
@@ -15,5 +14,10 @@ import jp.shinko.events.municipality.MunicipalityCode;
  */
 @EventType(name = "RatingSchemeAdopted", revision = 1)
 public record RatingSchemeAdopted(MunicipalityCode municipalityCode, FiscalYear fromFiscalYear, RatingScheme scheme)
-        implements DomainEvent {
+        implements SettingsEvent {
+
+    @Override
+    public <R> R accept(SettingsEvent.Visitor<R> visitor) {
+        return visitor.ratingSchemeAdopted(this);
+    }
 }

@@ -1,6 +1,5 @@
 package jp.shinko.events.settings;
 
-import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
 import jp.shinko.events.municipality.MunicipalityCode;
 
@@ -11,5 +10,10 @@ import jp.shinko.events.municipality.MunicipalityCode;
  * @param reasonCodes the list
  */
 @EventType(name = "ReasonCodesAdopted", revision = 1)
-public record ReasonCodesAdopted(MunicipalityCode municipalityCode, ReasonCodes reasonCodes) implements DomainEvent {
+public record ReasonCodesAdopted(MunicipalityCode municipalityCode, ReasonCodes reasonCodes) implements SettingsEvent {
+
+    @Override
+    public <R> R accept(SettingsEvent.Visitor<R> visitor) {
+        return visitor.reasonCodesAdopted(this);
+    }
 }

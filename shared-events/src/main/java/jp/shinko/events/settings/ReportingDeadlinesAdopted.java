@@ -1,6 +1,5 @@
 package jp.shinko.events.settings;
 
-import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
 import jp.shinko.events.municipality.MunicipalityCode;
 
@@ -12,5 +11,10 @@ import jp.shinko.events.municipality.MunicipalityCode;
  */
 @EventType(name = "ReportingDeadlinesAdopted", revision = 1)
 public record ReportingDeadlinesAdopted(MunicipalityCode municipalityCode, ReportingDeadlines deadlines)
-        implements DomainEvent {
+        implements SettingsEvent {
+
+    @Override
+    public <R> R accept(SettingsEvent.Visitor<R> visitor) {
+        return visitor.reportingDeadlinesAdopted(this);
+    }
 }

@@ -1,6 +1,5 @@
 package jp.shinko.events.settings;
 
-import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventType;
 import jp.shinko.events.municipality.MunicipalityCode;
 
@@ -11,5 +10,10 @@ import jp.shinko.events.municipality.MunicipalityCode;
  * @param legend the symbols and their meanings
  */
 @EventType(name = "StatusLegendAdopted", revision = 1)
-public record StatusLegendAdopted(MunicipalityCode municipalityCode, StatusLegend legend) implements DomainEvent {
+public record StatusLegendAdopted(MunicipalityCode municipalityCode, StatusLegend legend) implements SettingsEvent {
+
+    @Override
+    public <R> R accept(SettingsEvent.Visitor<R> visitor) {
+        return visitor.statusLegendAdopted(this);
+    }
 }

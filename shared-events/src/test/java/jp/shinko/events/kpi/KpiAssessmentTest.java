@@ -53,7 +53,7 @@ class KpiAssessmentTest {
 
     @Test
     void aboveAnotherKpiComparesFiguresOfTheSamePeriod() {
-        KpiTarget aboveClosing = new KpiTarget.AboveKpi("closing-rate", 2031, 2034);
+        KpiTarget aboveClosing = new KpiTarget.AboveKpi(KpiId.of("closing-rate"), 2031, 2034);
         KpiFigure opening = new KpiFigure(new BigDecimal("6.12"), new ReferencePeriod(2016, 2021), null, null);
         Optional<KpiFigure> opening2024 = Optional.of(new KpiFigure(new BigDecimal("6.5"),
                 new ReferencePeriod(2021, 2024), null, null));

@@ -13,9 +13,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import jp.shinko.events.EventCatalogue;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
-import jp.shinko.events.EventCatalogue;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.integration.BusinessTime;
@@ -23,6 +23,8 @@ import jp.shinko.events.integration.ChainLink;
 import jp.shinko.events.integration.IntegrationEnvelope;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.progress.PeriodStatusRecorded;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.RatingSchemeAdopted;
@@ -61,10 +63,13 @@ class IntegrationEnvelopeSerdeTest {
         IntegrationEnvelope status = IntegrationEnvelope.of("5d0e3f52-8c1b-4b53-9b61-1f0c2a7d9e10", "Plan",
                 "132039:plan:sangyo-2", 741, Instant.parse("2024-05-01T01:00:00Z"), "q4-r1",
                 Actor.of("ops-1", Role.ADMIN), null, new PeriodStatusRecorded(MunicipalityCode.of("132039"),
-                        "sangyo-2", "r1", "秘書広報課", FiscalYear.of(2023), Quarter.of(4), "△", "3", null, null));
+                        PlanId.of("sangyo-2"), ItemId.of("r1"), "秘書広報課", FiscalYear.of(2023), Quarter.of(4), "△", "3",
+                                null, null));
         String json = new String(testSubject.serializer().serialize("t", status), StandardCharsets.UTF_8);
 
         assertThat(schemaErrors(json)).isEmpty();
+        assertThat(json).as("the cell is derived, never written").doesNotContain("entryRef")
+                .contains("\"planId\":\"sangyo-2\",\"itemId\":\"r1\"");
         assertThat(json).contains("\"aggregateSequence\":741,\"businessTime\":{\"fiscalYear\":2023,\"quarter\":4},"
                 + "\"recordedAt\":\"2024-05-01T01:00:00Z\"");
         assertThat(testSubject.deserializer().deserialize("t", json.getBytes(StandardCharsets.UTF_8)))

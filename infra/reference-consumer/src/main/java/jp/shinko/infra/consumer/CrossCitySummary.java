@@ -3,6 +3,7 @@ package jp.shinko.infra.consumer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.calendar.Quarter;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
+import jp.shinko.events.progress.EntryRef;
 import jp.shinko.events.settings.RatingBand;
 import jp.shinko.events.settings.RatingScheme;
 import tools.jackson.databind.JsonNode;
@@ -30,9 +36,9 @@ public final class CrossCitySummary {
     private final Set<String> seen = new HashSet<>();
     private long duplicates;
     private final Map<String, TreeMap<Integer, RatingScheme>> schemes = new HashMap<>();
-    private final Map<String, BigDecimal[]> figures = new HashMap<>();
-    private final Map<String, String> statuses = new HashMap<>();
-    private final Map<String, Instant> lastUpdates = new HashMap<>();
+    private final Map<Cell, BigDecimal[]> figures = new HashMap<>();
+    private final Map<Cell, String> statuses = new HashMap<>();
+    private final Map<CityYear, Instant> lastUpdates = new HashMap<>();
     private final Map<String, ChainHead> chainHeads = new TreeMap<>();
 
     /** Takes one envelope; false when its event was seen before (a redelivery), which changes nothing. */
@@ -43,14 +49,14 @@ public final class CrossCitySummary {
         }
         String municipality = envelope.path("municipalityCode").asString();
         JsonNode payload = envelope.path("payload");
-        String item = municipality + "|" + payload.path("planId").asString() + "|" + payload.path("itemId").asString();
         switch (envelope.path("type").asString()) {
             case "RatingSchemeAdopted" -> schemes.computeIfAbsent(municipality, code -> new TreeMap<>())
                     .put(payload.path("fromFiscalYear").asInt(), scheme(payload.path("scheme")));
-            case "AnnualTargetSet" -> figure(item, payload)[0] = payload.path("value").decimalValue();
-            case "AnnualActualRecorded" -> figure(item, payload)[1] = payload.path("value").decimalValue();
-            case "PeriodStatusRecorded" -> statuses.put(item + "|" + payload.path("organisation").asString() + "|"
-                    + payload.path("fiscalYear").asInt() + "|" + payload.path("quarter").asInt(),
+            case "AnnualTargetSet" -> figure(municipality, payload)[0] = payload.path("value").decimalValue();
+            case "AnnualActualRecorded" -> figure(municipality, payload)[1] = payload.path("value").decimalValue();
+            case "PeriodStatusRecorded" -> statuses.put(new Cell(municipality, planId(payload),
+                    new EntryRef.QuarterStatus(itemId(payload), payload.path("organisation").asString(),
+                            fiscalYear(payload), Quarter.of(payload.path("quarter").asInt()))),
                     payload.path("symbol").asString());
             default -> {
                 // other facts count only as an update of their fiscal year
@@ -63,7 +69,7 @@ public final class CrossCitySummary {
         }
         JsonNode businessTime = envelope.path("businessTime");
         if (businessTime.has("fiscalYear")) {
-            lastUpdates.merge(municipality + "|" + businessTime.path("fiscalYear").asInt(),
+            lastUpdates.merge(new CityYear(municipality, businessTime.path("fiscalYear").asInt()),
                     Instant.parse(envelope.path("recordedAt").asString()),
                     (one, other) -> one.isAfter(other) ? one : other);
         }
@@ -99,35 +105,88 @@ public final class CrossCitySummary {
 
     /** The summary, by municipality and fiscal year. */
     public List<Line> lines() {
-        Map<String, Map<String, Long>> ratings = new HashMap<>();
-        figures.forEach((key, figure) -> {
-            String[] parts = key.split("\\|");
-            String municipality = parts[0];
-            int year = Integer.parseInt(parts[3]);
-            RatingScheme scheme = schemeFor(municipality, year);
-            Map<String, Long> counts = ratings.computeIfAbsent(municipality + "|" + year, line -> bands(scheme));
+        Map<CityYear, Map<String, Long>> ratings = new HashMap<>();
+        figures.forEach((cell, figure) -> {
+            CityYear line = cell.cityYear();
+            RatingScheme scheme = schemeFor(line.municipalityCode(), line.fiscalYear());
+            Map<String, Long> counts = ratings.computeIfAbsent(line, any -> bands(scheme));
             Optional<RatingBand> rating = scheme.rate(figure[0], figure[1]);
             counts.merge(rating.map(RatingBand::label).orElse(NOT_RATED), 1L, Long::sum);
         });
-        Map<String, Map<String, Long>> symbols = new HashMap<>();
-        statuses.forEach((key, symbol) -> {
-            String[] parts = key.split("\\|");
-            symbols.computeIfAbsent(parts[0] + "|" + parts[4], line -> new TreeMap<>()).merge(symbol, 1L, Long::sum);
-        });
-        Set<String> keys = new TreeSet<>(lastUpdates.keySet());
+        Map<CityYear, Map<String, Long>> symbols = new HashMap<>();
+        statuses.forEach((cell, symbol) -> symbols.computeIfAbsent(cell.cityYear(), line -> new TreeMap<>())
+                .merge(symbol, 1L, Long::sum));
+        Set<CityYear> keys = new TreeSet<>(lastUpdates.keySet());
         keys.addAll(ratings.keySet());
         keys.addAll(symbols.keySet());
         List<Line> lines = new ArrayList<>();
-        for (String key : keys) {
-            String[] parts = key.split("\\|");
-            lines.add(new Line(parts[0], Integer.parseInt(parts[1]), ratings.getOrDefault(key, Map.of()),
+        for (CityYear key : keys) {
+            lines.add(new Line(key.municipalityCode(), key.fiscalYear(), ratings.getOrDefault(key, Map.of()),
                     symbols.getOrDefault(key, Map.of()), lastUpdates.get(key)));
         }
         return lines;
     }
 
-    private BigDecimal[] figure(String item, JsonNode payload) {
-        return figures.computeIfAbsent(item + "|" + payload.path("fiscalYear").asInt(), key -> new BigDecimal[2]);
+    /** A municipality's fiscal year: one line of the summary. */
+    private record CityYear(String municipalityCode, int fiscalYear) implements Comparable<CityYear> {
+
+        @Override
+        public int compareTo(CityYear other) {
+            return Comparator.comparing(CityYear::municipalityCode).thenComparingInt(CityYear::fiscalYear)
+                    .compare(this, other);
+        }
+    }
+
+    /**
+     * One cell of a city's plan, named as the published language names it; an item's target and
+     * actual of a year are kept together under the cell of its target.
+     */
+    private record Cell(String municipalityCode, PlanId planId, EntryRef cell) {
+
+        CityYear cityYear() {
+            return new CityYear(municipalityCode, cell.accept(FISCAL_YEAR));
+        }
+    }
+
+    private static final EntryRef.Visitor<Integer> FISCAL_YEAR = new EntryRef.Visitor<>() {
+
+        @Override
+        public Integer annualFigure(EntryRef.AnnualFigure figure) {
+            return figure.fiscalYear().value();
+        }
+
+        @Override
+        public Integer quarterStatus(EntryRef.QuarterStatus status) {
+            return status.fiscalYear().value();
+        }
+
+        @Override
+        public Integer reviewSheet(EntryRef.ReviewSheet sheet) {
+            return sheet.fiscalYear().value();
+        }
+
+        @Override
+        public Integer kpiObservation(EntryRef.KpiObservation observation) {
+            return observation.reference().toYear();
+        }
+    };
+
+    private BigDecimal[] figure(String municipality, JsonNode payload) {
+        Cell cell = new Cell(municipality, planId(payload),
+                new EntryRef.AnnualFigure(itemId(payload), fiscalYear(payload), EntryRef.Figure.TARGET));
+        return figures.computeIfAbsent(cell, key -> new BigDecimal[2]);
+    }
+
+    private static PlanId planId(JsonNode payload) {
+        return PlanId.of(payload.path("planId").asString());
+    }
+
+    private static ItemId itemId(JsonNode payload) {
+        return ItemId.of(payload.path("itemId").asString());
+    }
+
+    private static FiscalYear fiscalYear(JsonNode payload) {
+        return FiscalYear.of(payload.path("fiscalYear").asInt());
     }
 
     /** The scheme a city adopted latest from the year or before; the seed tables' scheme until it adopts one. */
