@@ -112,7 +112,7 @@ class PlanSnapshotTest {
         assertThat(snapshot.getPayload()).usingRecursiveComparison()
                 .isEqualTo(planFromEvents(snapshot.getSequenceNumber()));
         assertThat(jdbc.sql("""
-                        select convert_from(payload, 'UTF8')::jsonb -> 'items' -> 'b3' ->> 'retired'
+                        select convert_from(payload, 'UTF8')::jsonb -> 'tree' -> 'items' -> 'b3' ->> 'retired'
                         from event_store.snapshot_event_entry where aggregate_identifier = ?""")
                 .param(RECORD).query(String.class).single()).isEqualTo("true");
 
@@ -132,6 +132,19 @@ class PlanSnapshotTest {
                 .body(Map.of("id", "b4", "parentItemId", "b3", "content", item("1", "x")))
                 .exchange()
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.field").isEqualTo("parentItemId");
+
+        // a snapshot of another shape (an earlier revision of Plan) is not read: the plan comes from its events
+        jdbc.sql("""
+                        update event_store.snapshot_event_entry set payload_revision = '1',
+                        payload = convert_to('{"recordId":"x"}', 'UTF8') where aggregate_identifier = ?""")
+                .param(RECORD).update();
+        aggregateCache.remove(RECORD);
+        clerk.put().uri(PLAN + "/items/b1/annual-actuals/R6").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("value", 14, "unit", "人", "expectedVersion", 0)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(1);
+        clerk.put().uri(PLAN + "/items/b1/annual-actuals/R5").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("value", 13, "unit", "人")).exchange()
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.field").isEqualTo("correctionReason");
     }
 
     /** The plan as Axon would build it from its events alone, up to and including a sequence number. */

@@ -1,6 +1,12 @@
 package jp.shinko.command.plan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import jp.shinko.command.plan.PlanCommands.AddPlanItem;
 import jp.shinko.command.plan.PlanCommands.AdoptPlan;
 import jp.shinko.command.plan.PlanCommands.MovePlanItem;
@@ -9,19 +15,23 @@ import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.kpi.KpiEvent;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.ItemFlag;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.Outlook;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanEvent;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.plan.PlanItemMoved;
 import jp.shinko.events.plan.PlanItemRetired;
 import jp.shinko.events.plan.PlanItemRevised;
+import jp.shinko.events.progress.ProgressEvent;
 import jp.shinko.infra.security.AccessRefused;
 import jp.shinko.infra.security.ActorMetaData;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -161,6 +171,18 @@ class PlanTest {
                 .expectException(AccessRefused.class)
                 .expectExceptionMessage("bista (municipal-editor of 132284, Bi@Sta) may change only items Bi@Sta is "
                         + "responsible for, not items of 商工観光課");
+    }
+
+    /** A new event of a plan's families is applied by the plan, or the state it carries would be lost. */
+    @Test
+    void thePlanAppliesEveryEventOfItsFamilies() {
+        Set<Class<?>> applied = Arrays.stream(Plan.class.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(EventSourcingHandler.class))
+                .map(method -> method.getParameterTypes()[0])
+                .collect(Collectors.toSet());
+
+        assertThat(applied).containsExactlyInAnyOrderElementsOf(Stream.of(PlanEvent.class, ProgressEvent.class,
+                KpiEvent.class).flatMap(family -> Arrays.stream(family.getPermittedSubclasses())).toList());
     }
 
     private static PlanItemAdded added(String itemId, String parentItemId, PlanItemContent content) {

@@ -1,0 +1,67 @@
+package jp.shinko.command.plan;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import jp.shinko.command.plan.PlanCommands.CloseFiscalYear;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.progress.FiscalYearClosed;
+
+/**
+ * The fiscal years of a plan that are closed, usually after the council report: a year is
+ * closed once it is over and only once, and an entry of a closed year is recorded again only as
+ * a correction with its reason. Pure, like the plan's other rule sets.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
+final class ClosedYears {
+
+    private Set<FiscalYear> closed = new HashSet<>();
+
+    /** Closes the year if it is not yet closed; nothing when it already is. */
+    List<Object> close(CloseFiscalYear command, PlanAdopted plan) {
+        requireWithinPeriod(plan, command.fiscalYear());
+        if (!command.today().isAfter(command.fiscalYear().lastDay())) {
+            throw PlanRuleViolated.yearNotOver(command.fiscalYear());
+        }
+        LocalDate reported = command.councilReportedOn();
+        if (reported != null
+                && (reported.isBefore(command.fiscalYear().firstDay()) || reported.isAfter(command.today()))) {
+            throw PlanRuleViolated.reportedOutsideTheYear(command.fiscalYear(), reported, command.today());
+        }
+        if (closed.contains(command.fiscalYear())) {
+            return List.of();
+        }
+        return List.of(new FiscalYearClosed(plan.municipalityCode(), plan.planId(), command.fiscalYear(),
+                command.councilReportedOn()));
+    }
+
+    /**
+     * The correction reason an entry of this year carries: required once the year is closed;
+     * before that, a new value simply supersedes the old one and no reason is kept.
+     */
+    String correction(FiscalYear year, String reason) {
+        if (!closed.contains(year)) {
+            return null;
+        }
+        if (reason == null) {
+            throw PlanRuleViolated.yearClosed(year);
+        }
+        return reason;
+    }
+
+    /** Refuses a year outside the plan's period. */
+    static void requireWithinPeriod(PlanAdopted plan, FiscalYear year) {
+        if (year.isAfter(plan.toFiscalYear()) || plan.fromFiscalYear().isAfter(year)) {
+            throw PlanRuleViolated.outsidePeriod("fiscalYear", year, plan.fromFiscalYear(), plan.toFiscalYear());
+        }
+    }
+
+    void on(FiscalYearClosed event) {
+        closed.add(event.fiscalYear());
+    }
+}

@@ -1,0 +1,274 @@
+package jp.shinko.command.plan;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.shinko.command.municipality.MunicipalRules.StatusRules;
+import jp.shinko.command.plan.PlanCommands.DefineIndicator;
+import jp.shinko.command.plan.PlanCommands.ProgressEntry;
+import jp.shinko.command.plan.PlanCommands.RecordAnnualActual;
+import jp.shinko.command.plan.PlanCommands.RecordPeriodStatus;
+import jp.shinko.command.plan.PlanCommands.ReviseNarrative;
+import jp.shinko.command.plan.PlanCommands.SetAnnualTarget;
+import jp.shinko.events.actor.Actor;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanItemContent;
+import jp.shinko.events.progress.AnnualActualRecorded;
+import jp.shinko.events.progress.AnnualTargetSet;
+import jp.shinko.events.progress.EntryRef;
+import jp.shinko.events.progress.IndicatorDefined;
+import jp.shinko.events.progress.NarrativeField;
+import jp.shinko.events.progress.NarrativeRevised;
+import jp.shinko.events.progress.PeriodStatusRecorded;
+import jp.shinko.events.settings.ReasonCodes;
+import jp.shinko.events.settings.StatusLegend;
+import jp.shinko.events.settings.StatusSymbol;
+import jp.shinko.infra.security.AccessRefused;
+
+/**
+ * The progress recorded against a plan's items: what each item counts and in which unit, its
+ * annual targets and actuals, each organisation's quarterly status and its review sheets.
+ *
+ * <p>The rules: a figure needs the item's indicator and its unit; a year is within the plan; a
+ * status is one of the city's legend, with a reason from its list where the 4th quarter needs
+ * one, on a row of an organisation responsible for the item; an entry of a closed year is a
+ * correction with a reason; and each cell ({@link EntryRef}) keeps its own version, so a writer
+ * who sends the version they read is refused only when that cell changed.
+ *
+ * <p>Pure: a decision reads this state, the item tree and the closed years, and answers the
+ * events to record; {@link Plan} applies them. Part of a plan's snapshot.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
+final class ProgressEntries {
+
+    private Map<ItemId, IndicatorDefined> indicators = new HashMap<>();
+    /** Annual targets and actuals by item, then by cell key ({@code target|1-2|2025}, {@code actual|1-2|2025}). */
+    private Map<ItemId, Map<String, BigDecimal>> annualFigures = new HashMap<>();
+    /** The latest status of each cell, by the cell's key. */
+    private Map<String, PeriodStatusRecorded> statuses = new HashMap<>();
+    /** Each review sheet field's text, by {@link EntryRef.ReviewSheet#fieldKey}. */
+    private Map<String, String> narratives = new HashMap<>();
+    /** Each cell's version, by the cell's key: how many events changed it. */
+    private Map<String, Long> entryVersions = new HashMap<>();
+
+    /**
+     * Where an entry is written and by whom.
+     *
+     * @param plan the plan's adoption: municipality, id and period
+     * @param tree the plan's items
+     * @param closedYears the plan's closed years
+     * @param actor who writes
+     */
+    record Writing(PlanAdopted plan, ItemTree tree, ClosedYears closedYears, Actor actor) {
+    }
+
+    /**
+     * What an entry would change: the cell and the events recording it, none when unchanged.
+     *
+     * @param entry the cell
+     * @param events the events to record
+     */
+    record Decision(EntryRef entry, List<Object> events) {
+
+        static Decision unchanged(EntryRef entry) {
+            return new Decision(entry, List.of());
+        }
+    }
+
+    /** Defines what an item counts; the indicator already defined is not defined again. */
+    List<Object> defineIndicator(DefineIndicator command, Writing writing) {
+        PlanAdopted plan = writing.plan();
+        PlanItemContent item = writing.tree().activeItem(command.itemId(), null);
+        ItemTree.requireEditable(writing.actor(), item);
+        if (command.baselineFiscalYear() != null && command.baselineFiscalYear().isAfter(plan.toFiscalYear())) {
+            throw PlanRuleViolated.outsidePeriod("baseline.fiscalYear", command.baselineFiscalYear(),
+                    plan.fromFiscalYear(), plan.toFiscalYear());
+        }
+        IndicatorDefined defined = new IndicatorDefined(plan.municipalityCode(), plan.planId(), command.itemId(),
+                command.name(), command.unit(), command.baselineValue(), command.baselineFiscalYear());
+        IndicatorDefined existing = indicators.get(command.itemId());
+        if (defined.equals(existing)) {
+            return List.of();
+        }
+        if (existing != null && !existing.unit().equals(command.unit())
+                && annualFigures.containsKey(command.itemId())) {
+            throw PlanRuleViolated.unitInUse(command.itemId(), existing.unit(), command.unit());
+        }
+        return List.of(defined);
+    }
+
+    /**
+     * Decides one entry of any kind.
+     *
+     * @param rules the city's legend and reasons as they stand now; needed only for a status
+     */
+    Decision decide(ProgressEntry entry, Writing writing, StatusRules rules) {
+        if (entry instanceof SetAnnualTarget target) {
+            return target(target, writing);
+        }
+        if (entry instanceof RecordAnnualActual actual) {
+            return actual(actual, writing);
+        }
+        if (entry instanceof RecordPeriodStatus status) {
+            return status(status, writing, rules);
+        }
+        return narrative((ReviseNarrative) entry, writing);
+    }
+
+    /** The cell's version: 0 before its first value. */
+    long versionOf(EntryRef entry) {
+        return entryVersions.getOrDefault(entry.key(), 0L);
+    }
+
+    private Decision target(SetAnnualTarget command, Writing writing) {
+        EntryRef.AnnualFigure entry = command.entryRef();
+        checkFigure(entry, command.unit(), command.expectedVersion(), writing);
+        if (alreadyRecorded(entry, command.value())) {
+            return Decision.unchanged(entry);
+        }
+        PlanAdopted plan = writing.plan();
+        return new Decision(entry, List.of(new AnnualTargetSet(plan.municipalityCode(), plan.planId(),
+                command.itemId(), command.fiscalYear(), command.value(), command.unit(),
+                writing.closedYears().correction(command.fiscalYear(), command.correctionReason()))));
+    }
+
+    private Decision actual(RecordAnnualActual command, Writing writing) {
+        EntryRef.AnnualFigure entry = command.entryRef();
+        checkFigure(entry, command.unit(), command.expectedVersion(), writing);
+        if (alreadyRecorded(entry, command.value())) {
+            return Decision.unchanged(entry);
+        }
+        PlanAdopted plan = writing.plan();
+        return new Decision(entry, List.of(new AnnualActualRecorded(plan.municipalityCode(), plan.planId(),
+                command.itemId(), command.fiscalYear(), command.value(), command.unit(),
+                writing.closedYears().correction(command.fiscalYear(), command.correctionReason()))));
+    }
+
+    /** The symbol and reason come from the city's legend and list; a 4th-quarter symbol not on track needs a reason. */
+    private Decision status(RecordPeriodStatus command, Writing writing, StatusRules rules) {
+        PlanItemContent item = writing.tree().activeItem(command.itemId(), null);
+        if (!item.responsibleOrganisations().contains(command.organisation())) {
+            throw PlanRuleViolated.notResponsible(command.itemId(), command.organisation(),
+                    item.responsibleOrganisations());
+        }
+        Actor actor = writing.actor();
+        if (!actor.mayEditItemOf(List.of(command.organisation()))) {
+            throw new AccessRefused(actor.describe() + " may record only " + actor.organisation() + "'s rows, not "
+                    + command.organisation() + "'s");
+        }
+        ClosedYears.requireWithinPeriod(writing.plan(), command.fiscalYear());
+        StatusLegend legend = rules.legend();
+        StatusSymbol symbol = legend.find(command.symbol()).orElseThrow(() ->
+                PlanRuleViolated.notInList("symbol", command.symbol(), "status legend", legend.allowed()));
+        ReasonCodes reasons = rules.reasonCodes();
+        if (command.reasonCode() != null && reasons.find(command.reasonCode()).isEmpty()) {
+            throw PlanRuleViolated.notInList("reasonCode", command.reasonCode(), "reason codes", reasons.allowed());
+        }
+        if (command.quarter().isLast() && symbol.reasonRequiredInFourthQuarter() && command.reasonCode() == null) {
+            throw PlanRuleViolated.reasonRequired(symbol.symbol(), reasons.allowed());
+        }
+        EntryRef entry = command.entryRef();
+        checkEntryVersion(entry, command.expectedVersion());
+        PlanAdopted plan = writing.plan();
+        PeriodStatusRecorded current = statuses.get(entry.key());
+        PeriodStatusRecorded recorded = new PeriodStatusRecorded(plan.municipalityCode(), plan.planId(),
+                command.itemId(), command.organisation(), command.fiscalYear(), command.quarter(), command.symbol(),
+                command.reasonCode(), command.remark(), null);
+        if (current != null && recorded.equals(withoutCorrection(current))) {
+            return Decision.unchanged(entry);
+        }
+        return new Decision(entry, List.of(new PeriodStatusRecorded(recorded.municipalityCode(), recorded.planId(),
+                recorded.itemId(), recorded.organisation(), recorded.fiscalYear(), recorded.quarter(),
+                recorded.symbol(), recorded.reasonCode(), recorded.remark(),
+                writing.closedYears().correction(command.fiscalYear(), command.correctionReason()))));
+    }
+
+    /** Each changed field of the sheet is an event of its own. */
+    private Decision narrative(ReviseNarrative command, Writing writing) {
+        PlanItemContent item = writing.tree().activeItem(command.itemId(), null);
+        ItemTree.requireEditable(writing.actor(), item);
+        ClosedYears.requireWithinPeriod(writing.plan(), command.fiscalYear());
+        EntryRef.ReviewSheet sheet = command.entryRef();
+        checkEntryVersion(sheet, command.expectedVersion());
+        PlanAdopted plan = writing.plan();
+        List<Object> revisions = new ArrayList<>();
+        for (Map.Entry<NarrativeField, String> text : command.texts().entrySet()) {
+            if (!text.getValue().equals(narratives.getOrDefault(sheet.fieldKey(text.getKey()), ""))) {
+                revisions.add(new NarrativeRevised(plan.municipalityCode(), plan.planId(), command.itemId(),
+                        command.fiscalYear(), text.getKey(), text.getValue(),
+                        writing.closedYears().correction(command.fiscalYear(), command.correctionReason())));
+            }
+        }
+        return new Decision(sheet, revisions);
+    }
+
+    private void checkFigure(EntryRef.AnnualFigure entry, String unit, Long expectedVersion, Writing writing) {
+        ItemId itemId = entry.itemId();
+        PlanItemContent item = writing.tree().activeItem(itemId, null);
+        ItemTree.requireEditable(writing.actor(), item);
+        IndicatorDefined indicator = indicators.get(itemId);
+        if (indicator == null) {
+            throw PlanRuleViolated.noIndicator(itemId);
+        }
+        if (!indicator.unit().equals(unit)) {
+            throw PlanRuleViolated.otherUnit(itemId, indicator.unit(), unit);
+        }
+        ClosedYears.requireWithinPeriod(writing.plan(), entry.fiscalYear());
+        checkEntryVersion(entry, expectedVersion);
+    }
+
+    private void checkEntryVersion(EntryRef entry, Long expectedVersion) {
+        long current = versionOf(entry);
+        if (expectedVersion != null && expectedVersion != current) {
+            throw PlanRuleViolated.staleEntry(entry.describe(), current, expectedVersion);
+        }
+    }
+
+    private boolean alreadyRecorded(EntryRef.AnnualFigure entry, BigDecimal value) {
+        BigDecimal current = annualFigures.getOrDefault(entry.itemId(), Map.of()).get(entry.key());
+        return current != null && current.compareTo(value) == 0;
+    }
+
+    private static PeriodStatusRecorded withoutCorrection(PeriodStatusRecorded status) {
+        return new PeriodStatusRecorded(status.municipalityCode(), status.planId(), status.itemId(),
+                status.organisation(), status.fiscalYear(), status.quarter(), status.symbol(), status.reasonCode(),
+                status.remark(), null);
+    }
+
+    private void recordFigure(EntryRef.AnnualFigure entry, BigDecimal value) {
+        annualFigures.computeIfAbsent(entry.itemId(), item -> new HashMap<>()).put(entry.key(), value);
+        countChange(entry);
+    }
+
+    private void countChange(EntryRef entry) {
+        entryVersions.merge(entry.key(), 1L, Long::sum);
+    }
+
+    void on(IndicatorDefined event) {
+        indicators.put(event.itemId(), event);
+    }
+
+    void on(AnnualTargetSet event) {
+        recordFigure(event.entryRef(), event.value());
+    }
+
+    void on(AnnualActualRecorded event) {
+        recordFigure(event.entryRef(), event.value());
+    }
+
+    void on(NarrativeRevised event) {
+        narratives.put(event.entryRef().fieldKey(event.field()), event.text());
+        countChange(event.entryRef());
+    }
+
+    void on(PeriodStatusRecorded event) {
+        statuses.put(event.entryRef().key(), event);
+        countChange(event.entryRef());
+    }
+}
