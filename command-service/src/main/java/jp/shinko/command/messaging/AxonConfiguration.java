@@ -1,5 +1,7 @@
 package jp.shinko.command.messaging;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import jp.shinko.infra.security.ActorMetaData;
@@ -21,8 +23,14 @@ class AxonConfiguration {
      * copy is brought up to date with the store before it decides ({@link UpToDateAggregates}).
      */
     @Bean
-    Cache aggregateCache(@Value("${shinko.aggregate-cache.capacity:2000}") int capacity) {
-        return new RecentAggregates(capacity);
+    AggregateCache aggregateCache(@Value("${shinko.aggregate-cache.capacity:2000}") int capacity) {
+        return new AggregateCache(capacity);
+    }
+
+    /** Hits and misses of the aggregate cache: {@code cache.gets} with {@code cache=aggregates}. */
+    @Bean
+    MeterBinder aggregateCacheMetrics(AggregateCache aggregateCache) {
+        return registry -> CaffeineCacheMetrics.monitor(registry, aggregateCache.entries(), "aggregates");
     }
 
     /** The repositories of the aggregates, over that cache. */

@@ -16,7 +16,7 @@ import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.RepositorySpanFactory;
 
 /**
- * Event-sourced aggregates kept in memory between commands ({@link RecentAggregates}) and
+ * Event-sourced aggregates kept in memory between commands ({@link AggregateCache}) and
  * brought up to date with the event store before every command.
  *
  * <p>Several command-service instances share one event store, and each keeps its own copies of

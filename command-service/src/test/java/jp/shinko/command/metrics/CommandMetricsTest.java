@@ -84,6 +84,18 @@ class CommandMetricsTest {
                 .jsonPath("$.components.processors.details.kafka-relay.lag").isNumber();
     }
 
+    /** The caches' hits and misses are published, so their hit rates can be watched. */
+    @Test
+    void theCachesHitsAndMissesArePublished() {
+        RestTestClient admin = client(TestTokens.admin());
+        String metrics = prometheus(admin);
+
+        for (String cache : List.of("aggregates", "verified-tokens")) {
+            assertThat(metrics).contains("cache_gets_total{application=\"command-service\",cache=\"" + cache
+                    + "\",result=\"hit\"}", "cache=\"" + cache + "\",result=\"miss\"}");
+        }
+    }
+
     /** How many requests of the endpoint had the outcome, by the Prometheus endpoint (0 before the first). */
     private static double count(RestTestClient admin, String endpoint, String outcome) {
         Matcher line = Pattern.compile("^shinko_commands_seconds_count\\{application=\"command-service\",endpoint=\""

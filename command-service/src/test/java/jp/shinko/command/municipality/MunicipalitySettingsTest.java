@@ -115,13 +115,13 @@ class MunicipalitySettingsTest {
     void aFiscalYearInAnotherEraIsRefusedSayingHowToWriteOne() {
         String code = registered("112062", "行田市");
 
-        put(editorOf(code), "/municipalities/" + code + "/rating-scheme", Map.of("fromFiscalYear", "H30",
+        put(editorOf(code), "/municipalities/" + code + "/rating-scheme", Map.of("fromFiscalYear", "S30",
                 "bands", DEFAULT_SCHEME.get("bands")))
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("fromFiscalYear")
-                .jsonPath("$.errors[0].message").isEqualTo("a fiscal year is written 2025, R7 or 令和7; \"H30\" is "
-                        + "none of these");
+                .jsonPath("$.errors[0].message").isEqualTo("a fiscal year from 1989 (平成元年度) to 2099 is expected, "
+                        + "not 1955");
 
         assertThat(eventTypesOf(code)).containsExactly("MunicipalityRegistered");
     }

@@ -161,7 +161,7 @@ class PlanApiTest {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
         adopt(code, "shoko", "R8", "R5").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("toFiscalYear");
-        adopt(code, "shoko", "平成30", "R5").expectStatus().isBadRequest()
+        adopt(code, "shoko", "昭和60", "R5").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("fromFiscalYear");
         adopt(code, "shoko", "R5", "R8").expectStatus().isCreated();
 
@@ -207,7 +207,7 @@ class PlanApiTest {
                 .expectBody()
                 .jsonPath("$.field").isEqualTo("fiscalYear")
                 .jsonPath("$.detail").isEqualTo("fiscalYear: fiscal year 2027 is outside the plan period 2023–2026");
-        put(code, item + "/annual-actuals/平成30", Map.of("value", 11, "unit", "人"))
+        put(code, item + "/annual-actuals/昭和60", Map.of("value", 11, "unit", "人"))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("fiscalYear");
         put(code, item + "/annual-actuals/R5", Map.of("value", -1, "unit", "人"))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("value");

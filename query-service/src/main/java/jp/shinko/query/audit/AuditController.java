@@ -61,7 +61,7 @@ class AuditController {
     @GetMapping("/bundle.jsonl")
     @Operation(summary = "A municipality's events with their links, one JSON object per line, to verify offline",
             description = "Payload and metadata are given exactly as stored (base64), and also readable (event, "
-                    + "metaData). infra/audit/verify-bundle.py checks a bundle. Auditors and admins.")
+                    + "metaData). consumers/audit-verifier/verify-bundle.py checks a bundle. Auditors and admins.")
     @ApiResponse(responseCode = "200", description = "The bundle")
     @ApiResponse(responseCode = "403", description = "Only an auditor or an admin may")
     ResponseEntity<StreamingResponseBody> bundle(@AuthenticationPrincipal Actor actor,

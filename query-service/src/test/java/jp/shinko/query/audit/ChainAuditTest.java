@@ -57,7 +57,7 @@ class ChainAuditTest {
 
     private static final MunicipalityCode FUJISAWA = MunicipalityCode.of("142051");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path VERIFIER = Path.of("..", "infra", "audit", "verify-bundle.py");
+    private static final Path VERIFIER = Path.of("..", "consumers", "audit-verifier", "verify-bundle.py");
 
     @LocalServerPort
     int port;

@@ -31,7 +31,7 @@ class FiscalYearTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "twenty", "H30", "2025年", "R", "令和", "25"})
+    @ValueSource(strings = {"", "twenty", "X30", "2025年", "R", "令和", "平成", "25"})
     void refusesAnythingElseSayingWhatIsAccepted(String text) {
         assertThatThrownBy(() -> FiscalYear.parse(text))
                 .isInstanceOf(InvalidFiscalYear.class)
@@ -40,9 +40,21 @@ class FiscalYearTest {
 
     @Test
     void refusesAYearOutsideTheRangeKept() {
-        assertThatThrownBy(() -> FiscalYear.parse("2018"))
+        assertThatThrownBy(() -> FiscalYear.parse("1988"))
                 .isInstanceOf(InvalidFiscalYear.class)
-                .hasMessage("a fiscal year from 2019 (令和元年度) to 2099 is expected, not 2018");
+                .hasMessage("a fiscal year from 1989 (平成元年度) to 2099 is expected, not 1988");
+        assertThatThrownBy(() -> FiscalYear.parse("S63"))
+                .isInstanceOf(InvalidFiscalYear.class)
+                .hasMessage("a fiscal year from 1989 (平成元年度) to 2099 is expected, not 1988");
+    }
+
+    /** Baselines of plans that start in Reiwa are often Heisei years (平成30年度 = FY2018). */
+    @ParameterizedTest
+    @CsvSource({"H30, 2018, 平成30年度", "平成30年度, 2018, 平成30年度", "ｈ３０, 2018, 平成30年度",
+            "平成元年度, 1989, 平成元年度", "H31, 2019, 令和元年度", "R1, 2019, 令和元年度"})
+    void readsAndPrintsTheErasTheJdkKnows(String text, int year, String japanese) {
+        assertThat(FiscalYear.parse(text)).isEqualTo(FiscalYear.of(year));
+        assertThat(FiscalYear.of(year).japanese()).isEqualTo(japanese);
     }
 
     @Test

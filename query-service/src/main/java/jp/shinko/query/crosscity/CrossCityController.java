@@ -1,0 +1,120 @@
+package jp.shinko.query.crosscity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import jp.shinko.events.InvalidField;
+import jp.shinko.events.actor.Actor;
+import jp.shinko.events.municipality.InvalidMunicipalityCode;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.query.asof.AsOf;
+import jp.shinko.query.asof.RowsAsOf;
+import jp.shinko.query.crosscity.CrossCityViews.CityYear;
+import jp.shinko.query.crosscity.CrossCityViews.Listing;
+import jp.shinko.query.crosscity.CrossCityViews.MissingReport;
+import jp.shinko.query.crosscity.CrossCityViews.ThemedItem;
+import jp.shinko.query.web.Paging;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The metropolitan government's views across cities. A metro analyst, auditor or admin sees
+ * every municipality; a municipal role sees only its own in the same views.
+ */
+@RestController
+@RequestMapping("/cross-city")
+class CrossCityController {
+
+    private static final List<String> MISSING_KINDS = List.of("status", "actual");
+
+    private final RowsAsOf rows;
+
+    CrossCityController(RowsAsOf rows) {
+        this.rows = rows;
+    }
+
+    @GetMapping("/summary")
+    @Operation(summary = "Per municipality and fiscal year: items by rating, rows by status symbol per quarter",
+            description = "Ratings by each municipality's scheme for the year; 未評価 counts figures without an actual "
+                    + "or with a target of 0.")
+    @ApiResponse(responseCode = "200", description = "One page of municipality-years")
+    @ApiResponse(responseCode = "400", description = "A parameter is invalid")
+    Listing<CityYear> summary(@AuthenticationPrincipal Actor actor,
+            @Parameter(description = "Only this fiscal year: 2023, R5 or 令和5")
+            @RequestParam Optional<String> fiscalYear,
+            @Parameter(description = "Only this municipality") @RequestParam Optional<String> municipality,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        Paging.check(page, size);
+        Optional<MunicipalityCode> only = only(municipality);
+        return Listing.of(CrossCityTables.cityYears(rows.across(actor, only, AsOf.of(asOf)), readable(actor, only),
+                fiscalYear.map(Paging::fiscalYear)), page, size);
+    }
+
+    @GetMapping("/focus-themes")
+    @Operation(summary = "Items tagged with a focus theme across all cities' plans",
+            description = "Without a theme, every item that has any.")
+    @ApiResponse(responseCode = "200", description = "One page of items")
+    @ApiResponse(responseCode = "400", description = "A parameter is invalid")
+    Listing<ThemedItem> focusThemes(@AuthenticationPrincipal Actor actor,
+            @Parameter(description = "The theme, as the plans write it", example = "DX") @RequestParam
+            Optional<String> theme,
+            @Parameter(description = "Only this municipality") @RequestParam Optional<String> municipality,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        Paging.check(page, size);
+        Optional<MunicipalityCode> only = only(municipality);
+        return Listing.of(CrossCityTables.themedItems(rows.across(actor, only, AsOf.of(asOf)), readable(actor, only),
+                theme.map(String::strip).filter(text -> !text.isEmpty())), page, size);
+    }
+
+    @GetMapping("/missing-reports")
+    @Operation(summary = "Reports overdue by each municipality's deadlines",
+            description = "A quarter's status of each row of a plan that reports quarterly, and a fiscal year's actual "
+                    + "of each item with an indicator, not entered by the deadline (PUT "
+                    + "/municipalities/{code}/reporting-deadlines on the command service; 30 days after a quarter "
+                    + "and 90 after a fiscal year until adopted). Today is in Asia/Tokyo.")
+    @ApiResponse(responseCode = "200", description = "One page of overdue reports, the longest overdue first")
+    @ApiResponse(responseCode = "400", description = "A parameter is invalid")
+    Listing<MissingReport> missingReports(@AuthenticationPrincipal Actor actor,
+            @Parameter(description = "Only this fiscal year: 2023, R5 or 令和5")
+            @RequestParam Optional<String> fiscalYear,
+            @Parameter(description = "Only this municipality") @RequestParam Optional<String> municipality,
+            @Parameter(description = "Only statuses or only actuals", example = "status") @RequestParam
+            Optional<String> kind,
+            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        Paging.check(page, size);
+        kind.filter(wanted -> !MISSING_KINDS.contains(wanted)).ifPresent(wanted -> {
+            throw new InvalidField("kind", wanted, "a missing report is of kind status or actual");
+        });
+        Optional<MunicipalityCode> only = only(municipality);
+        Optional<Instant> at = AsOf.of(asOf);
+        return Listing.of(CrossCityTables.missingReports(rows.across(actor, only, at), rows.at(at),
+                        readable(actor, only), fiscalYear.map(Paging::fiscalYear))
+                .stream().filter(report -> kind.map(report.kind()::equals).orElse(true)).toList(), page, size);
+    }
+
+    private static Optional<MunicipalityCode> only(Optional<String> municipality) {
+        return municipality.map(code -> {
+            try {
+                return MunicipalityCode.of(code);
+            } catch (InvalidMunicipalityCode invalid) {
+                throw new InvalidField("municipality", code, invalid.getMessage());
+            }
+        });
+    }
+
+    /** The municipalities in the answer: those the caller may read, or only the one asked for. */
+    private static Predicate<String> readable(Actor actor, Optional<MunicipalityCode> only) {
+        return code -> actor.mayRead(MunicipalityCode.of(code)) && only.map(wanted -> wanted.value().equals(code))
+                .orElse(true);
+    }
+}

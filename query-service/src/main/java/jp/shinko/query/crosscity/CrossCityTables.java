@@ -1,0 +1,245 @@
+package jp.shinko.query.crosscity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.calendar.Quarter;
+import jp.shinko.events.calendar.TokyoTime;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.progress.EntryRef;
+import jp.shinko.events.settings.RatingBand;
+import jp.shinko.events.settings.RatingScheme;
+import jp.shinko.events.settings.ReportingDeadlines;
+import jp.shinko.query.crosscity.CrossCityViews.CityYear;
+import jp.shinko.query.crosscity.CrossCityViews.MissingReport;
+import jp.shinko.query.crosscity.CrossCityViews.ThemedItem;
+import jp.shinko.query.rows.CityRows;
+import jp.shinko.query.rows.ProgressRow.Figure;
+import jp.shinko.query.rows.ProgressRow.Item;
+import jp.shinko.query.rows.ProgressRow.Plan;
+import jp.shinko.query.rows.ProgressRow.Settings;
+import jp.shinko.query.rows.ProgressRow.Status;
+import jp.shinko.query.rows.ProgressRows;
+import jp.shinko.query.rows.RowKey;
+
+/**
+ * The cross-city views, each for the municipalities a caller may read: counts per municipality
+ * and fiscal year, items by focus theme, and reports overdue by each municipality's deadlines.
+ * Built from live rows or from rows as they stood at an earlier instant, the same way.
+ */
+final class CrossCityTables {
+
+    private static final String NOT_RATED = "未評価";
+
+    private CrossCityTables() {
+    }
+
+    /** Per municipality and fiscal year: items by rating and rows by status symbol per quarter. */
+    static List<CityYear> cityYears(CityRows rows, Predicate<String> readable, Optional<FiscalYear> onlyYear) {
+        Map<String, String> names = rows.municipalityNames();
+        Map<String, Settings> settings = settings(rows);
+        Map<String, CityYearCounts> counts = new TreeMap<>();
+        for (Figure figure : rows.listAcrossMunicipalities(RowKey.FIGURE, Figure.class)) {
+            String code = figure.municipalityCode().value();
+            if (readable.test(code) && onlyYear.map(figure.fiscalYear()::equals).orElse(true)) {
+                RatingScheme scheme = schemeOf(settings, code, figure.fiscalYear().value());
+                Optional<RatingBand> rating = scheme.rate(figure.target(), figure.actual());
+                CityYearCounts city = counts.computeIfAbsent(code + "|" + figure.fiscalYear(),
+                        key -> new CityYearCounts(code, figure.fiscalYear().value(), scheme));
+                city.ratings.merge(rating.map(RatingBand::label).orElse(NOT_RATED), 1L, Long::sum);
+            }
+        }
+        for (CityRows.SymbolCount count : rows.statusSymbolCounts()) {
+            if (readable.test(count.municipalityCode())
+                    && onlyYear.map(year -> year.value() == count.fiscalYear()).orElse(true)) {
+                CityYearCounts city = counts.computeIfAbsent(count.municipalityCode() + "|" + count.fiscalYear(),
+                        key -> new CityYearCounts(count.municipalityCode(), count.fiscalYear(),
+                                schemeOf(settings, count.municipalityCode(), count.fiscalYear())));
+                city.statusSymbols.computeIfAbsent(Quarter.of(count.quarter()).japanese(), quarter -> new TreeMap<>())
+                        .merge(count.symbol(), count.count(), Long::sum);
+            }
+        }
+        return counts.values().stream().map(city -> city.view(names)).toList();
+    }
+
+    /** Items tagged with a focus theme (or with any, when none is named) in every readable city's plans. */
+    static List<ThemedItem> themedItems(CityRows rows, Predicate<String> readable, Optional<String> theme) {
+        Map<String, String> names = rows.municipalityNames();
+        Map<String, String> planNames = rows.listAcrossMunicipalities(RowKey.PLAN, Plan.class).stream()
+                .collect(Collectors.toMap(plan -> plan.municipalityCode() + "|" + plan.planId(), Plan::name));
+        return rows.themedItems(theme).stream()
+                .filter(item -> readable.test(item.municipalityCode().value()))
+                .sorted(Comparator.comparing((Item item) -> item.municipalityCode().value())
+                        .thenComparing(Item::planId).thenComparingLong(Item::position))
+                .map(item -> new ThemedItem(item.municipalityCode().value(),
+                        names.get(item.municipalityCode().value()), item.planId(),
+                        planNames.get(item.municipalityCode() + "|" + item.planId()), item.itemId(),
+                        item.content().number(), item.content().title(), item.content().responsibleOrganisations(),
+                        item.content().focusThemes(), item.retired()))
+                .toList();
+    }
+
+    /**
+     * Reports overdue on a day (Asia/Tokyo) by each municipality's deadlines, in the years of each
+     * plan's period: in a plan that reports quarterly (it has any status), a status for every
+     * quarter of every row (item and organisation) of each item that is reported on its own (not
+     * retired, no items under it, not 再掲); an actual for every fiscal year of every item with an
+     * indicator that is not retired.
+     */
+    static List<MissingReport> missingReports(CityRows rows, Instant at, Predicate<String> readable,
+            Optional<FiscalYear> onlyYear) {
+        LocalDate today = LocalDate.ofInstant(at, TokyoTime.ZONE);
+        Map<String, String> names = rows.municipalityNames();
+        Map<String, Settings> settings = settings(rows);
+        List<MissingReport> missing = new ArrayList<>();
+        for (Plan plan : rows.listAcrossMunicipalities(RowKey.PLAN, Plan.class)) {
+            if (readable.test(plan.municipalityCode().value())) {
+                new PlanReports(plan, rows, names.get(plan.municipalityCode().value()),
+                        settingsOf(settings, plan.municipalityCode()).deadlines(), today)
+                        .missing(onlyYear, missing);
+            }
+        }
+        missing.sort(Comparator.comparing(MissingReport::dueOn).thenComparing(MissingReport::municipalityCode)
+                .thenComparing(MissingReport::planId)); // stable: items stay in plan order
+        return missing;
+    }
+
+    private static Map<String, Settings> settings(CityRows rows) {
+        return rows.listAcrossMunicipalities(RowKey.SETTINGS, Settings.class).stream()
+                .collect(Collectors.toMap(settings -> settings.municipalityCode().value(), settings -> settings));
+    }
+
+    private static RatingScheme schemeOf(Map<String, Settings> settings, String municipality, int fiscalYear) {
+        return settingsOf(settings, MunicipalityCode.of(municipality)).schemeFor(FiscalYear.of(fiscalYear));
+    }
+
+    private static Settings settingsOf(Map<String, Settings> settings, MunicipalityCode municipality) {
+        return settings.getOrDefault(municipality.value(), Settings.defaults(municipality));
+    }
+
+    /** The counts of one municipality's fiscal year as they add up. */
+    private static final class CityYearCounts {
+
+        private final String municipalityCode;
+        private final int fiscalYear;
+        private final Map<String, Long> ratings = new HashMap<>();
+        private final Map<String, Map<String, Long>> statusSymbols = new TreeMap<>();
+        private final RatingScheme scheme;
+
+        CityYearCounts(String municipalityCode, int fiscalYear, RatingScheme scheme) {
+            this.municipalityCode = municipalityCode;
+            this.fiscalYear = fiscalYear;
+            this.scheme = scheme;
+        }
+
+        /** Ratings in the order of the scheme's bands, every band shown even when none has it. */
+        CityYear view(Map<String, String> names) {
+            Map<String, Long> byBand = new LinkedHashMap<>();
+            scheme.bands().forEach(band -> byBand.put(band.label(), ratings.getOrDefault(band.label(), 0L)));
+            return new CityYear(municipalityCode, names.get(municipalityCode), fiscalYear,
+                    FiscalYear.of(fiscalYear).japanese(), byBand, ratings.getOrDefault(NOT_RATED, 0L), statusSymbols);
+        }
+    }
+
+    /** What a plan has reported, to find what it has not by the municipality's deadlines. */
+    private static final class PlanReports {
+
+        private final Plan plan;
+        private final String municipalityName;
+        private final ReportingDeadlines deadlines;
+        private final LocalDate today;
+        private final List<Item> items;
+        private final Set<ItemId> parents;
+        private final Set<EntryRef> statuses = new HashSet<>();
+        private final Set<EntryRef> actuals = new HashSet<>();
+
+        PlanReports(Plan plan, ProgressRows rows, String municipalityName, ReportingDeadlines deadlines,
+                LocalDate today) {
+            this.plan = plan;
+            this.municipalityName = municipalityName;
+            this.deadlines = deadlines;
+            this.today = today;
+            String code = plan.municipalityCode().value();
+            items = rows.list(code, plan.planId(), RowKey.ITEM, Item.class).stream()
+                    .sorted(Comparator.comparingLong(Item::position)).toList();
+            parents = items.stream().map(Item::parentItemId).filter(Objects::nonNull).collect(Collectors.toSet());
+            rows.list(code, plan.planId(), RowKey.STATUS, Status.class).forEach(status -> statuses.add(
+                    new EntryRef.QuarterStatus(status.itemId(), status.organisation(), status.fiscalYear(),
+                            status.quarter())));
+            rows.list(code, plan.planId(), RowKey.FIGURE, Figure.class).stream()
+                    .filter(figure -> figure.actual() != null)
+                    .forEach(figure -> actuals.add(new EntryRef.AnnualFigure(figure.itemId(), figure.fiscalYear(),
+                            EntryRef.Figure.ACTUAL)));
+        }
+
+        void missing(Optional<FiscalYear> onlyYear, List<MissingReport> missing) {
+            for (FiscalYear year = plan.fromFiscalYear(); !year.isAfter(plan.toFiscalYear()); year = year.next()) {
+                if (onlyYear.map(year::equals).orElse(true)) {
+                    if (!statuses.isEmpty()) {
+                        missingStatuses(year, missing);
+                    }
+                    missingActuals(year, missing);
+                }
+            }
+        }
+
+        /** The quarters past their deadline of each row that stands on its own, without a status. */
+        private void missingStatuses(FiscalYear year, List<MissingReport> missing) {
+            for (int number = 1; number <= 4; number++) {
+                Quarter quarter = Quarter.of(number);
+                LocalDate due = deadlines.statusDue(year, quarter);
+                if (ReportingDeadlines.daysOverdue(due, today) <= 0) {
+                    continue;
+                }
+                for (Item item : items) {
+                    if (item.retired() || parents.contains(item.itemId())
+                            || item.content().reportedWithItemId() != null) {
+                        continue;
+                    }
+                    for (String organisation : item.content().responsibleOrganisations()) {
+                        EntryRef status = new EntryRef.QuarterStatus(item.itemId(), organisation, year, quarter);
+                        if (!statuses.contains(status)) {
+                            missing.add(report(item, "status", organisation, year, number,
+                                    year.japanese() + " " + quarter.japanese(), due));
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The year, if past its deadline, of each item with an indicator that has no actual for it. */
+        private void missingActuals(FiscalYear year, List<MissingReport> missing) {
+            LocalDate due = deadlines.actualDue(year);
+            if (ReportingDeadlines.daysOverdue(due, today) <= 0) {
+                return;
+            }
+            for (Item item : items) {
+                if (item.indicator() != null && !item.retired() && !actuals.contains(
+                        new EntryRef.AnnualFigure(item.itemId(), year, EntryRef.Figure.ACTUAL))) {
+                    missing.add(report(item, "actual", null, year, null, year.japanese(), due));
+                }
+            }
+        }
+
+        private MissingReport report(Item item, String kind, String organisation, FiscalYear year, Integer quarter,
+                String period, LocalDate due) {
+            return new MissingReport(plan.municipalityCode().value(), municipalityName, plan.planId(), item.itemId(),
+                    item.content().number(), item.content().title(), kind, organisation, year.value(),
+                    year.japanese(), quarter, period, due, ReportingDeadlines.daysOverdue(due, today));
+        }
+    }
+}

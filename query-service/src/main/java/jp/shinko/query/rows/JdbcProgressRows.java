@@ -1,0 +1,205 @@
+package jp.shinko.query.rows;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import jp.shinko.query.rebuild.ProjectionTables;
+import jp.shinko.query.rows.ProgressRow.Item;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Progress rows in {@code query.progress_row}, one JSON document per row under its key. The
+ * tables a city sees are built from these rows in Java, the same way as from rows in memory.
+ * The projection reads and writes the live table; queries read {@link #forQueries()}, which is
+ * the frozen copy while the projections are rebuilt.
+ */
+@Component
+public class JdbcProgressRows implements ProgressRows {
+
+    private static final Map<String, Class<? extends ProgressRow>> TYPES = Map.of(
+            RowKey.SETTINGS, ProgressRow.Settings.class,
+            RowKey.PLAN, ProgressRow.Plan.class,
+            RowKey.ITEM, ProgressRow.Item.class,
+            RowKey.FIGURE, ProgressRow.Figure.class,
+            RowKey.STATUS, ProgressRow.Status.class,
+            RowKey.NARRATIVE, ProgressRow.Narrative.class,
+            RowKey.KPI, ProgressRow.Kpi.class,
+            RowKey.OBSERVATION, ProgressRow.Observation.class);
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcProgressRows.class);
+    private static final String TABLE = "progress_row";
+    private static final String LIVE = "query." + TABLE;
+
+    /**
+     * The rows under the keys given as four arrays. The codes are char(6) like the column: compared
+     * as text, the primary key could not serve and every batch of a rebuild read the whole table.
+     */
+    static final String FIND_ALL = "select r.kind, r.row::text from " + LIVE + " r join unnest(?::char(6)[], "
+            + "?::text[], ?::text[], ?::text[]) as k(municipality_code, plan_id, kind, row_id) on r.municipality_code "
+            + "= k.municipality_code and r.plan_id = k.plan_id and r.kind = k.kind and r.row_id = k.row_id";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final JsonMapper json;
+    private final ProjectionTables tables;
+    private final CityRows forQueries = new CityRows() {
+
+        @Override
+        public Optional<ProgressRow> find(RowKey key) {
+            return JdbcProgressRows.this.find(tables.forReading(TABLE), key);
+        }
+
+        @Override
+        public void put(ProgressRow row) {
+            throw new UnsupportedOperationException("queries do not write progress rows");
+        }
+
+        @Override
+        public <R extends ProgressRow> List<R> list(String municipalityCode, String planId, String kind,
+                Class<R> type) {
+            return JdbcProgressRows.this.list(tables.forReading(TABLE), municipalityCode, planId, kind, type);
+        }
+
+        @Override
+        public Map<String, String> municipalityNames() {
+            return jdbc.sql("select code, name from " + tables.forReading("municipality"))
+                    .query((row, number) -> Map.entry(row.getString(1), row.getString(2)))
+                    .list().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
+
+        @Override
+        public <R extends ProgressRow> List<R> listAcrossMunicipalities(String kind, Class<R> type) {
+            return listWhere(type, "kind = ?", kind);
+        }
+
+        @Override
+        public List<Item> themedItems(Optional<String> theme) {
+            return theme.isPresent()
+                    ? listWhere(Item.class, "kind = 'item' and row->'content'->'focusThemes' "
+                            + "@> jsonb_build_array(?::text)", theme.get())
+                    : listWhere(Item.class, "kind = 'item' and jsonb_array_length(row->'content'->'focusThemes') > 0");
+        }
+
+        @Override
+        public List<SymbolCount> statusSymbolCounts() {
+            return jdbc.sql("select municipality_code, (row->>'fiscalYear')::int, (row->>'quarter')::int, "
+                            + "row->>'symbol', count(*) from " + tables.forReading(TABLE)
+                            + " where kind = 'status' group by 1, 2, 3, 4")
+                    .query((row, number) -> new SymbolCount(row.getString(1), row.getInt(2), row.getInt(3),
+                            row.getString(4), row.getLong(5)))
+                    .list();
+        }
+
+        /**
+         * The rows of every municipality under a condition. A row that cannot be read is left out
+         * and logged, so that one city's broken row never stops the views of all the others.
+         */
+        private <R extends ProgressRow> List<R> listWhere(Class<R> type, String condition, Object... arguments) {
+            return jdbc.sql("select municipality_code, plan_id, row_id, row::text from " + tables.forReading(TABLE)
+                            + " where " + condition)
+                    .params(arguments)
+                    .query((row, number) -> {
+                        try {
+                            return Optional.of(json.readValue(row.getString(4), type));
+                        } catch (JacksonException unreadable) {
+                            LOG.error("Row {} of plan {} of municipality {} cannot be read and is left out of the "
+                                    + "views across cities: {}", row.getString(3), row.getString(2), row.getString(1),
+                                    unreadable.getOriginalMessage());
+                            return Optional.<R>empty();
+                        }
+                    })
+                    .list().stream()
+                    .flatMap(Optional::stream)
+                    .toList();
+        }
+    };
+
+    JdbcProgressRows(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, ProjectionTables tables) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.json = json;
+        this.tables = tables;
+    }
+
+    /** The rows as queries read them, live. */
+    public CityRows forQueries() {
+        return forQueries;
+    }
+
+    @Override
+    public Optional<ProgressRow> find(RowKey key) {
+        return find(LIVE, key);
+    }
+
+    private Optional<ProgressRow> find(String table, RowKey key) {
+        return jdbc.sql("select row::text from " + table
+                        + " where municipality_code = ? and plan_id = ? and kind = ? and row_id = ?")
+                .params(key.municipalityCode(), key.planId(), key.kind(), key.rowId())
+                .query(String.class)
+                .optional()
+                .map(text -> json.readValue(text, TYPES.get(key.kind())));
+    }
+
+    /** The rows stored under any of the keys, in one query; keys without a row are left out. */
+    List<ProgressRow> findAll(Collection<RowKey> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(FIND_ALL)
+                .params(keys.stream().map(RowKey::municipalityCode).toArray(String[]::new),
+                        keys.stream().map(RowKey::planId).toArray(String[]::new),
+                        keys.stream().map(RowKey::kind).toArray(String[]::new),
+                        keys.stream().map(RowKey::rowId).toArray(String[]::new))
+                .query((row, number) -> (ProgressRow) json.readValue(row.getString(2), TYPES.get(row.getString(1))))
+                .list();
+    }
+
+    @Override
+    public void put(ProgressRow row) {
+        putAll(List.of(row));
+    }
+
+    /** Writes rows in one JDBC batch, replacing the rows under the same keys. */
+    void putAll(List<ProgressRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Object[]> arguments = rows.stream().map(row -> new Object[] {row.key().municipalityCode(),
+                row.key().planId(), row.key().kind(), row.key().rowId(), json.writeValueAsString(row)}).toList();
+        batch.batchUpdate("""
+                insert into query.progress_row (municipality_code, plan_id, kind, row_id, row)
+                values (?, ?, ?, ?, ?::jsonb)
+                on conflict (municipality_code, plan_id, kind, row_id) do update set row = excluded.row""",
+                arguments);
+    }
+
+    @Override
+    public <R extends ProgressRow> List<R> list(String municipalityCode, String planId, String kind, Class<R> type) {
+        return list(LIVE, municipalityCode, planId, kind, type);
+    }
+
+    private <R extends ProgressRow> List<R> list(String table, String municipalityCode, String planId, String kind,
+            Class<R> type) {
+        return jdbc.sql("select row::text from " + table
+                        + " where municipality_code = ? and plan_id = ? and kind = ? order by row_id")
+                .params(municipalityCode, planId, kind)
+                .query(String.class)
+                .list().stream()
+                .map(text -> json.readValue(text, type))
+                .toList();
+    }
+
+    /** Deletes every row, before the projection is rebuilt from the first event. */
+    void deleteAll() {
+        jdbc.sql("truncate " + LIVE).update();
+    }
+}

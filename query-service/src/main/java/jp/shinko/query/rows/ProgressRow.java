@@ -1,0 +1,174 @@
+package jp.shinko.query.rows;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.calendar.Quarter;
+import jp.shinko.events.kpi.KpiDefined;
+import jp.shinko.events.kpi.KpiFigure;
+import jp.shinko.events.kpi.KpiId;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
+import jp.shinko.events.plan.PlanItemContent;
+import jp.shinko.events.progress.EntryRef;
+import jp.shinko.events.settings.RatingScheme;
+import jp.shinko.events.settings.RatingSchemeAdopted;
+import jp.shinko.events.settings.ReasonCodes;
+import jp.shinko.events.settings.ReportingDeadlines;
+import jp.shinko.events.settings.StatusLegend;
+
+/**
+ * A row of the progress tables, as {@link ProgressFold} makes it from events: the same rows
+ * whether they are kept in PostgreSQL for the live tables or built in memory for an earlier
+ * instant. Every event touches exactly one row.
+ */
+public sealed interface ProgressRow {
+
+    /** Where the row is kept: per municipality and plan (empty for the municipality's own rows). */
+    RowKey key();
+
+    /**
+     * A municipality's rules as they stand: its rating schemes by the year they apply from,
+     * legend, reasons and reporting deadlines.
+     */
+    record Settings(MunicipalityCode municipalityCode, List<RatingSchemeAdopted> ratingSchemes, StatusLegend legend,
+            ReasonCodes reasonCodes, ReportingDeadlines deadlines) implements ProgressRow {
+
+        public Settings {
+            deadlines = deadlines == null ? ReportingDeadlines.DEFAULT : deadlines; // rows stored before they existed
+        }
+
+        public static Settings defaults(MunicipalityCode municipality) {
+            return new Settings(municipality, List.of(), StatusLegend.DEFAULT, ReasonCodes.DEFAULT, null);
+        }
+
+        Settings withLegend(StatusLegend newLegend) {
+            return new Settings(municipalityCode, ratingSchemes, newLegend, reasonCodes, deadlines);
+        }
+
+        Settings withReasonCodes(ReasonCodes newReasonCodes) {
+            return new Settings(municipalityCode, ratingSchemes, legend, newReasonCodes, deadlines);
+        }
+
+        Settings withDeadlines(ReportingDeadlines newDeadlines) {
+            return new Settings(municipalityCode, ratingSchemes, legend, reasonCodes, newDeadlines);
+        }
+
+        @Override
+        public RowKey key() {
+            return RowKey.settings(municipalityCode);
+        }
+
+        /** The scheme that applies to a fiscal year: the latest adopted from that year or before. */
+        public RatingScheme schemeFor(FiscalYear year) {
+            return ratingSchemes.stream()
+                    .filter(adopted -> !adopted.fromFiscalYear().isAfter(year))
+                    .max(Comparator.comparing(RatingSchemeAdopted::fromFiscalYear))
+                    .map(RatingSchemeAdopted::scheme)
+                    .orElse(RatingScheme.DEFAULT);
+        }
+
+        Settings withScheme(RatingSchemeAdopted adopted) {
+            List<RatingSchemeAdopted> schemes = new ArrayList<>(ratingSchemes.stream()
+                    .filter(existing -> !existing.fromFiscalYear().equals(adopted.fromFiscalYear())).toList());
+            schemes.add(adopted);
+            schemes.sort(Comparator.comparing(RatingSchemeAdopted::fromFiscalYear));
+            return new Settings(municipalityCode, List.copyOf(schemes), legend, reasonCodes, deadlines);
+        }
+    }
+
+    /** A plan, its period and the years closed after the council report. */
+    record Plan(MunicipalityCode municipalityCode, PlanId planId, String name, FiscalYear fromFiscalYear,
+            FiscalYear toFiscalYear, List<ClosedYear> closedYears) implements ProgressRow {
+
+        @Override
+        public RowKey key() {
+            return RowKey.of(municipalityCode, planId, RowKey.PLAN, planId.value());
+        }
+
+        public boolean isClosed(FiscalYear year) {
+            return closedYears.stream().anyMatch(closed -> closed.fiscalYear().equals(year));
+        }
+    }
+
+    /** A fiscal year closed after the council report of that date. */
+    record ClosedYear(FiscalYear fiscalYear, LocalDate councilReportedOn) {
+    }
+
+    /**
+     * An item of a plan's tree at any depth, with what its indicator counts; {@code position}
+     * orders items as they were added.
+     */
+    record Item(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, ItemId parentItemId,
+            PlanItemContent content, long position, boolean retired, String retiredReason, Indicator indicator)
+            implements ProgressRow {
+
+        @Override
+        public RowKey key() {
+            return RowKey.of(municipalityCode, planId, RowKey.ITEM, itemId.value());
+        }
+    }
+
+    /** What an item counts, in which unit, and its actual before the plan, if any. */
+    record Indicator(String name, String unit, BigDecimal baselineValue, FiscalYear baselineFiscalYear) {
+    }
+
+    /** An item's target and actual for one fiscal year, with the reasons of their latest corrections. */
+    record Figure(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, FiscalYear fiscalYear,
+            BigDecimal target, BigDecimal actual, String unit, String targetCorrection, String actualCorrection)
+            implements ProgressRow {
+
+        @Override
+        public RowKey key() {
+            // the target and the actual of a year share the row
+            return RowKey.of(municipalityCode, planId, new EntryRef.AnnualFigure(itemId, fiscalYear,
+                    EntryRef.Figure.TARGET));
+        }
+    }
+
+    /** One quarter's status of an item's row of one responsible organisation. */
+    record Status(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, String organisation,
+            FiscalYear fiscalYear, Quarter quarter, String symbol, String reasonCode, String remark,
+            String correctionReason) implements ProgressRow {
+
+        @Override
+        public RowKey key() {
+            return RowKey.of(municipalityCode, planId, new EntryRef.QuarterStatus(itemId, organisation, fiscalYear,
+                    quarter));
+        }
+    }
+
+    /** An item's review sheet for one fiscal year. */
+    record Narrative(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, FiscalYear fiscalYear,
+            String plannedContent, String goalsAndFocus, String results, String issuesAhead) implements ProgressRow {
+
+        @Override
+        public RowKey key() {
+            return RowKey.of(municipalityCode, planId, new EntryRef.ReviewSheet(itemId, fiscalYear));
+        }
+    }
+
+    /** A plan KPI as defined now; {@code position} orders KPIs as they were first defined. */
+    record Kpi(MunicipalityCode municipalityCode, PlanId planId, KpiId kpiId, KpiDefined definition, long position)
+            implements ProgressRow {
+
+        @Override
+        public RowKey key() {
+            return RowKey.of(municipalityCode, planId, RowKey.KPI, kpiId.value());
+        }
+    }
+
+    /** A published figure of a KPI for one reference year or period. */
+    record Observation(MunicipalityCode municipalityCode, PlanId planId, KpiId kpiId, KpiFigure figure,
+            LocalDate publishedOn) implements ProgressRow {
+
+        @Override
+        public RowKey key() {
+            return RowKey.of(municipalityCode, planId, new EntryRef.KpiObservation(kpiId, figure.reference()));
+        }
+    }
+}

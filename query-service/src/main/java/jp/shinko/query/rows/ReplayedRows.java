@@ -1,0 +1,95 @@
+package jp.shinko.query.rows;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.query.rows.ProgressRow.Item;
+import jp.shinko.query.rows.ProgressRow.Status;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+/**
+ * Progress rows folded in memory from the events recorded up to an instant, by the same
+ * {@link ProgressFold} as the live projection: the rows as they stood at that instant.
+ */
+public final class ReplayedRows implements CityRows {
+
+    /** Rows by municipality, plan and kind ("table"), each table's rows in row-id order. */
+    private final Map<List<String>, TreeMap<String, ProgressRow>> tables = new HashMap<>();
+    private final Map<String, String> municipalityNames = new TreeMap<>();
+
+    /** The rows after these events, applied in the order given (the order they were stored). */
+    public static ReplayedRows of(List<? extends DomainEventMessage<?>> events) {
+        ReplayedRows replayed = new ReplayedRows();
+        events.forEach(replayed::apply);
+        return replayed;
+    }
+
+    /** Applies the next event. */
+    public void apply(DomainEventMessage<?> event) {
+        if (event.getPayload() instanceof MunicipalityRegistered registered) {
+            municipalityNames.putIfAbsent(registered.municipalityCode().value(), registered.name());
+        }
+        fold(event.getPayload(), event.getSequenceNumber());
+    }
+
+    @Override
+    public Optional<ProgressRow> find(RowKey key) {
+        return Optional.ofNullable(tables.get(table(key.municipalityCode(), key.planId(), key.kind())))
+                .map(table -> table.get(key.rowId()));
+    }
+
+    @Override
+    public void put(ProgressRow row) {
+        RowKey key = row.key();
+        tables.computeIfAbsent(table(key.municipalityCode(), key.planId(), key.kind()), table -> new TreeMap<>())
+                .put(key.rowId(), row);
+    }
+
+    @Override
+    public <R extends ProgressRow> List<R> list(String municipalityCode, String planId, String kind, Class<R> type) {
+        TreeMap<String, ProgressRow> table = tables.get(table(municipalityCode, planId, kind));
+        return table == null ? List.of() : table.values().stream().map(type::cast).toList();
+    }
+
+    private static List<String> table(String municipalityCode, String planId, String kind) {
+        return List.of(municipalityCode, planId, kind);
+    }
+
+    @Override
+    public Map<String, String> municipalityNames() {
+        return municipalityNames;
+    }
+
+    @Override
+    public <R extends ProgressRow> List<R> listAcrossMunicipalities(String kind, Class<R> type) {
+        return tables.entrySet().stream()
+                .filter(table -> table.getKey().get(2).equals(kind))
+                .flatMap(table -> table.getValue().values().stream())
+                .map(type::cast)
+                .toList();
+    }
+
+    @Override
+    public List<Item> themedItems(Optional<String> theme) {
+        return listAcrossMunicipalities(RowKey.ITEM, Item.class).stream()
+                .filter(item -> theme.map(item.content().focusThemes()::contains)
+                        .orElse(!item.content().focusThemes().isEmpty()))
+                .toList();
+    }
+
+    @Override
+    public List<SymbolCount> statusSymbolCounts() {
+        return listAcrossMunicipalities(RowKey.STATUS, Status.class).stream()
+                .collect(Collectors.groupingBy(status -> new SymbolCount(status.municipalityCode().value(),
+                        status.fiscalYear().value(), status.quarter().number(), status.symbol(), 0),
+                        Collectors.counting()))
+                .entrySet().stream()
+                .map(count -> new SymbolCount(count.getKey().municipalityCode(), count.getKey().fiscalYear(),
+                        count.getKey().quarter(), count.getKey().symbol(), count.getValue()))
+                .toList();
+    }
+}

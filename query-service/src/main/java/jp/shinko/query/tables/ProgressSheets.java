@@ -1,0 +1,179 @@
+package jp.shinko.query.tables;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.kpi.KpiFigure;
+import jp.shinko.events.kpi.KpiTarget;
+import jp.shinko.events.kpi.ReferencePeriod;
+import jp.shinko.events.progress.NarrativeField;
+import jp.shinko.events.settings.StatusLegend;
+import jp.shinko.query.export.Sheet.Column;
+import jp.shinko.query.export.Sheet;
+import jp.shinko.query.tables.ProgressViews.AnnualRow;
+import jp.shinko.query.tables.ProgressViews.KpiLine;
+import jp.shinko.query.tables.ProgressViews.NarrativeSheet;
+import jp.shinko.query.tables.ProgressViews.QuarterlyRow;
+import jp.shinko.query.tables.ProgressViews.YearFigures;
+
+/**
+ * The progress tables as the cities print them for their councils: Japanese headings as in the
+ * seed tables, fiscal years as 令和N年度, ratings and symbols as in the originals, figures with
+ * their units and years as Tama writes them.
+ */
+final class ProgressSheets {
+
+    private static final String PATH_SEPARATOR = " ＞ ";
+
+    private ProgressSheets() {
+    }
+
+    /** Akiruno's table: per item its indicator and, per fiscal year, 年間目標, 実績, 達成率 and 評価. */
+    static Sheet annual(ProgressTables tables, Optional<FiscalYear> onlyYear, List<AnnualRow> rows) {
+        List<Integer> years = new ArrayList<>(rows.stream().flatMap(row -> row.years().stream())
+                .map(YearFigures::fiscalYear).collect(Collectors.toCollection(TreeSet::new)));
+        List<Column> columns = new ArrayList<>(Stream.of("体系", "番号", "実施事業", "実施主体", "指標", "単位",
+                "基準年度", "基準値").map(Column::of).toList());
+        for (int year : years) {
+            String group = FiscalYear.of(year).japanese();
+            Stream.of("年間目標", "実績", "達成率(%)", "評価").forEach(name -> columns.add(new Column(group, name)));
+        }
+        List<List<Object>> cells = new ArrayList<>();
+        for (AnnualRow row : rows) {
+            List<Object> line = new ArrayList<>(List.of(String.join(PATH_SEPARATOR, row.path()), row.number(),
+                    title(row.title(), row.pageReference(), row.retired()), String.join("、", row.organisations()),
+                    row.indicator(), blankIfNull(row.unit()),
+                    row.baselineFiscalYear() == null ? "" : FiscalYear.of(row.baselineFiscalYear()).japanese()));
+            line.add(row.baselineValue());
+            Map<Integer, YearFigures> byYear = row.years().stream()
+                    .collect(Collectors.toMap(YearFigures::fiscalYear, Function.identity()));
+            for (int year : years) {
+                YearFigures figures = byYear.get(year);
+                line.add(figures == null ? null : figures.target());
+                line.add(figures == null ? null : figures.actual());
+                line.add(figures == null ? null : figures.achievementPercent());
+                line.add(figures == null ? null : figures.rating());
+            }
+            cells.add(line);
+        }
+        String period = onlyYear.map(FiscalYear::japanese).orElse("全年度");
+        return new Sheet("進捗状況_" + period, List.of(tables.plan().name() + " 進捗状況まとめ（" + period + "）"),
+                columns, cells);
+    }
+
+    /** Musashino's table: per item and organisation the four quarters, the reason and the remark. */
+    static Sheet quarterly(ProgressTables tables, FiscalYear year, List<QuarterlyRow> rows) {
+        StatusLegend legend = tables.settings().legend();
+        List<Column> columns = Stream.of("番号", "体系", "重点事業", "事業・取組みの名称", "主管課等").map(Column::of)
+                .collect(Collectors.toCollection(ArrayList::new));
+        Stream.of("1期", "2期", "3期", "4期").forEach(quarter -> columns.add(new Column("現年度の進捗状況", quarter)));
+        columns.add(new Column("4期の評価理由（○、◎以外）", "選択肢"));
+        columns.add(new Column("4期の評価理由（○、◎以外）", "理由"));
+        columns.add(Column.of("備考"));
+        List<List<Object>> cells = new ArrayList<>();
+        for (QuarterlyRow row : rows) {
+            List<Object> line = new ArrayList<>(List.of(row.number(), String.join(PATH_SEPARATOR, row.path()),
+                    row.priority() ? "★" : "", title(row.title(), null, row.retired()), row.organisation()));
+            row.quarters().forEach(symbol -> line.add(blankIfNull(symbol)));
+            line.add(blankIfNull(row.reasonCode()));
+            line.add(blankIfNull(row.reason()));
+            line.add(blankIfNull(row.remark()));
+            cells.add(line);
+        }
+        String legendLine = "凡例：" + legend.symbols().stream()
+                .map(symbol -> symbol.symbol() + "…" + symbol.meaning()).collect(Collectors.joining(" "));
+        return new Sheet("進行管理表_" + year.japanese(), List.of(
+                tables.plan().name() + "の進行管理表（" + year.japanese() + "分）", legendLine), columns, cells);
+    }
+
+    /** Tama's KPI table: baseline, next figure expected, target, latest figure and standing. */
+    static Sheet kpis(ProgressTables tables, List<KpiLine> rows) {
+        List<Column> columns = Stream.of("成果指標", "現状値", "次回数値更新（予定）", "目標", "最新値", "公表日", "評価",
+                "出典").map(Column::of).toList();
+        Map<String, String> names = rows.stream().collect(Collectors.toMap(row -> row.kpiId().value(), KpiLine::name));
+        List<List<Object>> cells = rows.stream().map(row -> List.<Object>of(row.name(),
+                figure(row.baseline(), row.unit()), blankIfNull(row.nextFigureExpected()),
+                target(row.target(), row.name(), row.unit(), names), figure(row.latest(), row.unit()),
+                row.latestPublishedOn() == null ? "" : row.latestPublishedOn().toString(), row.assessmentJapanese(),
+                blankIfNull(row.source()))).toList();
+        return new Sheet("成果指標", List.of(tables.plan().name() + " 成果指標"), columns, cells);
+    }
+
+    /** Tama's review sheets of a year, one line per item. */
+    static Sheet narratives(ProgressTables tables, FiscalYear year, List<NarrativeSheet> rows) {
+        List<Column> columns = new ArrayList<>(Stream.of("体系", "番号", "施策", "関連課等", "方向性", "重点テーマ")
+                .map(Column::of).toList());
+        for (NarrativeField field : NarrativeField.values()) {
+            columns.add(new Column(year.japanese(), field.japanese()));
+        }
+        List<List<Object>> cells = rows.stream().map(row -> List.<Object>of(String.join(PATH_SEPARATOR, row.path()),
+                row.number(), row.title(), String.join("、", row.organisations()), blankIfNull(row.outlook()),
+                String.join("・", row.focusThemes()), blankIfNull(row.plannedContent()),
+                blankIfNull(row.goalsAndFocus()), blankIfNull(row.results()), blankIfNull(row.issuesAhead())))
+                .toList();
+        return new Sheet("進行管理表_" + year.japanese(), List.of(tables.plan().name() + " 進行管理表（"
+                + year.japanese() + "）"), columns, cells);
+    }
+
+    /** As Tama prints a figure: 3,603事業所 (2021年), 0.0% (298,321百万円) (2020年), 6.12% (2016~2021年). */
+    static String figure(KpiFigure figure, String unit) {
+        if (figure == null) {
+            return "";
+        }
+        String secondary = figure.secondaryValue() == null ? ""
+                : " (" + number(figure.secondaryValue()) + figure.secondaryUnit() + ")";
+        return number(figure.value()) + blankIfNull(unit) + secondary + " (" + years(figure.reference()) + ")";
+    }
+
+    /** As Tama prints a target: 3,900事業所以上 (2034年), 開業率が廃業率を上回る (2031~2034年). */
+    static String target(KpiTarget target, String name, String unit, Map<String, String> namesById) {
+        if (target == null) {
+            return "";
+        }
+        String year = " (" + target.byYear() + "年)";
+        if (target instanceof KpiTarget.AtLeast atLeast) {
+            return number(atLeast.value()) + blankIfNull(unit) + "以上" + year;
+        }
+        if (target instanceof KpiTarget.AtMost atMost) {
+            return number(atMost.value()) + blankIfNull(unit) + "以下" + year;
+        }
+        if (target instanceof KpiTarget.Sign sign) {
+            return (sign.positive() ? "プラス" : "マイナス") + "を目指す" + year;
+        }
+        if (target instanceof KpiTarget.Direction direction) {
+            return (direction.increase() ? "増加" : "減少") + "を目指す" + year;
+        }
+        KpiTarget.AboveKpi above = (KpiTarget.AboveKpi) target;
+        return name + "が" + namesById.getOrDefault(above.otherKpiId().value(), above.otherKpiId().value()) + "を上回る ("
+                + years(new ReferencePeriod(above.fromYear(), above.byYear())) + ")";
+    }
+
+    private static String years(ReferencePeriod period) {
+        return (period.fromYear() == period.toYear() ? String.valueOf(period.fromYear())
+                : period.fromYear() + "~" + period.toYear()) + "年";
+    }
+
+    private static String number(BigDecimal value) {
+        DecimalFormat format = new DecimalFormat("#,##0");
+        format.setMinimumFractionDigits(Math.max(0, value.scale()));
+        format.setMaximumFractionDigits(Math.max(0, value.scale()));
+        return format.format(value);
+    }
+
+    /** An item's title as printed: with its page in the plan, and marked when retired. */
+    private static String title(String title, String pageReference, boolean retired) {
+        return (retired ? "（廃止）" : "") + title + (pageReference == null ? "" : " " + pageReference);
+    }
+
+    private static String blankIfNull(String text) {
+        return text == null ? "" : text;
+    }
+}

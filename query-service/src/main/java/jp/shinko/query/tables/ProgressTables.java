@@ -1,0 +1,324 @@
+package jp.shinko.query.tables;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.kpi.KpiAssessment;
+import jp.shinko.events.kpi.KpiDefined;
+import jp.shinko.events.kpi.KpiFigure;
+import jp.shinko.events.kpi.KpiId;
+import jp.shinko.events.kpi.KpiTarget;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemFlag;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
+import jp.shinko.events.settings.RatingBand;
+import jp.shinko.events.settings.RatingScheme;
+import jp.shinko.events.settings.ReasonCode;
+import jp.shinko.query.rows.ProgressRow.Figure;
+import jp.shinko.query.rows.ProgressRow.Indicator;
+import jp.shinko.query.rows.ProgressRow.Item;
+import jp.shinko.query.rows.ProgressRow.Kpi;
+import jp.shinko.query.rows.ProgressRow.Narrative;
+import jp.shinko.query.rows.ProgressRow.Observation;
+import jp.shinko.query.rows.ProgressRow.Plan;
+import jp.shinko.query.rows.ProgressRow.Settings;
+import jp.shinko.query.rows.ProgressRow.Status;
+import jp.shinko.query.rows.ProgressRows;
+import jp.shinko.query.rows.RowKey;
+import jp.shinko.query.tables.ProgressViews.AnnualRow;
+import jp.shinko.query.tables.ProgressViews.ItemHistory;
+import jp.shinko.query.tables.ProgressViews.ItemYear;
+import jp.shinko.query.tables.ProgressViews.KpiHistory;
+import jp.shinko.query.tables.ProgressViews.KpiLine;
+import jp.shinko.query.tables.ProgressViews.KpiPoint;
+import jp.shinko.query.tables.ProgressViews.NarrativeSheet;
+import jp.shinko.query.tables.ProgressViews.QuarterlyRow;
+import jp.shinko.query.tables.ProgressViews.YearChange;
+import jp.shinko.query.tables.ProgressViews.YearFigures;
+import jp.shinko.query.tables.ProgressViews.YearStatuses;
+
+/**
+ * The tables each city used to assemble by hand, built from progress rows: ratings and rates
+ * by the city's scheme for the year, KPI standing by {@link KpiAssessment}. The rows may come
+ * from PostgreSQL or from memory; the tables are the same either way.
+ */
+final class ProgressTables {
+
+    private static final Comparator<Observation> BY_REFERENCE =
+            Comparator.comparingInt((Observation observation) -> observation.figure().reference().toYear())
+                    .thenComparingInt(observation -> observation.figure().reference().fromYear());
+
+    private final ProgressRows rows;
+    private final MunicipalityCode municipality;
+    private final Plan plan;
+    private final Map<ItemId, Item> items = new LinkedHashMap<>();
+
+    private ProgressTables(ProgressRows rows, MunicipalityCode municipality, Plan plan) {
+        this.rows = rows;
+        this.municipality = municipality;
+        this.plan = plan;
+        rows.list(municipality.value(), plan.planId(), RowKey.ITEM, Item.class).stream()
+                .sorted(Comparator.comparingLong(Item::position))
+                .forEach(item -> items.put(item.itemId(), item));
+    }
+
+    /** The tables of a plan, or empty if the municipality has no such plan. */
+    static Optional<ProgressTables> of(ProgressRows rows, MunicipalityCode municipality, PlanId planId) {
+        return rows.find(RowKey.plan(municipality, planId))
+                .map(plan -> new ProgressTables(rows, municipality, (Plan) plan));
+    }
+
+    Plan plan() {
+        return plan;
+    }
+
+    /** Target and actual per fiscal year of every item with an indicator (Akiruno's table). */
+    List<AnnualRow> annual(Optional<FiscalYear> onlyYear) {
+        Settings settings = settings();
+        Map<ItemId, List<Figure>> figures = new HashMap<>();
+        rows.list(municipality.value(), plan.planId(), RowKey.FIGURE, Figure.class)
+                .forEach(figure -> figures.computeIfAbsent(figure.itemId(), item -> new ArrayList<>()).add(figure));
+        return items.values().stream()
+                .filter(item -> item.indicator() != null)
+                .map(item -> new AnnualRow(item.itemId(), path(item), item.content().number(), item.content().title(),
+                        item.content().responsibleOrganisations(), flags(item), item.content().pageReference(),
+                        item.retired(), item.indicator().name(), item.indicator().unit(),
+                        item.indicator().baselineValue(), year(item.indicator().baselineFiscalYear()),
+                        figures.getOrDefault(item.itemId(), List.of()).stream()
+                                .filter(figure -> onlyYear.map(figure.fiscalYear()::equals).orElse(true))
+                                .sorted(Comparator.comparing(Figure::fiscalYear))
+                                .map(figure -> yearFigures(figure, settings.schemeFor(figure.fiscalYear())))
+                                .toList()))
+                .toList();
+    }
+
+    private YearFigures yearFigures(Figure figure, RatingScheme scheme) {
+        Optional<RatingBand> rating = scheme.rate(figure.target(), figure.actual());
+        return new YearFigures(figure.fiscalYear().value(), figure.fiscalYear().japanese(), figure.target(),
+                figure.actual(), RatingScheme.achievementPercent(figure.target(), figure.actual()).orElse(null),
+                rating.map(RatingBand::label).orElse(null), rating.map(RatingBand::description).orElse(null),
+                plan.isClosed(figure.fiscalYear()), figure.targetCorrection(), figure.actualCorrection());
+    }
+
+    /** Each item row of each organisation with its four quarters' statuses in a year (Musashino's table). */
+    List<QuarterlyRow> quarterly(FiscalYear year) {
+        Settings settings = settings();
+        return quarters(status -> status.fiscalYear().equals(year)).stream()
+                .map(row -> {
+                    Status latest = lastOf(row);
+                    Item item = items.get(latest.itemId());
+                    String reason = reasonCode(row);
+                    return new QuarterlyRow(latest.itemId(), path(item), item.content().number(),
+                            item.content().title(), latest.organisation(), symbols(row), reason,
+                            reasonLabel(settings, reason), latest.remark(), isPriority(item), item.retired());
+                })
+                .toList();
+    }
+
+    /**
+     * An item's figures and statuses in every fiscal year side by side, each year with its change
+     * from the year before; empty if the plan has no such item.
+     */
+    Optional<ItemHistory> itemHistory(ItemId itemId) {
+        Item item = items.get(itemId);
+        if (item == null) {
+            return Optional.empty();
+        }
+        Settings settings = settings();
+        Map<FiscalYear, YearFigures> figures = new TreeMap<>();
+        rows.list(municipality.value(), plan.planId(), RowKey.FIGURE, Figure.class).stream()
+                .filter(figure -> figure.itemId().equals(itemId))
+                .forEach(figure -> figures.put(figure.fiscalYear(),
+                        yearFigures(figure, settings.schemeFor(figure.fiscalYear()))));
+        Map<FiscalYear, List<YearStatuses>> statuses = new TreeMap<>();
+        quarters(status -> status.itemId().equals(itemId)).forEach(row -> {
+            Status latest = lastOf(row);
+            String reason = reasonCode(row);
+            statuses.computeIfAbsent(latest.fiscalYear(), year -> new ArrayList<>()).add(new YearStatuses(
+                    latest.organisation(), symbols(row), reason, reasonLabel(settings, reason), latest.remark()));
+        });
+        Set<FiscalYear> years = new TreeSet<>(figures.keySet());
+        years.addAll(statuses.keySet());
+        Indicator indicator = item.indicator();
+        return Optional.of(new ItemHistory(itemId, path(item), item.content().number(), item.content().title(),
+                item.content().responsibleOrganisations(), item.retired(),
+                indicator == null ? null : indicator.name(), indicator == null ? null : indicator.unit(),
+                indicator == null ? null : indicator.baselineValue(),
+                indicator == null ? null : year(indicator.baselineFiscalYear()),
+                years.stream().map(year -> new ItemYear(year.value(), year.japanese(), figures.get(year),
+                        YearChange.between(inYearBefore(figures, year), figures.get(year)),
+                        statuses.getOrDefault(year, List.of()))).toList()));
+    }
+
+    /** The rows of statuses chosen, one per item, organisation and year, with its four quarters in plan order. */
+    private List<Status[]> quarters(Predicate<Status> which) {
+        Map<String, Status[]> quarters = new LinkedHashMap<>();
+        rows.list(municipality.value(), plan.planId(), RowKey.STATUS, Status.class).stream()
+                .filter(which)
+                .forEach(status -> quarters.computeIfAbsent(
+                        status.itemId() + "|" + status.organisation() + "|" + status.fiscalYear(),
+                        row -> new Status[4])[status.quarter().number() - 1] = status);
+        return quarters.values().stream()
+                .sorted(Comparator.comparingLong((Status[] row) -> position(lastOf(row).itemId()))
+                        .thenComparing(row -> lastOf(row).organisation())
+                        .thenComparing(row -> lastOf(row).fiscalYear()))
+                .toList();
+    }
+
+    private static List<String> symbols(Status[] row) {
+        return Arrays.stream(row).map(status -> status == null ? null : status.symbol()).toList();
+    }
+
+    /** The reason given for the fourth quarter, or for the latest quarter reported. */
+    private static String reasonCode(Status[] row) {
+        return row[3] != null ? row[3].reasonCode() : lastOf(row).reasonCode();
+    }
+
+    private static String reasonLabel(Settings settings, String reasonCode) {
+        return reasonCode == null ? null
+                : settings.reasonCodes().find(reasonCode).map(ReasonCode::label).orElse(null);
+    }
+
+    /** The plan's KPIs with their baseline, latest figure, target and standing (Tama's table). */
+    List<KpiLine> kpis() {
+        List<Observation> observations = observations();
+        return rows.list(municipality.value(), plan.planId(), RowKey.KPI, Kpi.class).stream()
+                .sorted(Comparator.comparingLong(Kpi::position))
+                .map(kpi -> {
+                    KpiDefined definition = kpi.definition();
+                    Optional<Observation> latest = latest(observations, kpi.kpiId());
+                    KpiAssessment assessment = assessment(definition, latest.map(Observation::figure), observations);
+                    return new KpiLine(kpi.kpiId(), definition.name(), definition.unit(), definition.source(),
+                            definition.baseline(), definition.nextFigureExpected(), definition.target(),
+                            latest.map(Observation::figure).orElse(null),
+                            latest.map(Observation::publishedOn).orElse(null), assessment, assessment.japanese());
+                })
+                .toList();
+    }
+
+    /**
+     * Every published figure of a KPI in reference order, each with its change from the figure
+     * before (the baseline for the first) and where the KPI stood with it; empty if the plan has
+     * no such KPI.
+     */
+    Optional<KpiHistory> kpiHistory(KpiId kpiId) {
+        return rows.find(RowKey.of(municipality, plan.planId(), RowKey.KPI, kpiId.value())).map(row -> {
+            KpiDefined definition = ((Kpi) row).definition();
+            List<Observation> observations = observations();
+            List<KpiPoint> points = new ArrayList<>();
+            KpiFigure before = definition.baseline();
+            for (Observation observation : observations.stream()
+                    .filter(observation -> observation.kpiId().equals(kpiId)).sorted(BY_REFERENCE).toList()) {
+                KpiFigure figure = observation.figure();
+                KpiAssessment assessment = assessment(definition, Optional.of(figure), observations);
+                points.add(new KpiPoint(figure.reference(), figure.value(), figure.secondaryValue(),
+                        figure.secondaryUnit(), observation.publishedOn(), before == null ? null : before.reference(),
+                        before == null ? null : figure.value().subtract(before.value()), assessment,
+                        assessment.japanese()));
+                before = figure;
+            }
+            return new KpiHistory(kpiId, definition.name(), definition.unit(), definition.baseline(),
+                    definition.target(), points);
+        });
+    }
+
+    /** Where a KPI stands with a figure; an above-kpi target compares with the other KPI's of the same reference. */
+    private static KpiAssessment assessment(KpiDefined definition, Optional<KpiFigure> figure,
+            List<Observation> observations) {
+        Optional<KpiFigure> other = definition.target() instanceof KpiTarget.AboveKpi above
+                ? figure.flatMap(mine -> observations.stream()
+                        .filter(observation -> observation.kpiId().equals(above.otherKpiId())
+                                && observation.figure().reference().equals(mine.reference()))
+                        .map(Observation::figure).findFirst())
+                : Optional.empty();
+        return KpiAssessment.of(definition.target(), definition.baseline(), figure, other);
+    }
+
+    private List<Observation> observations() {
+        return rows.list(municipality.value(), plan.planId(), RowKey.OBSERVATION, Observation.class);
+    }
+
+    /** The latest published figure of a KPI: the one whose reference ends last. */
+    private static Optional<Observation> latest(List<Observation> observations, KpiId kpiId) {
+        return observations.stream()
+                .filter(observation -> observation.kpiId().equals(kpiId))
+                .max(BY_REFERENCE);
+    }
+
+    /** The review sheets of a fiscal year, one per item that has one (Tama's sheets). */
+    List<NarrativeSheet> narratives(FiscalYear year) {
+        return rows.list(municipality.value(), plan.planId(), RowKey.NARRATIVE, Narrative.class).stream()
+                .filter(sheet -> sheet.fiscalYear().equals(year))
+                .sorted(Comparator.comparingLong(sheet -> position(sheet.itemId())))
+                .map(sheet -> {
+                    Item item = items.get(sheet.itemId());
+                    return new NarrativeSheet(sheet.itemId(), path(item), item.content().number(),
+                            item.content().title(), item.content().responsibleOrganisations(),
+                            item.content().outlook() == null ? null : item.content().outlook().japanese(),
+                            item.content().focusThemes(), year.value(), year.japanese(), sheet.plannedContent(),
+                            sheet.goalsAndFocus(), sheet.results(), sheet.issuesAhead());
+                })
+                .toList();
+    }
+
+    Settings settings() {
+        return rows.find(RowKey.settings(municipality)).map(Settings.class::cast)
+                .orElseGet(() -> Settings.defaults(municipality));
+    }
+
+    /** The titles of an item's ancestors, from the top, each with its number. */
+    private List<String> path(Item item) {
+        List<String> titles = new ArrayList<>();
+        for (Item parent = items.get(item.parentItemId()); parent != null; parent = items.get(parent.parentItemId())) {
+            titles.add(0, parent.content().number() + " " + parent.content().title());
+        }
+        return titles;
+    }
+
+    /** Priority (重点事業) when the item or any of its ancestors is flagged so. */
+    private boolean isPriority(Item item) {
+        for (Item at = item; at != null; at = items.get(at.parentItemId())) {
+            if (at.content().flags().contains(ItemFlag.PRIORITY)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> flags(Item item) {
+        return item.content().flags().stream().map(ItemFlag::japanese).toList();
+    }
+
+    private long position(ItemId itemId) {
+        Item item = items.get(itemId);
+        return item == null ? Long.MAX_VALUE : item.position();
+    }
+
+    private static Integer year(FiscalYear year) {
+        return year == null ? null : year.value();
+    }
+
+    private static <T> T inYearBefore(Map<FiscalYear, T> byYear, FiscalYear year) {
+        return year.value() > FiscalYear.FIRST ? byYear.get(FiscalYear.of(year.value() - 1)) : null;
+    }
+
+    private static Status lastOf(Status[] row) {
+        for (int quarter = row.length - 1; quarter >= 0; quarter--) {
+            if (row[quarter] != null) {
+                return row[quarter];
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,120 @@
+package jp.shinko.query.tables;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import jp.shinko.events.kpi.KpiAssessment;
+import jp.shinko.events.kpi.KpiFigure;
+import jp.shinko.events.kpi.KpiId;
+import jp.shinko.events.kpi.KpiTarget;
+import jp.shinko.events.kpi.ReferencePeriod;
+import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanId;
+import jp.shinko.query.web.Paging;
+
+/** The rows of the progress tables as the API answers them. */
+final class ProgressViews {
+
+    private ProgressViews() {
+    }
+
+    /** One page of a table's rows. */
+    record Page<T>(String municipalityCode, PlanId planId, String planName, Integer fiscalYear,
+            String fiscalYearJapanese, List<T> items, int page, int size, int totalItems) {
+
+        static <T> Page<T> of(ProgressTables tables, FiscalYearChoice year, List<T> rows, int page, int size) {
+            int from = Paging.firstRow(rows.size(), page, size);
+            return new Page<>(tables.plan().municipalityCode().value(), tables.plan().planId(), tables.plan().name(),
+                    year.value(), year.japanese(), rows.subList(from, Math.min(rows.size(), from + size)), page,
+                    size, rows.size());
+        }
+    }
+
+    /** The fiscal year a table is for, if it is for one. */
+    record FiscalYearChoice(Integer value, String japanese) {
+
+        static final FiscalYearChoice ALL = new FiscalYearChoice(null, null);
+    }
+
+    /** A row of Akiruno's table: an item with an indicator and its figures per fiscal year. */
+    record AnnualRow(ItemId itemId, List<String> path, String number, String title, List<String> organisations,
+            List<String> flags, String pageReference, boolean retired, String indicator, String unit,
+            BigDecimal baselineValue, Integer baselineFiscalYear, List<YearFigures> years) {
+    }
+
+    /** An item's target, actual, achievement and rating in one fiscal year, by the scheme of that year. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record YearFigures(int fiscalYear, String fiscalYearJapanese, BigDecimal target, BigDecimal actual,
+            BigDecimal achievementPercent, String rating, String ratingDescription, boolean closed,
+            String targetCorrectionReason, String actualCorrectionReason) {
+    }
+
+    /** A row of Musashino's table: an item of one organisation with its four quarters' symbols. */
+    record QuarterlyRow(ItemId itemId, List<String> path, String number, String title, String organisation,
+            List<String> quarters, String reasonCode, String reason, String remark, boolean priority,
+            boolean retired) {
+    }
+
+    /** A line of Tama's KPI table. */
+    record KpiLine(KpiId kpiId, String name, String unit, String source, KpiFigure baseline,
+            String nextFigureExpected, KpiTarget target, KpiFigure latest, LocalDate latestPublishedOn,
+            KpiAssessment assessment, String assessmentJapanese) {
+    }
+
+    /** One of Tama's review sheets: an item's four narrative fields in one fiscal year. */
+    record NarrativeSheet(ItemId itemId, List<String> path, String number, String title, List<String> organisations,
+            String outlook, List<String> focusThemes, int fiscalYear, String fiscalYearJapanese,
+            String plannedContent, String goalsAndFocus, String results, String issuesAhead) {
+    }
+
+    /** An item's figures and statuses in every fiscal year it has any, side by side. */
+    record ItemHistory(ItemId itemId, List<String> path, String number, String title, List<String> organisations,
+            boolean retired, String indicator, String unit, BigDecimal baselineValue, Integer baselineFiscalYear,
+            List<ItemYear> years) {
+    }
+
+    /** An item's fiscal year: its figures with the change from the year before, and its rows' statuses. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ItemYear(int fiscalYear, String fiscalYearJapanese, YearFigures figures, YearChange change,
+            List<YearStatuses> statuses) {
+    }
+
+    /**
+     * How a year's figures differ from the year before's: the actual's difference, the achievement
+     * rate's difference in percentage points, and the rating the year before had.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record YearChange(BigDecimal actual, BigDecimal achievementPoints, String previousRating) {
+
+        /** The change, or null when either year has no actual to compare. */
+        static YearChange between(YearFigures before, YearFigures now) {
+            if (before == null || now == null || before.actual() == null || now.actual() == null) {
+                return null;
+            }
+            return new YearChange(now.actual().subtract(before.actual()),
+                    before.achievementPercent() == null || now.achievementPercent() == null ? null
+                            : now.achievementPercent().subtract(before.achievementPercent()),
+                    before.rating());
+        }
+    }
+
+    /** An organisation's row of an item in one year: the four quarters' symbols, the reason and the remark. */
+    record YearStatuses(String organisation, List<String> quarters, String reasonCode, String reason, String remark) {
+    }
+
+    /** Every published figure of a KPI in reference order. */
+    record KpiHistory(KpiId kpiId, String name, String unit, KpiFigure baseline, KpiTarget target,
+            List<KpiPoint> figures) {
+    }
+
+    /**
+     * A published figure of a KPI, its change from the figure before it (or from the baseline),
+     * and where the KPI stood with it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record KpiPoint(ReferencePeriod reference, BigDecimal value, BigDecimal secondaryValue, String secondaryUnit,
+            LocalDate publishedOn, ReferencePeriod changeSince, BigDecimal change, KpiAssessment assessment,
+            String assessmentJapanese) {
+    }
+}

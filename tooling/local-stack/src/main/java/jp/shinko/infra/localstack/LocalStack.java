@@ -1,0 +1,254 @@
+package jp.shinko.infra.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import jp.shinko.events.actor.Actor;
+import jp.shinko.events.actor.Role;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.infra.consumer.ReferenceConsumer;
+import jp.shinko.infra.embedded.EmbeddedPostgresServer;
+import jp.shinko.infra.embedded.KraftBroker;
+import jp.shinko.infra.embedded.LocalIdentityProvider;
+import jp.shinko.infra.embedded.ServiceProcess;
+import jp.shinko.infra.kafka.Topics;
+import jp.shinko.infra.seeds.SeedLoader;
+
+/**
+ * The whole system on one machine, in one command: a durable PostgreSQL, a Kafka broker, an
+ * identity provider, the command service and the query service, with the demo municipalities
+ * registered and the seed tables of Akiruno, Musashino and Tama entered through the API.
+ *
+ * <p>PostgreSQL and Kafka keep their data in a folder the user can see ({@code local-data} by
+ * default), and so does the identity provider its signing key, so a second start finds
+ * everything again and earlier tokens stay valid; {@code --fresh} starts from empty. Ctrl-C
+ * stops the services first, then the identity provider, Kafka and PostgreSQL.
+ */
+public final class LocalStack {
+
+    static final String DATABASE = "shinko";
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(60);
+    /** Who the demo data's events name as their actor. */
+    private static final Actor LAUNCHER = Actor.of("local-stack", Role.ADMIN);
+
+    private LocalStack() {
+    }
+
+    /**
+     * Starts the stack and blocks until it stops; with {@code events} as first argument prints
+     * the integration events, with {@code summary} runs the reference consumer; returns the
+     * process exit code.
+     */
+    public static int run(String[] args, PrintStream out) {
+        boolean events = args.length > 0 && args[0].equals("events");
+        boolean summary = args.length > 0 && args[0].equals("summary");
+        boolean once = List.of(args).contains("--once");
+        String[] optionArgs = events || summary ? Arrays.stream(args).skip(1)
+                .filter(arg -> !arg.equals("--once")).toArray(String[]::new) : args;
+        LocalStackOptions options;
+        try {
+            if (List.of(optionArgs).contains("--help")) {
+                out.print(LocalStackOptions.USAGE);
+                return 0;
+            }
+            options = LocalStackOptions.parse(optionArgs);
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            out.print(LocalStackOptions.USAGE);
+            return 2;
+        }
+        if (events) {
+            return EventsTail.run(options, out);
+        }
+        if (summary) {
+            return ReferenceConsumer.run(once
+                    ? new String[] {"--bootstrap-servers", "localhost:" + options.kafkaPort(), "--once"}
+                    : new String[] {"--bootstrap-servers", "localhost:" + options.kafkaPort()}, out);
+        }
+        long startedAt = System.nanoTime();
+        RunningStack stack;
+        try {
+            stack = start(options, out);
+        } catch (StartRefused e) {
+            e.problems().forEach(out::println);
+            return 2;
+        } catch (Exception e) {
+            out.println();
+            out.println("The local stack could not start: " + e.getMessage());
+            out.println("Logs are in " + options.dataDirectory().toAbsolutePath().normalize().resolve("logs"));
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+        printSummary(out, options, stack, Duration.ofNanos(System.nanoTime() - startedAt));
+        return awaitEnd(stack, out);
+    }
+
+    /**
+     * Starts every part in order and returns the running stack; on failure, stops what was
+     * started and rethrows.
+     */
+    public static RunningStack start(LocalStackOptions options, PrintStream out) throws Exception {
+        DataDirectory data = new DataDirectory(options.dataDirectory());
+        List<String> obstacles = StartObstacles.find(options, data);
+        if (!obstacles.isEmpty()) {
+            throw new StartRefused(obstacles);
+        }
+        data.prepare(options.fresh());
+        System.setProperty("shinko.local-stack.log-file", data.log("local-stack").toString());
+        RunningStack stack = new RunningStack(out);
+        stack.finallyClose(data.claim());
+        try {
+            step(out, "Starting PostgreSQL on port " + options.postgresPort());
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startDurable(
+                    data.postgres(), options.postgresPort(), data.log("postgres"));
+            stack.started("PostgreSQL", postgres);
+            postgres.createDatabaseIfMissing(DATABASE);
+            stack.postgres(postgres.jdbcUrl(DATABASE));
+
+            step(out, "Starting Kafka on port " + options.kafkaPort());
+            KraftBroker kafka = KraftBroker.start(data.kafka(), options.kafkaPort(), options.kafkaControllerPort());
+            stack.started("Kafka", kafka);
+            stack.kafka(kafka.bootstrapServers());
+
+            step(out, "Starting the identity provider on port " + options.identityPort());
+            LocalIdentityProvider identity = LocalIdentityProvider.start(data.signingKey(), options.identityPort());
+            stack.started("identity provider", identity);
+            stack.identity(identity);
+
+            List<String> infrastructure = new ArrayList<>(List.of(
+                    "--spring.datasource.url=" + stack.postgresUrl(),
+                    "--spring.datasource.username=" + EmbeddedPostgresServer.SUPERUSER,
+                    "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+            identity.resourceServerProperties().forEach((name, value) -> infrastructure.add("--" + name + "=" + value));
+            // The command service owns the event store schema, so it is up before the query service reads it.
+            ServiceProcess command = startService(out, stack, options, data, "command-service",
+                    options.commandPort(), infrastructure);
+            ServiceProcess query = startService(out, stack, options, data, "query-service",
+                    options.queryPort(), infrastructure);
+            Http http = new Http();
+            stack.services(command, query);
+
+            if (options.demoData()) {
+                step(out, "Registering the demo municipalities");
+                String admin = identity.tokenFor(LAUNCHER, Duration.ofMinutes(5));
+                DemoData.register(http, command.baseUrl(), admin);
+                DemoData.awaitListed(http, query.baseUrl(), admin, PROJECTION_TIMEOUT);
+                step(out, "Entering the seed tables (Akiruno, Musashino FY2023, Tama) through the API");
+                SeedLoader.Summary seeds = new SeedLoader(command.baseUrl(), code -> identity.tokenFor(
+                        new Actor("demo-loader-" + code, Role.MUNICIPAL_EDITOR, MunicipalityCode.of(code), null),
+                        Duration.ofMinutes(10))).loadAll();
+                out.println("  " + seeds.requests() + " requests" + (seeds.replayed() == seeds.requests()
+                        ? ", all already entered by an earlier start" : ""));
+            }
+            return stack;
+        } catch (Exception | Error e) {
+            out.println();
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static ServiceProcess startService(PrintStream out, RunningStack stack, LocalStackOptions options,
+            DataDirectory data, String name, int port, List<String> arguments)
+            throws IOException, InterruptedException {
+        step(out, "Starting " + name + " on port " + port);
+        ServiceProcess service = ServiceProcess.start(name, options.servicesDirectory().resolve(name + "-exec.jar"),
+                port, List.of(StartObstacles.ownerOption(data)), arguments, data.log(name));
+        stack.started(name, service);
+        service.awaitHealthy(SERVICE_START_TIMEOUT);
+        return service;
+    }
+
+    private static void step(PrintStream out, String what) {
+        out.println(what + "...");
+    }
+
+    private static int awaitEnd(RunningStack stack, PrintStream out) {
+        try {
+            ServiceProcess ended = stack.anyServiceEnded().get();
+            if (stack.isClosing()) {
+                return 0;
+            }
+            out.println(ended.name() + " stopped unexpectedly; its log is " + ended.log() + ". Stopping the rest.");
+            stack.close();
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (ExecutionException e) {
+            out.println("unexpected: " + e.getCause());
+            stack.close();
+            return 1;
+        }
+    }
+
+    private static void printSummary(PrintStream out, LocalStackOptions options, RunningStack stack, Duration took) {
+        Path data = options.dataDirectory().toAbsolutePath().normalize();
+        String command = stack.commandService().toString();
+        String query = stack.queryService().toString();
+        String tokens = stack.identity().tokenUri().toString();
+        out.printf(Locale.ROOT, """
+
+                The local stack is up (%.1f s).
+
+                  command service    %s
+                                     OpenAPI %s/v3/api-docs   Swagger UI %s/swagger-ui.html
+                  query service      %s
+                                     OpenAPI %s/v3/api-docs   Swagger UI %s/swagger-ui.html
+                  identity provider  %s  (issuer of the tokens both services trust)
+                  PostgreSQL         %s  (user postgres, no password)
+                  Kafka              bootstrap %s, topic %s
+                  data               %s  (postgres/, kafka/, identity/)
+                  logs               %s
+
+                %s
+
+                Every request needs a token (valid %d h). Get one for a role:
+                  TOKEN=$(curl -s '%s?role=metro-analyst')
+                  roles: admin, metro-analyst, auditor; municipal-editor and municipal-viewer also need
+                  &municipality=CODE (e.g. 132241) and may add &organisation=NAME (URL-encoded).
+                Try:  curl -s -H "Authorization: Bearer $TOKEN" %s/municipalities
+
+                Kafka events as a consumer sees them:  ./local-stack events
+                Press Ctrl-C to stop. The data is kept; ./local-stack --fresh starts from empty.
+                """,
+                took.toMillis() / 1000.0,
+                command, command, command,
+                query, query, query,
+                stack.identity().issuer(),
+                stack.postgresUrl(),
+                stack.kafkaBootstrapServers(), Topics.INTEGRATION_EVENTS.name(),
+                data,
+                data.resolve("logs"),
+                options.demoData() ? "Demo data: " + DemoData.MUNICIPALITIES.size() + " municipalities ("
+                        + String.join(", ",
+                                DemoData.MUNICIPALITIES.stream().map(m -> m.code() + " " + m.name()).toList())
+                        + ")." : "No demo data (--no-demo-data).",
+                LocalIdentityProvider.DEFAULT_VALIDITY.toHours(),
+                tokens,
+                query);
+        out.flush();
+    }
+
+    /** What prevents a start, each with what to do about it. */
+    static final class StartRefused extends Exception {
+
+        private final List<String> problems;
+
+        StartRefused(List<String> problems) {
+            super(String.join(" ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        List<String> problems() {
+            return problems;
+        }
+    }
+}
