@@ -9,14 +9,11 @@ import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.testsupport.ApiFuzzer;
-import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Every operation of the command API, from its own OpenAPI description, sent bad parameters and
@@ -24,8 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
  * printed; {@code -Dshinko.fuzz.seed=N} replays a run. The municipality written to is Shiga's
  * Otsu (25), never registered, so that a request the generator happens to make valid is a 404.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = RealInfrastructure.class)
+@CommandServiceTest
 class ApiFuzzTest {
 
     private static final String OTSU = "252018";

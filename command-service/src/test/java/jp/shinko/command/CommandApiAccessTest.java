@@ -9,7 +9,6 @@ import java.util.stream.Stream;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.testsupport.AccessMatrix;
 import jp.shinko.infra.testsupport.Caller;
-import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.infra.testsupport.TestInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,13 +18,11 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -35,8 +32,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  *
  * <p>Municipality codes here are Okinawa's (47), which no other test uses.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = RealInfrastructure.class)
+@CommandServiceTest
 class CommandApiAccessTest {
 
     private static final MunicipalityCode ANOTHER = MunicipalityCode.of("472018");

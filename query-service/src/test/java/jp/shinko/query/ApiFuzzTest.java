@@ -6,23 +6,18 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import jp.shinko.infra.testsupport.ApiFuzzer;
-import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Every operation of the query API, from its own OpenAPI description, sent bad parameters
  * ({@link ApiFuzzer}), by an admin who may call them all: every answer is a 4xx problem, and
  * nothing is stored. The seed is printed; {@code -Dshinko.fuzz.seed=N} replays a run.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "shinko.event-store.migrate=true") // the same context as the other query tests
-@ContextConfiguration(initializers = RealInfrastructure.class)
+@QueryServiceTest
 class ApiFuzzTest {
 
     @LocalServerPort

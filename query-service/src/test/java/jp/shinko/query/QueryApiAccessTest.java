@@ -22,7 +22,6 @@ import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.infra.testsupport.AccessMatrix;
 import jp.shinko.infra.testsupport.Caller;
-import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,12 +32,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -49,9 +46,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * <p>Both municipalities here are Hokkaido's (01), which no other test uses; the projection
  * also holds every other test's municipalities, so a list that did not filter would leak them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "shinko.event-store.migrate=true") // no command service here to own the schema
-@ContextConfiguration(initializers = RealInfrastructure.class)
+@QueryServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryApiAccessTest {
 

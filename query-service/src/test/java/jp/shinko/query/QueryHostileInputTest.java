@@ -26,7 +26,6 @@ import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.progress.AnnualTargetSet;
 import jp.shinko.events.progress.IndicatorDefined;
 import jp.shinko.infra.eventstore.StoredPositions;
-import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
 import jp.shinko.query.position.ProjectionPositions;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -34,9 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,9 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a formula in a clerk's spreadsheet; each is a 4xx problem, or harmless. Akita's Yokote (05) is
  * this test's own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "shinko.event-store.migrate=true") // the same context as the other query tests
-@ContextConfiguration(initializers = RealInfrastructure.class)
+@QueryServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryHostileInputTest {
 

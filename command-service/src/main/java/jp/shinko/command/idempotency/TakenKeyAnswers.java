@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 import jp.shinko.command.idempotency.IdempotencyKeys.Kept;
 import jp.shinko.command.idempotency.TakenKeyGate.IdempotencyKeyTaken;
-import jp.shinko.command.problem.ProblemDetailsAdvice;
-import jp.shinko.command.problem.ProblemType;
 import jp.shinko.infra.edge.CallerWaits;
+import jp.shinko.infra.edge.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -53,9 +52,9 @@ final class TakenKeyAnswers {
                             + "nothing was kept; send this request again", 0);
                 }
                 if (!kept.get().fingerprint().equals(key.fingerprint())) {
-                    return ResponseEntity.unprocessableContent().body(ProblemDetailsAdvice.problem(
-                            ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key " + key.key() + " was already used "
-                                    + "for a request with different content; send a new key for a new request"));
+                    return ResponseEntity.unprocessableContent().body(ProblemType.IDEMPOTENCY_KEY_REUSED.detail(
+                            "Idempotency-Key " + key.key() + " was already used for a request with different "
+                                    + "content; send a new key for a new request"));
                 }
                 if (kept.get().answered()) {
                     return replay(kept.get());
@@ -87,7 +86,7 @@ final class TakenKeyAnswers {
     }
 
     private static ResponseEntity<ProblemDetail> inProgress(TakenKey key, String what, int retryAfterSeconds) {
-        ProblemDetail problem = ProblemDetailsAdvice.problem(ProblemType.IDEMPOTENCY_REQUEST_IN_PROGRESS,
+        ProblemDetail problem = ProblemType.IDEMPOTENCY_REQUEST_IN_PROGRESS.detail(
                 "the first request with Idempotency-Key " + key.key() + " " + what);
         return ResponseEntity.status(problem.getStatus())
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds))

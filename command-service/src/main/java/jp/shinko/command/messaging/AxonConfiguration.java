@@ -41,6 +41,12 @@ class AxonConfiguration {
         return new AggregateRepositories(configuration, eventStore, aggregateCache, checkFreshness);
     }
 
+    /** The request's command id on the commands sent while answering it (see {@link CommandIds}). */
+    @Bean
+    CommandIds commandIds() {
+        return new CommandIds();
+    }
+
     /** Every event carries the id of the command that caused it and who sent that command. */
     @Bean
     CorrelationDataProvider commandIdAndActorCorrelation() {

@@ -2,8 +2,8 @@ package jp.shinko.command.messaging;
 
 import java.util.Map;
 import java.util.UUID;
-import jp.shinko.command.problem.FieldProblem;
-import jp.shinko.command.problem.InvalidRequest;
+import jp.shinko.infra.edge.FieldProblem;
+import jp.shinko.infra.edge.InvalidRequest;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 

@@ -1,8 +1,8 @@
 package jp.shinko.command.municipality;
 
 import java.util.Map;
-import jp.shinko.command.problem.ProblemType;
 import jp.shinko.command.problem.RuleViolation;
+import jp.shinko.infra.edge.ProblemType;
 
 /** A retry that is not a retry: the same Idempotency-Key with different content. */
 class IdempotencyKeyReused extends RuleViolation {

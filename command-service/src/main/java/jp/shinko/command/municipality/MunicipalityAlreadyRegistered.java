@@ -1,9 +1,9 @@
 package jp.shinko.command.municipality;
 
 import java.util.Map;
-import jp.shinko.command.problem.ProblemType;
 import jp.shinko.command.problem.RuleViolation;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.infra.edge.ProblemType;
 
 /** A second registration of a code that is already registered. */
 class MunicipalityAlreadyRegistered extends RuleViolation {

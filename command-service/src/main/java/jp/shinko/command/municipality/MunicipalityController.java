@@ -1,15 +1,13 @@
 package jp.shinko.command.municipality;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
-import jp.shinko.command.messaging.CommandMetadata;
+import jp.shinko.command.messaging.CommandIds;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,12 +30,10 @@ class MunicipalityController {
     @ApiResponse(responseCode = "400", description = "A field is invalid, e.g. a wrong check digit; nothing stored")
     @ApiResponse(responseCode = "409", description = "The code is already registered; nothing stored")
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for a different body")
-    MunicipalityRegistration register(@Valid @RequestBody RegisterMunicipalityRequest request,
-            @Parameter(description = "Makes retries safe: 1-128 visible ASCII characters, e.g. a UUID")
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        String commandId = CommandMetadata.commandId(idempotencyKey);
+    MunicipalityRegistration register(@Valid @RequestBody RegisterMunicipalityRequest request) {
+        String commandId = CommandIds.ofThisRequest();
         RegisterMunicipality command = request.toCommand();
-        commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));
+        commandGateway.sendAndWait(command);
         return new MunicipalityRegistration(command.code().value(), command.name(), command.romanisedName(), commandId);
     }
 }

@@ -3,12 +3,12 @@ package jp.shinko.command.municipality;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jp.shinko.command.messaging.CommandMetadata;
+import jp.shinko.command.messaging.CommandIds;
+import jp.shinko.events.municipality.MunicipalityCode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -29,7 +29,7 @@ class MunicipalitySettingsController {
     }
 
     /** What a settings change answers. */
-    record SettingsChange(String municipalityCode, boolean changed, String commandId) {
+    record SettingsChange(MunicipalityCode municipalityCode, boolean changed, String commandId) {
     }
 
     @PutMapping("/municipalities/{code}/rating-scheme")
@@ -37,10 +37,9 @@ class MunicipalitySettingsController {
     @ApiResponse(responseCode = "200", description = "Adopted, or already in force")
     @ApiResponse(responseCode = "400", description = "A band or the fiscal year is invalid; nothing stored")
     @ApiResponse(responseCode = "404", description = "The municipality is not registered")
-    SettingsChange adoptRatingScheme(@Parameter(example = "132284") @PathVariable String code,
-            @RequestBody SettingsRequests.RatingSchemeRequest request,
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        return send(request.toCommand(code), code, idempotencyKey);
+    SettingsChange adoptRatingScheme(@Parameter(example = "132284") @PathVariable MunicipalityCode code,
+            @RequestBody SettingsRequests.RatingSchemeRequest request) {
+        return send(request.toCommand(code), code);
     }
 
     @PutMapping("/municipalities/{code}/status-legend")
@@ -48,10 +47,9 @@ class MunicipalitySettingsController {
     @ApiResponse(responseCode = "200", description = "Adopted, or already in force")
     @ApiResponse(responseCode = "400", description = "A symbol is invalid; nothing stored")
     @ApiResponse(responseCode = "404", description = "The municipality is not registered")
-    SettingsChange adoptStatusLegend(@Parameter(example = "132039") @PathVariable String code,
-            @RequestBody SettingsRequests.StatusLegendRequest request,
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        return send(request.toCommand(code), code, idempotencyKey);
+    SettingsChange adoptStatusLegend(@Parameter(example = "132039") @PathVariable MunicipalityCode code,
+            @RequestBody SettingsRequests.StatusLegendRequest request) {
+        return send(request.toCommand(code), code);
     }
 
     @PutMapping("/municipalities/{code}/reason-codes")
@@ -59,10 +57,9 @@ class MunicipalitySettingsController {
     @ApiResponse(responseCode = "200", description = "Adopted, or already in force")
     @ApiResponse(responseCode = "400", description = "A reason is invalid; nothing stored")
     @ApiResponse(responseCode = "404", description = "The municipality is not registered")
-    SettingsChange adoptReasonCodes(@Parameter(example = "132039") @PathVariable String code,
-            @RequestBody SettingsRequests.ReasonCodesRequest request,
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        return send(request.toCommand(code), code, idempotencyKey);
+    SettingsChange adoptReasonCodes(@Parameter(example = "132039") @PathVariable MunicipalityCode code,
+            @RequestBody SettingsRequests.ReasonCodesRequest request) {
+        return send(request.toCommand(code), code);
     }
 
     @PutMapping("/municipalities/{code}/reporting-deadlines")
@@ -71,15 +68,14 @@ class MunicipalitySettingsController {
     @ApiResponse(responseCode = "200", description = "Adopted, or already in force")
     @ApiResponse(responseCode = "400", description = "A number of days is missing or outside 0 to 365; nothing stored")
     @ApiResponse(responseCode = "404", description = "The municipality is not registered")
-    SettingsChange adoptReportingDeadlines(@Parameter(example = "132039") @PathVariable String code,
-            @RequestBody SettingsRequests.ReportingDeadlinesRequest request,
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        return send(request.toCommand(code), code, idempotencyKey);
+    SettingsChange adoptReportingDeadlines(@Parameter(example = "132039") @PathVariable MunicipalityCode code,
+            @RequestBody SettingsRequests.ReportingDeadlinesRequest request) {
+        return send(request.toCommand(code), code);
     }
 
-    private SettingsChange send(Object command, String code, String idempotencyKey) {
-        String commandId = CommandMetadata.commandId(idempotencyKey);
-        Boolean changed = commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));
+    private SettingsChange send(Object command, MunicipalityCode code) {
+        String commandId = CommandIds.ofThisRequest();
+        Boolean changed = commandGateway.sendAndWait(command);
         return new SettingsChange(code, changed, commandId);
     }
 }

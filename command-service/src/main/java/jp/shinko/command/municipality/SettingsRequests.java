@@ -2,12 +2,11 @@ package jp.shinko.command.municipality;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
-import jp.shinko.command.problem.FieldProblem;
-import jp.shinko.command.problem.InvalidRequest;
 import jp.shinko.command.problem.RequestFields;
+import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.settings.RatingBand;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.ReasonCode;
@@ -15,6 +14,8 @@ import jp.shinko.events.settings.ReasonCodes;
 import jp.shinko.events.settings.ReportingDeadlines;
 import jp.shinko.events.settings.StatusLegend;
 import jp.shinko.events.settings.StatusSymbol;
+import jp.shinko.infra.edge.FieldProblem;
+import jp.shinko.infra.edge.InvalidRequest;
 
 /** The bodies of the settings endpoints; each becomes its published value type, which checks it. */
 final class SettingsRequests {
@@ -35,8 +36,8 @@ final class SettingsRequests {
             @Schema(description = "From the highest rating down; the lowest has no minimum")
             List<Band> bands) {
 
-        AdoptRatingScheme toCommand(String code) {
-            return new AdoptRatingScheme(RequestFields.municipalityInPath(code),
+        AdoptRatingScheme toCommand(MunicipalityCode code) {
+            return new AdoptRatingScheme(code,
                     RequestFields.fiscalYear("fromFiscalYear", fromFiscalYear),
                     new RatingScheme(indexed(required("bands", bands), Band::toBand, "bands")));
         }
@@ -64,8 +65,8 @@ final class SettingsRequests {
     @Schema(description = "The symbols quarterly status is reported with")
     record StatusLegendRequest(List<Symbol> symbols) {
 
-        AdoptStatusLegend toCommand(String code) {
-            return new AdoptStatusLegend(RequestFields.municipalityInPath(code),
+        AdoptStatusLegend toCommand(MunicipalityCode code) {
+            return new AdoptStatusLegend(code,
                     new StatusLegend(indexed(required("symbols", symbols), Symbol::toSymbol, "symbols")));
         }
     }
@@ -87,8 +88,8 @@ final class SettingsRequests {
     @Schema(description = "The reasons a 4th-quarter status not on track is given with")
     record ReasonCodesRequest(List<Reason> reasons) {
 
-        AdoptReasonCodes toCommand(String code) {
-            return new AdoptReasonCodes(RequestFields.municipalityInPath(code),
+        AdoptReasonCodes toCommand(MunicipalityCode code) {
+            return new AdoptReasonCodes(code,
                     new ReasonCodes(indexed(required("reasons", reasons), Reason::toReason, "reasons")));
         }
     }
@@ -109,8 +110,8 @@ final class SettingsRequests {
             @Schema(description = "Days after 31 March by which the fiscal year's actuals are due", example = "90")
             Integer annualActualDays) {
 
-        AdoptReportingDeadlines toCommand(String code) {
-            return new AdoptReportingDeadlines(RequestFields.municipalityInPath(code), new ReportingDeadlines(
+        AdoptReportingDeadlines toCommand(MunicipalityCode code) {
+            return new AdoptReportingDeadlines(code, new ReportingDeadlines(
                     days("quarterlyStatusDays", quarterlyStatusDays), days("annualActualDays", annualActualDays)));
         }
 

@@ -6,14 +6,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import jp.shinko.command.problem.FieldProblem;
-import jp.shinko.command.problem.InvalidRequest;
 import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.progress.NarrativeField;
+import jp.shinko.infra.edge.FieldProblem;
+import jp.shinko.infra.edge.InvalidRequest;
 import jp.shinko.infra.edge.MultiLineText;
 
 /**
@@ -36,8 +37,8 @@ final class EntryRequests {
     /** The item an entry is for, from the request's path (or a table's row), checked. */
     record ItemAddress(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId) {
 
-        static ItemAddress inPath(String code, String planId, String itemId) {
-            return new ItemAddress(RequestFields.municipalityInPath(code), PlanRequests.planId(planId),
+        static ItemAddress inPath(MunicipalityCode code, String planId, String itemId) {
+            return new ItemAddress(code, PlanRequests.planId(planId),
                     PlanRequests.itemId("itemId", itemId));
         }
     }
@@ -48,16 +49,16 @@ final class EntryRequests {
             @Schema(description = EXPECTED_VERSION) Long expectedVersion) implements Correctable {
     }
 
-    static PlanCommands.SetAnnualTarget target(ItemAddress item, String fiscalYear, AmountRequest request) {
+    static PlanCommands.SetAnnualTarget target(ItemAddress item, FiscalYear fiscalYear, AmountRequest request) {
         return new PlanCommands.SetAnnualTarget(item.municipalityCode(), item.planId(), item.itemId(),
-                RequestFields.fiscalYear("fiscalYear", fiscalYear),
+                fiscalYear,
                 amount("value", request.value()), unit(request.unit()), correction(request),
                 RequestFields.version("expectedVersion", request.expectedVersion()));
     }
 
-    static PlanCommands.RecordAnnualActual actual(ItemAddress item, String fiscalYear, AmountRequest request) {
+    static PlanCommands.RecordAnnualActual actual(ItemAddress item, FiscalYear fiscalYear, AmountRequest request) {
         return new PlanCommands.RecordAnnualActual(item.municipalityCode(), item.planId(), item.itemId(),
-                RequestFields.fiscalYear("fiscalYear", fiscalYear),
+                fiscalYear,
                 amount("value", request.value()), unit(request.unit()), correction(request),
                 RequestFields.version("expectedVersion", request.expectedVersion()));
     }
@@ -74,11 +75,11 @@ final class EntryRequests {
             @Schema(description = EXPECTED_VERSION) Long expectedVersion) implements Correctable {
     }
 
-    static PlanCommands.RecordPeriodStatus status(ItemAddress item, String fiscalYear, String quarter,
+    static PlanCommands.RecordPeriodStatus status(ItemAddress item, FiscalYear fiscalYear, Quarter quarter,
             PeriodStatusRequest request) {
         return new PlanCommands.RecordPeriodStatus(item.municipalityCode(), item.planId(), item.itemId(),
                 text("organisation", request.organisation(), 60, true),
-                RequestFields.fiscalYear("fiscalYear", fiscalYear), RequestFields.quarter("quarter", quarter),
+                fiscalYear, quarter,
                 text("symbol", request.symbol(), 2, true), text("reasonCode", request.reasonCode(), 10, false),
                 text("remark", request.remark(), 2000, false), correction(request),
                 RequestFields.version("expectedVersion", request.expectedVersion()));
@@ -93,8 +94,8 @@ final class EntryRequests {
             @Schema(description = EXPECTED_VERSION) Long expectedVersion) implements Correctable {
     }
 
-    static PlanCommands.ReviseNarrative narrative(ItemAddress item, String fiscalYear, NarrativeRequest request) {
-        FiscalYear year = RequestFields.fiscalYear("fiscalYear", fiscalYear);
+    static PlanCommands.ReviseNarrative narrative(ItemAddress item, FiscalYear fiscalYear, NarrativeRequest request) {
+        FiscalYear year = fiscalYear;
         Map<NarrativeField, String> texts = new LinkedHashMap<>();
         narrative(texts, NarrativeField.PLANNED_CONTENT, request.plannedContent());
         narrative(texts, NarrativeField.GOALS_AND_FOCUS, request.goalsAndFocus());

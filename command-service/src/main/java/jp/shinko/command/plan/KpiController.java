@@ -12,21 +12,21 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.shinko.command.messaging.CommandMetadata;
-import jp.shinko.command.problem.FieldProblem;
-import jp.shinko.command.problem.InvalidRequest;
+import jp.shinko.command.messaging.CommandIds;
 import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.kpi.KpiFigure;
 import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.kpi.KpiTarget;
 import jp.shinko.events.kpi.ReferencePeriod;
+import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.PlanId;
+import jp.shinko.infra.edge.FieldProblem;
+import jp.shinko.infra.edge.InvalidRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -49,7 +49,7 @@ class KpiController {
     }
 
     /** What a KPI change answers: whether it changed anything. */
-    record KpiAnswer(String municipalityCode, PlanId planId, KpiId kpiId, boolean changed, String commandId) {
+    record KpiAnswer(MunicipalityCode municipalityCode, PlanId planId, KpiId kpiId, boolean changed, String commandId) {
     }
 
     /** A figure for a year ({@code fromYear} alone) or a period. */
@@ -156,20 +156,19 @@ class KpiController {
             + "expected and its target. Defining it again replaces the definition.")
     @ApiResponse(responseCode = "200", description = "Defined (changed: false when already so)")
     @ApiResponse(responseCode = "422", description = "An above-kpi target names a KPI the plan does not have")
-    KpiAnswer define(@Parameter(example = "132241") @PathVariable String code, @PathVariable String planId,
-            @Parameter(example = "establishments") @PathVariable String kpiId, @RequestBody KpiRequest request,
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+    KpiAnswer define(@Parameter(example = "132241") @PathVariable MunicipalityCode code, @PathVariable String planId,
+            @Parameter(example = "establishments") @PathVariable String kpiId, @RequestBody KpiRequest request) {
         if (request.baseline() == null) {
             throw new InvalidRequest(new FieldProblem("baseline", null, "is required: value and fromYear"));
         }
-        PlanCommands.DefineKpi command = new PlanCommands.DefineKpi(RequestFields.municipalityInPath(code),
+        PlanCommands.DefineKpi command = new PlanCommands.DefineKpi(code,
                 PlanRequests.planId(planId), PlanRequests.kpiId("kpiId", kpiId),
                 text("name", request.name(), 100, true), text("unit", request.unit(), 10, true),
                 text("source", request.source(), 40, false),
                 request.baseline().toFigure("baseline"),
                 text("nextFigureExpected", request.nextFigureExpected(), 40, false),
                 request.target() == null ? null : request.target().toTarget());
-        return send(code, command.planId(), command.kpiId(), command, idempotencyKey);
+        return send(code, command.planId(), command.kpiId(), command);
     }
 
     @PostMapping("/observations")
@@ -177,9 +176,8 @@ class KpiController {
             description = "A later figure for the same year or period supersedes the earlier one.")
     @ApiResponse(responseCode = "200", description = "Recorded (changed: false when already so)")
     @ApiResponse(responseCode = "422", description = "The plan has no such KPI")
-    KpiAnswer observe(@PathVariable String code, @PathVariable String planId, @PathVariable String kpiId,
-            @RequestBody ObservationRequest request,
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+    KpiAnswer observe(@PathVariable MunicipalityCode code, @PathVariable String planId, @PathVariable String kpiId,
+            @RequestBody ObservationRequest request) {
         if (request.figure() == null) {
             throw new InvalidRequest(new FieldProblem("figure", null, "is required: value and fromYear"));
         }
@@ -194,18 +192,18 @@ class KpiController {
                     + "from 1900 to 2100, such as 2025-12-19"));
         }
         PlanCommands.RecordKpiObservation command = new PlanCommands.RecordKpiObservation(
-                RequestFields.municipalityInPath(code), PlanRequests.planId(planId), PlanRequests.kpiId("kpiId", kpiId),
+                code, PlanRequests.planId(planId), PlanRequests.kpiId("kpiId", kpiId),
                 request.figure().toFigure("figure"), publishedOn);
-        return send(code, command.planId(), command.kpiId(), command, idempotencyKey);
+        return send(code, command.planId(), command.kpiId(), command);
     }
 
     private static BigDecimal figure(String field, BigDecimal value, boolean required) {
         return RequestFields.decimal(field, value, LARGEST.negate(), LARGEST, FIGURE_SCALE, required);
     }
 
-    private KpiAnswer send(String code, PlanId planId, KpiId kpiId, Object command, String idempotencyKey) {
-        String commandId = CommandMetadata.commandId(idempotencyKey);
-        Boolean changed = commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));
+    private KpiAnswer send(MunicipalityCode code, PlanId planId, KpiId kpiId, Object command) {
+        String commandId = CommandIds.ofThisRequest();
+        Boolean changed = commandGateway.sendAndWait(command);
         return new KpiAnswer(code, planId, kpiId, changed, commandId);
     }
 }

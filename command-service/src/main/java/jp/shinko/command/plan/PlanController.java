@@ -7,22 +7,21 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import jp.shinko.command.messaging.CommandMetadata;
+import jp.shinko.command.messaging.CommandIds;
 import jp.shinko.command.municipality.MunicipalRules;
-import jp.shinko.command.problem.FieldProblem;
-import jp.shinko.command.problem.InvalidRequest;
-import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.TokyoTime;
+import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanId;
+import jp.shinko.infra.edge.FieldProblem;
+import jp.shinko.infra.edge.InvalidRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,11 +47,11 @@ class PlanController {
     }
 
     /** The answer to adopting a plan. */
-    record PlanAnswer(String municipalityCode, PlanId planId, String commandId) {
+    record PlanAnswer(MunicipalityCode municipalityCode, PlanId planId, String commandId) {
     }
 
     /** The answer to a change of an item: its version after the change, to send back as expectedVersion. */
-    record ItemAnswer(String municipalityCode, PlanId planId, ItemId itemId, long version, String commandId) {
+    record ItemAnswer(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, long version, String commandId) {
     }
 
     @PostMapping
@@ -62,14 +61,13 @@ class PlanController {
     @ApiResponse(responseCode = "201", description = "Adopted (or the same adoption again)")
     @ApiResponse(responseCode = "404", description = "The municipality is not registered")
     @ApiResponse(responseCode = "409", description = "A plan with this id exists with other content")
-    PlanAnswer adopt(@Parameter(example = "132284") @PathVariable String code,
-            @RequestBody PlanRequests.PlanRequest request,
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        PlanCommands.AdoptPlan command = request.toCommand(RequestFields.municipalityInPath(code));
+    PlanAnswer adopt(@Parameter(example = "132284") @PathVariable MunicipalityCode code,
+            @RequestBody PlanRequests.PlanRequest request) {
+        PlanCommands.AdoptPlan command = request.toCommand(code);
         if (!municipalRules.isRegistered(command.municipalityCode())) {
             throw PlanRuleViolated.notRegistered(command.municipalityCode());
         }
-        String commandId = send(command, idempotencyKey);
+        String commandId = send(command);
         return new PlanAnswer(code, command.planId(), commandId);
     }
 
@@ -82,12 +80,11 @@ class PlanController {
     @ApiResponse(responseCode = "409", description = "An item with this id exists with other content")
     @ApiResponse(responseCode = "422", description = "The parent or cross-reference does not exist or is retired, "
             + "or the number is taken among the siblings")
-    ItemAnswer add(@PathVariable String code, @PathVariable String planId,
-            @RequestBody PlanRequests.AddItemRequest request,
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        PlanCommands.AddPlanItem command = request.toCommand(RequestFields.municipalityInPath(code),
+    ItemAnswer add(@PathVariable MunicipalityCode code, @PathVariable String planId,
+            @RequestBody PlanRequests.AddItemRequest request) {
+        PlanCommands.AddPlanItem command = request.toCommand(code,
                 PlanRequests.planId(planId));
-        return itemAnswer(code, command, idempotencyKey);
+        return itemAnswer(code, command);
     }
 
     @PutMapping(ITEM)
@@ -96,11 +93,10 @@ class PlanController {
     @ApiResponse(responseCode = "200", description = "Revised (or already saying this)")
     @ApiResponse(responseCode = "409", description = "The item's version is not expectedVersion")
     @ApiResponse(responseCode = "422", description = "The item is retired, or the number is taken")
-    ItemAnswer revise(@PathVariable String code, @PathVariable String planId, @PathVariable String itemId,
-            @RequestBody PlanRequests.ReviseItemRequest request,
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        return itemAnswer(code, request.toCommand(RequestFields.municipalityInPath(code),
-                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId)), idempotencyKey);
+    ItemAnswer revise(@PathVariable MunicipalityCode code, @PathVariable String planId, @PathVariable String itemId,
+            @RequestBody PlanRequests.ReviseItemRequest request) {
+        return itemAnswer(code, request.toCommand(code,
+                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId)));
     }
 
     @PostMapping(ITEM + "/move")
@@ -108,11 +104,10 @@ class PlanController {
     @ApiResponse(responseCode = "200", description = "Moved (or already there)")
     @ApiResponse(responseCode = "422", description = "The new parent does not exist, is the item itself or one of "
             + "its own items, or the number is taken there")
-    ItemAnswer move(@PathVariable String code, @PathVariable String planId, @PathVariable String itemId,
-            @RequestBody PlanRequests.MoveItemRequest request,
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        return itemAnswer(code, request.toCommand(RequestFields.municipalityInPath(code),
-                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId)), idempotencyKey);
+    ItemAnswer move(@PathVariable MunicipalityCode code, @PathVariable String planId, @PathVariable String itemId,
+            @RequestBody PlanRequests.MoveItemRequest request) {
+        return itemAnswer(code, request.toCommand(code,
+                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId)));
     }
 
     @PostMapping(ITEM + "/retire")
@@ -120,11 +115,10 @@ class PlanController {
             + "for it. Its own items must be retired or moved first.")
     @ApiResponse(responseCode = "200", description = "Retired (or already retired)")
     @ApiResponse(responseCode = "422", description = "The item still has items under it")
-    ItemAnswer retire(@PathVariable String code, @PathVariable String planId, @PathVariable String itemId,
-            @RequestBody PlanRequests.RetireItemRequest request,
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        return itemAnswer(code, request.toCommand(RequestFields.municipalityInPath(code),
-                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId)), idempotencyKey);
+    ItemAnswer retire(@PathVariable MunicipalityCode code, @PathVariable String planId, @PathVariable String itemId,
+            @RequestBody PlanRequests.RetireItemRequest request) {
+        return itemAnswer(code, request.toCommand(code,
+                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId)));
     }
 
     /** The body of {@code POST .../fiscal-years/{fiscalYear}/close}. */
@@ -133,7 +127,8 @@ class PlanController {
     }
 
     /** The answer to closing a fiscal year. */
-    record CloseAnswer(String municipalityCode, PlanId planId, int fiscalYear, boolean changed, String commandId) {
+    record CloseAnswer(MunicipalityCode municipalityCode, PlanId planId, int fiscalYear, boolean changed,
+            String commandId) {
     }
 
     @PostMapping("/{planId}/fiscal-years/{fiscalYear}/close")
@@ -142,11 +137,10 @@ class PlanController {
             + "not bound to one organisation.")
     @ApiResponse(responseCode = "200", description = "Closed (changed: false when it already was)")
     @ApiResponse(responseCode = "422", description = "The year is outside the plan period")
-    CloseAnswer close(@PathVariable String code, @PathVariable String planId,
-            @Parameter(example = "R5") @PathVariable String fiscalYear,
-            @RequestBody(required = false) CloseRequest request,
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        FiscalYear year = RequestFields.fiscalYear("fiscalYear", fiscalYear);
+    CloseAnswer close(@PathVariable MunicipalityCode code, @PathVariable String planId,
+            @Parameter(example = "R5") @PathVariable FiscalYear fiscalYear,
+            @RequestBody(required = false) CloseRequest request) {
+        FiscalYear year = fiscalYear;
         LocalDate reportedOn = null;
         if (request != null && request.councilReportedOn() != null) {
             try {
@@ -156,22 +150,22 @@ class PlanController {
                         "is a date such as 2024-06-20"));
             }
         }
-        String commandId = CommandMetadata.commandId(idempotencyKey);
-        PlanCommands.CloseFiscalYear command = new PlanCommands.CloseFiscalYear(RequestFields.municipalityInPath(code),
+        String commandId = CommandIds.ofThisRequest();
+        PlanCommands.CloseFiscalYear command = new PlanCommands.CloseFiscalYear(code,
                 PlanRequests.planId(planId), year, reportedOn, LocalDate.now(clock.withZone(TokyoTime.ZONE)));
-        Boolean changed = commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));
+        Boolean changed = commandGateway.sendAndWait(command);
         return new CloseAnswer(code, command.planId(), year.value(), changed, commandId);
     }
 
-    private ItemAnswer itemAnswer(String code, PlanCommands.ItemCommand command, String idempotencyKey) {
-        String commandId = CommandMetadata.commandId(idempotencyKey);
-        Long version = commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));
+    private ItemAnswer itemAnswer(MunicipalityCode code, PlanCommands.ItemCommand command) {
+        String commandId = CommandIds.ofThisRequest();
+        Long version = commandGateway.sendAndWait(command);
         return new ItemAnswer(code, command.planId(), command.itemId(), version, commandId);
     }
 
-    private String send(Object command, String idempotencyKey) {
-        String commandId = CommandMetadata.commandId(idempotencyKey);
-        commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));
+    private String send(Object command) {
+        String commandId = CommandIds.ofThisRequest();
+        commandGateway.sendAndWait(command);
         return commandId;
     }
 }

@@ -7,8 +7,6 @@ import jp.shinko.command.plan.PlanCommands.AdoptPlan;
 import jp.shinko.command.plan.PlanCommands.MovePlanItem;
 import jp.shinko.command.plan.PlanCommands.RetirePlanItem;
 import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
-import jp.shinko.command.problem.FieldProblem;
-import jp.shinko.command.problem.InvalidRequest;
 import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.kpi.KpiId;
@@ -18,6 +16,8 @@ import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.Outlook;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemContent;
+import jp.shinko.infra.edge.FieldProblem;
+import jp.shinko.infra.edge.InvalidRequest;
 import jp.shinko.infra.edge.MultiLineText;
 
 /** The bodies of the plan endpoints, each read into its command; a bad field is a 400 naming it. */

@@ -3,12 +3,12 @@ package jp.shinko.command.plan;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import jp.shinko.command.problem.ProblemType;
 import jp.shinko.command.problem.RuleViolation;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanId;
+import jp.shinko.infra.edge.ProblemType;
 
 /** A plan command that breaks a rule of the plan's tree; nothing is stored. */
 final class PlanRuleViolated extends RuleViolation {

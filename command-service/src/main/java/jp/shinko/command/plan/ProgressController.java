@@ -8,20 +8,21 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.math.BigDecimal;
-import jp.shinko.command.messaging.CommandMetadata;
+import jp.shinko.command.messaging.CommandIds;
 import jp.shinko.command.plan.EntryRequests.AmountRequest;
 import jp.shinko.command.plan.EntryRequests.ItemAddress;
 import jp.shinko.command.plan.EntryRequests.NarrativeRequest;
 import jp.shinko.command.plan.EntryRequests.PeriodStatusRequest;
 import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.calendar.Quarter;
+import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -43,8 +44,8 @@ class ProgressController {
 
     /** What an entry answers: whether it changed anything, and its version to send back as expectedVersion. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record EntryAnswer(String municipalityCode, PlanId planId, ItemId itemId, Integer fiscalYear, boolean changed,
-            Long version, String commandId) {
+    record EntryAnswer(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, Integer fiscalYear,
+            boolean changed, Long version, String commandId) {
     }
 
     /** The body of {@code PUT .../indicator}. */
@@ -62,9 +63,8 @@ class ProgressController {
     @ApiResponse(responseCode = "200", description = "Defined (changed: false when already so)")
     @ApiResponse(responseCode = "422", description = "The item is retired, or targets or actuals exist in "
             + "another unit")
-    EntryAnswer defineIndicator(@Parameter(example = "132284") @PathVariable String code,
-            @PathVariable String planId, @PathVariable String itemId, @RequestBody IndicatorRequest request,
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+    EntryAnswer defineIndicator(@Parameter(example = "132284") @PathVariable MunicipalityCode code,
+            @PathVariable String planId, @PathVariable String itemId, @RequestBody IndicatorRequest request) {
         String name = text("name", request.name(), 100, true);
         Baseline baseline = request.baseline();
         BigDecimal baselineValue = baseline == null ? null : EntryRequests.amount("baseline.value", baseline.value());
@@ -72,8 +72,7 @@ class ProgressController {
                 : RequestFields.fiscalYear("baseline.fiscalYear", baseline.fiscalYear());
         ItemAddress item = ItemAddress.inPath(code, planId, itemId);
         return send(code, item, null, new PlanCommands.DefineIndicator(item.municipalityCode(), item.planId(),
-                item.itemId(), name, EntryRequests.unit(request.unit()), baselineValue, baselineYear),
-                idempotencyKey);
+                item.itemId(), name, EntryRequests.unit(request.unit()), baselineValue, baselineYear));
     }
 
     @PutMapping("/annual-targets/{fiscalYear}")
@@ -81,11 +80,9 @@ class ProgressController {
             description = "The fiscal year is written 2025, R7 or 令和7 (URL-encoded). A later value supersedes.")
     @ApiResponse(responseCode = "200", description = "Set (changed: false when already so)")
     @ApiResponse(responseCode = "422", description = "No indicator yet, another unit, or a year outside the plan")
-    EntryAnswer setTarget(@PathVariable String code, @PathVariable String planId, @PathVariable String itemId,
-            @Parameter(example = "R7") @PathVariable String fiscalYear, @RequestBody AmountRequest request,
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        return send(code, EntryRequests.target(ItemAddress.inPath(code, planId, itemId), fiscalYear, request),
-                idempotencyKey);
+    EntryAnswer setTarget(@PathVariable MunicipalityCode code, @PathVariable String planId, @PathVariable String itemId,
+            @Parameter(example = "R7") @PathVariable FiscalYear fiscalYear, @RequestBody AmountRequest request) {
+        return send(code, EntryRequests.target(ItemAddress.inPath(code, planId, itemId), fiscalYear, request));
     }
 
     @PutMapping("/annual-actuals/{fiscalYear}")
@@ -93,11 +90,10 @@ class ProgressController {
             description = "The fiscal year is written 2025, R7 or 令和7 (URL-encoded). A later value supersedes.")
     @ApiResponse(responseCode = "200", description = "Recorded (changed: false when already so)")
     @ApiResponse(responseCode = "422", description = "No indicator yet, another unit, or a year outside the plan")
-    EntryAnswer recordActual(@PathVariable String code, @PathVariable String planId, @PathVariable String itemId,
-            @Parameter(example = "R7") @PathVariable String fiscalYear, @RequestBody AmountRequest request,
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        return send(code, EntryRequests.actual(ItemAddress.inPath(code, planId, itemId), fiscalYear, request),
-                idempotencyKey);
+    EntryAnswer recordActual(@PathVariable MunicipalityCode code, @PathVariable String planId,
+            @PathVariable String itemId,
+            @Parameter(example = "R7") @PathVariable FiscalYear fiscalYear, @RequestBody AmountRequest request) {
+        return send(code, EntryRequests.actual(ItemAddress.inPath(code, planId, itemId), fiscalYear, request));
     }
 
     @PutMapping("/period-status/{fiscalYear}/{quarter}")
@@ -107,12 +103,11 @@ class ProgressController {
     @ApiResponse(responseCode = "200", description = "Recorded (changed: false when already so)")
     @ApiResponse(responseCode = "422", description = "The organisation is not responsible for the item, the symbol "
             + "or reason is not in the city's lists, a 4th-quarter reason is missing, or the year is outside the plan")
-    EntryAnswer recordPeriodStatus(@PathVariable String code, @PathVariable String planId,
-            @PathVariable String itemId, @Parameter(example = "R5") @PathVariable String fiscalYear,
-            @Parameter(example = "4") @PathVariable String quarter, @RequestBody PeriodStatusRequest request,
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
+    EntryAnswer recordPeriodStatus(@PathVariable MunicipalityCode code, @PathVariable String planId,
+            @PathVariable String itemId, @Parameter(example = "R5") @PathVariable FiscalYear fiscalYear,
+            @Parameter(example = "4") @PathVariable Quarter quarter, @RequestBody PeriodStatusRequest request) {
         return send(code, EntryRequests.status(ItemAddress.inPath(code, planId, itemId), fiscalYear, quarter,
-                request), idempotencyKey);
+                request));
     }
 
     @PutMapping("/narratives/{fiscalYear}")
@@ -120,23 +115,20 @@ class ProgressController {
             description = "Any of the four fields; an empty text clears one, a field left out stays as it is.")
     @ApiResponse(responseCode = "200", description = "Revised (changed: false when every field already said so)")
     @ApiResponse(responseCode = "422", description = "The item is retired or the year is outside the plan")
-    EntryAnswer reviseNarrative(@PathVariable String code, @PathVariable String planId,
-            @PathVariable String itemId, @Parameter(example = "R7") @PathVariable String fiscalYear,
-            @RequestBody NarrativeRequest request,
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        return send(code, EntryRequests.narrative(ItemAddress.inPath(code, planId, itemId), fiscalYear, request),
-                idempotencyKey);
+    EntryAnswer reviseNarrative(@PathVariable MunicipalityCode code, @PathVariable String planId,
+            @PathVariable String itemId, @Parameter(example = "R7") @PathVariable FiscalYear fiscalYear,
+            @RequestBody NarrativeRequest request) {
+        return send(code, EntryRequests.narrative(ItemAddress.inPath(code, planId, itemId), fiscalYear, request));
     }
 
-    private EntryAnswer send(String code, PlanCommands.ProgressEntry command, String idempotencyKey) {
+    private EntryAnswer send(MunicipalityCode code, PlanCommands.ProgressEntry command) {
         return send(code, new ItemAddress(command.municipalityCode(), command.planId(), command.itemId()),
-                command.fiscalYear(), command, idempotencyKey);
+                command.fiscalYear(), command);
     }
 
-    private EntryAnswer send(String code, ItemAddress item, FiscalYear year, Object command,
-            String idempotencyKey) {
-        String commandId = CommandMetadata.commandId(idempotencyKey);
-        Object result = commandGateway.sendAndWait(CommandMetadata.withCommandId(command, commandId));
+    private EntryAnswer send(MunicipalityCode code, ItemAddress item, FiscalYear year, Object command) {
+        String commandId = CommandIds.ofThisRequest();
+        Object result = commandGateway.sendAndWait(command);
         Integer fiscalYear = year == null ? null : year.value();
         return result instanceof EntryResult entry
                 ? new EntryAnswer(code, item.planId(), item.itemId(), fiscalYear, entry.changed(), entry.version(),

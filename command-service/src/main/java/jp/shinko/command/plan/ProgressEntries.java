@@ -127,27 +127,30 @@ final class ProgressEntries {
     }
 
     private Decision target(SetAnnualTarget command, Writing writing) {
-        EntryRef.AnnualFigure entry = command.entryRef();
-        checkFigure(entry, command.unit(), command.expectedVersion(), writing);
-        if (alreadyRecorded(entry, command.value())) {
-            return Decision.unchanged(entry);
-        }
-        PlanAdopted plan = writing.plan();
-        return new Decision(entry, List.of(new AnnualTargetSet(plan.municipalityCode(), plan.planId(),
-                command.itemId(), command.fiscalYear(), command.value(), command.unit(),
-                writing.closedYears().correction(command.fiscalYear(), command.correctionReason()))));
+        return figure(command.entryRef(), command.value(), command.unit(), command.correctionReason(),
+                command.expectedVersion(), writing);
     }
 
     private Decision actual(RecordAnnualActual command, Writing writing) {
-        EntryRef.AnnualFigure entry = command.entryRef();
-        checkFigure(entry, command.unit(), command.expectedVersion(), writing);
-        if (alreadyRecorded(entry, command.value())) {
+        return figure(command.entryRef(), command.value(), command.unit(), command.correctionReason(),
+                command.expectedVersion(), writing);
+    }
+
+    /** A target or an actual: the item's indicator and unit, a year of the plan, and the cell's version. */
+    private Decision figure(EntryRef.AnnualFigure entry, BigDecimal value, String unit, String correctionReason,
+            Long expectedVersion, Writing writing) {
+        checkFigure(entry, unit, expectedVersion, writing);
+        if (alreadyRecorded(entry, value)) {
             return Decision.unchanged(entry);
         }
         PlanAdopted plan = writing.plan();
-        return new Decision(entry, List.of(new AnnualActualRecorded(plan.municipalityCode(), plan.planId(),
-                command.itemId(), command.fiscalYear(), command.value(), command.unit(),
-                writing.closedYears().correction(command.fiscalYear(), command.correctionReason()))));
+        String correction = writing.closedYears().correction(entry.fiscalYear(), correctionReason);
+        return new Decision(entry, List.<Object>of(switch (entry.figure()) {
+            case TARGET -> new AnnualTargetSet(plan.municipalityCode(), plan.planId(), entry.itemId(),
+                    entry.fiscalYear(), value, unit, correction);
+            case ACTUAL -> new AnnualActualRecorded(plan.municipalityCode(), plan.planId(), entry.itemId(),
+                    entry.fiscalYear(), value, unit, correction);
+        }));
     }
 
     /** The symbol and reason come from the city's legend and list; a 4th-quarter symbol not on track needs a reason. */

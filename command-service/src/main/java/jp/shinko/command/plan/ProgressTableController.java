@@ -12,28 +12,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import jp.shinko.command.messaging.CommandMetadata;
+import jp.shinko.command.messaging.CommandIds;
 import jp.shinko.command.plan.EntryRequests.ItemAddress;
 import jp.shinko.command.plan.PlanCommands.ProgressEntry;
 import jp.shinko.command.plan.PlanCommands.RecordProgress;
-import jp.shinko.command.problem.FieldProblem;
-import jp.shinko.command.problem.InvalidRequest;
 import jp.shinko.command.problem.ProblemDetailsAdvice;
-import jp.shinko.command.problem.ProblemType;
 import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.InvalidField;
+import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.progress.EntryRef;
+import jp.shinko.infra.edge.FieldProblem;
+import jp.shinko.infra.edge.InvalidRequest;
 import jp.shinko.infra.edge.MultiLineText;
+import jp.shinko.infra.edge.ProblemType;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -74,7 +74,7 @@ class ProgressTableController {
     }
 
     /** What the table answers: per item whether it was recorded, with each row's result, or why not. */
-    record TableAnswer(String municipalityCode, PlanId planId, int itemsRecorded, int itemsRefused,
+    record TableAnswer(MunicipalityCode municipalityCode, PlanId planId, int itemsRecorded, int itemsRefused,
             int entriesChanged, List<ItemAnswer> items, String commandId) {
     }
 
@@ -97,10 +97,9 @@ class ProgressTableController {
     @ApiResponse(responseCode = "400", description = "No items, too many rows, an item twice")
     @ApiResponse(responseCode = "422", description = "Every item was refused: nothing was recorded; the items "
             + "with their problems are in the problem's items")
-    ResponseEntity<Object> enter(@Parameter(example = "132284") @PathVariable String code,
-            @PathVariable String planId, @RequestBody TableRequest request,
-            @RequestHeader(name = CommandMetadata.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey) {
-        MunicipalityCode municipality = RequestFields.municipalityInPath(code);
+    ResponseEntity<Object> enter(@Parameter(example = "132284") @PathVariable MunicipalityCode code,
+            @PathVariable String planId, @RequestBody TableRequest request) {
+        MunicipalityCode municipality = code;
         PlanId plan = PlanRequests.planId(planId);
         List<ItemRows> items = checkedShape(request);
         List<ItemAnswer> answers = new ArrayList<>();
@@ -122,9 +121,9 @@ class ProgressTableController {
                 answers.add(new ItemAnswer(item.itemId(), "refused", null, ProblemDetailsAdvice.of(invalid)));
             }
         }
-        String commandId = CommandMetadata.commandId(idempotencyKey);
+        String commandId = CommandIds.ofThisRequest();
         List<ItemOutcome> outcomes = valid.isEmpty() ? List.of() : commandGateway.sendAndWait(
-                CommandMetadata.withCommandId(new RecordProgress(municipality, plan, valid), commandId));
+                new RecordProgress(municipality, plan, valid));
         for (int i = 0, next = 0; i < answers.size(); i++) {
             if (answers.get(i) == null) {
                 answers.set(i, answer(outcomes.get(next++), items.get(i), "items[" + i + "]"));
@@ -138,7 +137,7 @@ class ProgressTableController {
         if (recorded > 0) {
             return ResponseEntity.ok(table);
         }
-        ProblemDetail nothing = ProblemDetailsAdvice.problem(ProblemType.NOTHING_RECORDED, "every one of the "
+        ProblemDetail nothing = ProblemType.NOTHING_RECORDED.detail("every one of the "
                 + answers.size() + " items was refused; see each item's problem, fix the rows and send again");
         nothing.setProperty("items", answers);
         return ResponseEntity.status(nothing.getStatus()).body(nothing);
@@ -178,12 +177,13 @@ class ProgressTableController {
             }
             onlyFieldsOfItsKind(row);
             return switch (row.kind()) {
-                case "target" -> EntryRequests.target(item, row.fiscalYear(), amount(row));
-                case "actual" -> EntryRequests.actual(item, row.fiscalYear(), amount(row));
-                case "status" -> EntryRequests.status(item, row.fiscalYear(), row.quarter(),
+                case "target" -> EntryRequests.target(item, fiscalYear(row), amount(row));
+                case "actual" -> EntryRequests.actual(item, fiscalYear(row), amount(row));
+                case "status" -> EntryRequests.status(item, fiscalYear(row),
+                        RequestFields.quarter("quarter", row.quarter()),
                         new EntryRequests.PeriodStatusRequest(row.organisation(), row.symbol(),
                                 row.reasonCode(), row.remark(), row.correctionReason(), row.expectedVersion()));
-                case "narrative" -> EntryRequests.narrative(item, row.fiscalYear(),
+                case "narrative" -> EntryRequests.narrative(item, fiscalYear(row),
                         new EntryRequests.NarrativeRequest(row.plannedContent(), row.goalsAndFocus(),
                                 row.results(), row.issuesAhead(), row.correctionReason(), row.expectedVersion()));
                 default -> throw new InvalidRequest(new FieldProblem("kind", row.kind(), "must be one of "
@@ -230,6 +230,10 @@ class ProgressTableController {
             throw new InvalidRequest(new FieldProblem(field.getKey(), field.getValue(), "is not a field of a row "
                     + "of kind " + row.kind()));
         });
+    }
+
+    private static FiscalYear fiscalYear(EntryRow row) {
+        return RequestFields.fiscalYear("fiscalYear", row.fiscalYear());
     }
 
     private static EntryRequests.AmountRequest amount(EntryRow row) {

@@ -2,10 +2,11 @@ package jp.shinko.command.problem;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import jp.shinko.events.InvalidField;
 import jp.shinko.infra.edge.EdgeProblemAdvice;
-import jp.shinko.infra.edge.EdgeProblems;
+import jp.shinko.infra.edge.FieldProblem;
+import jp.shinko.infra.edge.InvalidRequest;
+import jp.shinko.infra.edge.ProblemType;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -29,8 +30,8 @@ import org.springframework.web.context.request.WebRequest;
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends EdgeProblemAdvice {
 
-    @ExceptionHandler({RuleViolation.class, InvalidRequest.class, InvalidField.class})
-    ProblemDetail refused(RuntimeException refusal) {
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail refused(RuleViolation refusal) {
         return of(refusal);
     }
 
@@ -40,19 +41,15 @@ public class ProblemDetailsAdvice extends EdgeProblemAdvice {
      */
     public static ProblemDetail of(RuntimeException refusal) {
         if (refusal instanceof RuleViolation violation) {
-            ProblemDetail problem = problem(violation.problemType(), violation.getMessage());
+            ProblemDetail problem = violation.problemType().detail(violation.getMessage());
             violation.values().forEach(problem::setProperty);
             return problem;
         }
-        if (refusal instanceof InvalidRequest invalid) {
-            return invalidFields(invalid.problems());
-        }
-        if (refusal instanceof InvalidField invalid) {
-            return invalidFields(List.of(new FieldProblem(invalid.field(), invalid.rejectedValue(),
-                    invalid.getMessage())));
+        if (refusal instanceof InvalidRequest || refusal instanceof InvalidField) {
+            return badFields(fieldsOf(refusal));
         }
         if (refusal instanceof AccessDeniedException) {
-            return problem(ProblemType.FORBIDDEN, refusal.getMessage());
+            return ProblemType.FORBIDDEN.detail(refusal.getMessage());
         }
         throw refusal;
     }
@@ -60,14 +57,14 @@ public class ProblemDetailsAdvice extends EdgeProblemAdvice {
     /** Content too large to record, such as an event larger than the relay publishes. */
     @ExceptionHandler(ContentTooLarge.class)
     ResponseEntity<ProblemDetail> contentTooLarge(ContentTooLarge tooLarge) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(EdgeProblems.BODY_TOO_LARGE.detail(
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemType.BODY_TOO_LARGE.detail(
                 HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()));
     }
 
     /** Every record is first created by a command of its own, such as registering a municipality. */
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException missing) {
-        ProblemDetail problem = problem(ProblemType.NOT_FOUND, "there is no record " + missing.getAggregateIdentifier()
+        ProblemDetail problem = ProblemType.NOT_FOUND.detail("there is no record " + missing.getAggregateIdentifier()
                 + "; a municipality is registered (POST /municipalities) before anything is recorded for it");
         problem.setProperty("recordId", missing.getAggregateIdentifier());
         return problem;
@@ -76,7 +73,7 @@ public class ProblemDetailsAdvice extends EdgeProblemAdvice {
     /** Another request (possibly on another instance) appended to the same record first. */
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ProblemDetail concurrentModification(RuntimeException conflict) {
-        return problem(ProblemType.CONCURRENT_MODIFICATION,
+        return ProblemType.CONCURRENT_MODIFICATION.detail(
                 "another request changed the same record at the same time; read it again and retry if still needed");
     }
 
@@ -87,22 +84,6 @@ public class ProblemDetailsAdvice extends EdgeProblemAdvice {
                 .sorted(Comparator.comparing(FieldError::getField))
                 .map(error -> new FieldProblem(error.getField(), error.getRejectedValue(), error.getDefaultMessage()))
                 .toList();
-        return ResponseEntity.badRequest().body(invalidFields(problems));
-    }
-
-    private static ProblemDetail invalidFields(List<FieldProblem> problems) {
-        ProblemDetail problem = problem(ProblemType.INVALID_REQUEST, problems.stream()
-                .map(field -> field.field() + ": " + field.message())
-                .collect(Collectors.joining("; ")));
-        problem.setProperty("errors", problems);
-        return problem;
-    }
-
-    /** A problem of the given type, saying what to fix. */
-    public static ProblemDetail problem(ProblemType type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
-        problem.setType(type.type());
-        problem.setTitle(type.title());
-        return problem;
+        return ResponseEntity.badRequest().body(badFields(problems));
     }
 }

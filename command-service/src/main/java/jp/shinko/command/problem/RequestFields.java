@@ -6,8 +6,8 @@ import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.InvalidFiscalYear;
 import jp.shinko.events.calendar.InvalidQuarter;
 import jp.shinko.events.calendar.Quarter;
-import jp.shinko.events.municipality.InvalidMunicipalityCode;
-import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.infra.edge.FieldProblem;
+import jp.shinko.infra.edge.InvalidRequest;
 
 /**
  * Reads request fields into the published language's value types, so that a bad value is a
@@ -16,15 +16,6 @@ import jp.shinko.events.municipality.MunicipalityCode;
 public final class RequestFields {
 
     private RequestFields() {
-    }
-
-    /** The municipality code in the path, always named {@code code}. */
-    public static MunicipalityCode municipalityInPath(String code) {
-        try {
-            return MunicipalityCode.of(code);
-        } catch (InvalidMunicipalityCode invalid) {
-            throw new InvalidRequest(new FieldProblem("code", invalid.rejectedValue(), invalid.getMessage()));
-        }
     }
 
     /** An identifier chosen by the client, such as a plan's {@code shoko-2023}, checked against a pattern. */

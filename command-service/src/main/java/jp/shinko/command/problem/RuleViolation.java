@@ -1,6 +1,7 @@
 package jp.shinko.command.problem;
 
 import java.util.Map;
+import jp.shinko.infra.edge.ProblemType;
 
 /**
  * A command refused by a business rule: the kind of problem, a message that tells the caller

@@ -19,18 +19,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import jp.shinko.command.CommandServiceTest;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.municipality.MunicipalityCode;
-import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,8 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * whatever the bodies; the key is claimed in PostgreSQL, so this holds across instances too.
  * Codes here are Fukushima's (07) and Ibaraki's (08), which no other test uses.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = RealInfrastructure.class)
+@CommandServiceTest
 class IdempotencyRacesTest {
 
     private static final int AT_ONCE = 20;

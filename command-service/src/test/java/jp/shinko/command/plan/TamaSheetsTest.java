@@ -5,21 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import jp.shinko.command.CommandServiceTest;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.seeds.SeedLoader;
-import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -27,8 +25,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * sheets (../shared/seeds/000…) entered through the REST API by the seed loader; then
  * the census figures as they are published, and the rules a KPI entry must keep.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = RealInfrastructure.class)
+@CommandServiceTest
 class TamaSheetsTest {
 
     private static final String TAMA = "132241";

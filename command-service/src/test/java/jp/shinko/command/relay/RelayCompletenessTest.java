@@ -25,24 +25,22 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import jp.shinko.command.CommandServiceTest;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.integration.IntegrationEnvelope;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.kafka.Topics;
-import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.infra.testsupport.TestInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
 import jp.shinko.infra.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -52,8 +50,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * order it was stored. Compared event id by event id with what a plain consumer reads. Codes
  * here are Tochigi's (09), which no other test uses.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = RealInfrastructure.class)
+@CommandServiceTest
 class RelayCompletenessTest {
 
     private static final List<String> CITIES = List.of("092011", "092029", "092037", "092045", "092053", "092061");

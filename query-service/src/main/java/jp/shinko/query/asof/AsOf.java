@@ -1,13 +1,9 @@
 package jp.shinko.query.asof;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
 import jp.shinko.events.InvalidField;
 import jp.shinko.events.calendar.TokyoTime;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The recorded time a query answers as of, for auditors: the records exactly as they stood
@@ -37,24 +33,6 @@ public final class AsOf {
             + "or a date such as 2024-05-01 (the end of that day in Tokyo), from the year 1900 to 9999";
 
     private AsOf() {
-    }
-
-    /**
-     * The instant asked for, if one is; the answer's {@value #HEADER} header then says which
-     * instant it took (a date alone becomes the last microsecond of that day).
-     *
-     * @throws InvalidField if the text is not a time with its offset nor a date
-     */
-    public static Optional<Instant> of(Optional<String> text) {
-        return text.map(String::strip).filter(given -> !given.isEmpty()).map(given -> {
-            Instant instant = parse(PARAMETER, given);
-            HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
-                    .getResponse();
-            if (response != null) {
-                response.setHeader(HEADER, TokyoTime.of(instant).toString());
-            }
-            return instant;
-        });
     }
 
     /**

@@ -51,7 +51,7 @@ class AuditController {
     @ApiResponse(responseCode = "200", description = "The verification, intact or not")
     @ApiResponse(responseCode = "403", description = "Only an auditor or an admin may")
     ChainVerification verify(@AuthenticationPrincipal Actor actor,
-            @Parameter(example = "132284") @PathVariable String code) {
+            @Parameter(example = "132284") @PathVariable MunicipalityCode code) {
         MunicipalityCode municipality = audited(actor, code);
         ChainVerification.Verifier verifier = new ChainVerification.Verifier(municipality.value());
         events.forEach(municipality, verifier::accept);
@@ -65,7 +65,7 @@ class AuditController {
     @ApiResponse(responseCode = "200", description = "The bundle")
     @ApiResponse(responseCode = "403", description = "Only an auditor or an admin may")
     ResponseEntity<StreamingResponseBody> bundle(@AuthenticationPrincipal Actor actor,
-            @Parameter(example = "132284") @PathVariable String code) {
+            @Parameter(example = "132284") @PathVariable MunicipalityCode code) {
         MunicipalityCode municipality = audited(actor, code);
         StreamingResponseBody body = out -> events.forEach(municipality, event -> write(out, event));
         return ResponseEntity.ok()
@@ -99,8 +99,8 @@ class AuditController {
         }
     }
 
-    private static MunicipalityCode audited(Actor actor, String code) {
-        MunicipalityCode municipality = MunicipalityCode.of(code);
+    private static MunicipalityCode audited(Actor actor, MunicipalityCode code) {
+        MunicipalityCode municipality = code;
         if (actor.role() != Role.AUDITOR && actor.role() != Role.ADMIN) {
             throw new AccessRefused(actor.describe() + " may not audit municipality " + municipality
                     + "'s records; only an auditor or an admin may");

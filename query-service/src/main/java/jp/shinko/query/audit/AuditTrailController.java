@@ -22,11 +22,13 @@ import jp.shinko.events.progress.EntryRef;
 import jp.shinko.events.progress.NarrativeField;
 import jp.shinko.infra.eventstore.RecordedEvents;
 import jp.shinko.query.asof.AsOf;
+import jp.shinko.query.asof.AsOfTime;
 import jp.shinko.query.audit.EntryHistory.Entry;
 import jp.shinko.query.export.SheetFormat;
 import jp.shinko.query.tables.ProgressController.PlanNotFound;
 import jp.shinko.query.tables.ProgressController;
 import jp.shinko.query.web.Paging;
+import jp.shinko.query.web.ReadResponses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,9 +67,9 @@ class AuditTrailController {
                     + "issuesAhead).")
     @ApiResponse(responseCode = "200", description = "The changes, oldest first (none if the value was never set)")
     @ApiResponse(responseCode = "400", description = "The kind is unknown, or a parameter it needs is missing or wrong")
-    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
+    @ReadResponses.OfOneMunicipality
     EntryHistory entryHistory(@AuthenticationPrincipal Actor actor,
-            @Parameter(example = "132284") @PathVariable String code,
+            @Parameter(example = "132284") @PathVariable MunicipalityCode code,
             @Parameter(example = "shoko-2023") @PathVariable PlanId planId,
             @Parameter(description = "target, actual, status, observation or narrative", example = "actual")
             @RequestParam String kind,
@@ -76,7 +78,7 @@ class AuditTrailController {
             @RequestParam Optional<String> organisation, @RequestParam Optional<String> quarter,
             @RequestParam Optional<String> kpi, @RequestParam Optional<String> reference,
             @RequestParam Optional<String> field,
-            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
+            AsOfTime asOf) {
         MunicipalityCode municipality = ProgressController.readable(actor, code);
         Map<String, String> description = new LinkedHashMap<>();
         description.put("kind", kind);
@@ -92,7 +94,7 @@ class AuditTrailController {
             case "narrative" -> narrative(municipality, planId, item, fiscalYear, field, description);
             default -> throw new InvalidField("kind", kind, "an entry is of kind " + String.join(", ", KINDS));
         };
-        return EntryHistory.of(entry, recorded.of(municipality, AsOf.of(asOf).orElse(AsOf.LATEST)));
+        return EntryHistory.of(entry, recorded.of(municipality, asOf.orLatest()));
     }
 
     @GetMapping("/changes")
@@ -101,10 +103,10 @@ class AuditTrailController {
                     + "in Asia/Tokyo; to defaults to now.")
     @ApiResponse(responseCode = "200", description = "The changed rows, each with its changed fields")
     @ApiResponse(responseCode = "400", description = "from or to is not a time, or from is after to")
-    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
+    @ReadResponses.OfOneMunicipality
     @ApiResponse(responseCode = "404", description = "The municipality had no such plan at to")
     PlanChanges changes(@AuthenticationPrincipal Actor actor,
-            @Parameter(example = "132039") @PathVariable String code,
+            @Parameter(example = "132039") @PathVariable MunicipalityCode code,
             @Parameter(example = "sangyo-2") @PathVariable PlanId planId,
             @Parameter(example = "2024-05-01") @RequestParam String from,
             @Parameter(description = "Now when absent") @RequestParam Optional<String> to) {
@@ -115,10 +117,10 @@ class AuditTrailController {
     @Operation(summary = "What changed in a plan between two recorded times, as a workbook (xlsx) or CSV")
     @ApiResponse(responseCode = "200", description = "The file: one line per changed field")
     @ApiResponse(responseCode = "400", description = "The format, from or to is invalid, or from is after to")
-    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
+    @ReadResponses.OfOneMunicipality
     @ApiResponse(responseCode = "404", description = "The municipality had no such plan at to")
     ResponseEntity<byte[]> changesFile(@AuthenticationPrincipal Actor actor,
-            @Parameter(example = "132039") @PathVariable String code,
+            @Parameter(example = "132039") @PathVariable MunicipalityCode code,
             @Parameter(example = "sangyo-2") @PathVariable PlanId planId,
             @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format,
             @Parameter(example = "2024-05-01") @RequestParam String from,

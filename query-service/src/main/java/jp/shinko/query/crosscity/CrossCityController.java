@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import jp.shinko.events.InvalidField;
 import jp.shinko.events.actor.Actor;
+import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.InvalidMunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityCode;
-import jp.shinko.query.asof.AsOf;
+import jp.shinko.query.asof.AsOfTime;
 import jp.shinko.query.asof.RowsAsOf;
 import jp.shinko.query.crosscity.CrossCityViews.CityYear;
 import jp.shinko.query.crosscity.CrossCityViews.Listing;
@@ -48,14 +49,14 @@ class CrossCityController {
     @ApiResponse(responseCode = "400", description = "A parameter is invalid")
     Listing<CityYear> summary(@AuthenticationPrincipal Actor actor,
             @Parameter(description = "Only this fiscal year: 2023, R5 or 令和5")
-            @RequestParam Optional<String> fiscalYear,
+            @RequestParam Optional<FiscalYear> fiscalYear,
             @Parameter(description = "Only this municipality") @RequestParam Optional<String> municipality,
-            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
+            AsOfTime asOf,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         Paging.check(page, size);
         Optional<MunicipalityCode> only = only(municipality);
-        return Listing.of(CrossCityTables.cityYears(rows.across(actor, only, AsOf.of(asOf)), readable(actor, only),
-                fiscalYear.map(Paging::fiscalYear)), page, size);
+        return Listing.of(CrossCityTables.cityYears(rows.across(actor, only, asOf.instant()), readable(actor, only),
+                fiscalYear), page, size);
     }
 
     @GetMapping("/focus-themes")
@@ -67,11 +68,11 @@ class CrossCityController {
             @Parameter(description = "The theme, as the plans write it", example = "DX") @RequestParam
             Optional<String> theme,
             @Parameter(description = "Only this municipality") @RequestParam Optional<String> municipality,
-            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
+            AsOfTime asOf,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         Paging.check(page, size);
         Optional<MunicipalityCode> only = only(municipality);
-        return Listing.of(CrossCityTables.themedItems(rows.across(actor, only, AsOf.of(asOf)), readable(actor, only),
+        return Listing.of(CrossCityTables.themedItems(rows.across(actor, only, asOf.instant()), readable(actor, only),
                 theme.map(String::strip).filter(text -> !text.isEmpty())), page, size);
     }
 
@@ -85,20 +86,20 @@ class CrossCityController {
     @ApiResponse(responseCode = "400", description = "A parameter is invalid")
     Listing<MissingReport> missingReports(@AuthenticationPrincipal Actor actor,
             @Parameter(description = "Only this fiscal year: 2023, R5 or 令和5")
-            @RequestParam Optional<String> fiscalYear,
+            @RequestParam Optional<FiscalYear> fiscalYear,
             @Parameter(description = "Only this municipality") @RequestParam Optional<String> municipality,
             @Parameter(description = "Only statuses or only actuals", example = "status") @RequestParam
             Optional<String> kind,
-            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
+            AsOfTime asOf,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         Paging.check(page, size);
         kind.filter(wanted -> !MISSING_KINDS.contains(wanted)).ifPresent(wanted -> {
             throw new InvalidField("kind", wanted, "a missing report is of kind status or actual");
         });
         Optional<MunicipalityCode> only = only(municipality);
-        Optional<Instant> at = AsOf.of(asOf);
+        Optional<Instant> at = asOf.instant();
         return Listing.of(CrossCityTables.missingReports(rows.across(actor, only, at), rows.at(at),
-                        readable(actor, only), fiscalYear.map(Paging::fiscalYear))
+                        readable(actor, only), fiscalYear)
                 .stream().filter(report -> kind.map(report.kind()::equals).orElse(true)).toList(), page, size);
     }
 

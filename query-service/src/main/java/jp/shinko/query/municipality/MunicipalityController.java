@@ -8,11 +8,11 @@ import java.util.Optional;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.security.AccessRefused;
-import jp.shinko.query.asof.AsOf;
+import jp.shinko.query.asof.AsOfTime;
+import jp.shinko.query.web.ReadResponses;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Reads registered municipalities; municipal roles read only their own. */
@@ -29,8 +29,8 @@ class MunicipalityController {
     @Operation(summary = "List registered municipalities",
             description = "In code order. A municipal role sees only its own municipality.")
     MunicipalityList list(@AuthenticationPrincipal Actor actor,
-            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
-        Optional<Instant> at = AsOf.of(asOf);
+            AsOfTime asOf) {
+        Optional<Instant> at = asOf.instant();
         return new MunicipalityList(actor.readsEveryMunicipality()
                 ? municipalities.findAll(at)
                 : municipalities.find(actor.municipalityCode(), at).stream().toList());
@@ -40,18 +40,18 @@ class MunicipalityController {
     @Operation(summary = "Read one municipality")
     @ApiResponse(responseCode = "200", description = "The municipality")
     @ApiResponse(responseCode = "400", description = "The code is not a valid municipality code")
-    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
+    @ReadResponses.OfOneMunicipality
     @ApiResponse(responseCode = "404", description = "No municipality is registered with this code")
     MunicipalitySummary get(@AuthenticationPrincipal Actor actor,
             @Parameter(description = "Municipality code, e.g. 132241", example = "132241")
-            @PathVariable String code,
-            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
-        MunicipalityCode municipalityCode = MunicipalityCode.of(code);
+            @PathVariable MunicipalityCode code,
+            AsOfTime asOf) {
+        MunicipalityCode municipalityCode = code;
         if (!actor.mayRead(municipalityCode)) {
             // before looking it up, so the answer does not tell whether another municipality is registered
             throw AccessRefused.toRead(actor, municipalityCode);
         }
-        return municipalities.find(municipalityCode, AsOf.of(asOf))
+        return municipalities.find(municipalityCode, asOf.instant())
                 .orElseThrow(() -> new MunicipalityNotFound(municipalityCode));
     }
 }

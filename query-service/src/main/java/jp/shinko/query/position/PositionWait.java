@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import jp.shinko.events.InvalidField;
 import jp.shinko.infra.edge.CallerWaits;
-import jp.shinko.infra.edge.EdgeProblems;
+import jp.shinko.infra.edge.ProblemType;
 import jp.shinko.infra.eventstore.ReadYourWrites;
 import jp.shinko.infra.security.CurrentActor;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,7 +65,7 @@ class PositionWait extends OncePerRequestFilter implements HandlerInterceptor, W
         Optional<CallerWaits.Wait> place = callerWaits.begin(caller);
         if (place.isEmpty()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            EdgeProblems.TOO_MANY_WAITS.write(response, HttpStatus.TOO_MANY_REQUESTS.value(), caller + " already has "
+            ProblemType.TOO_MANY_WAITS.write(response, HttpStatus.TOO_MANY_REQUESTS.value(), caller + " already has "
                     + callerWaits.perCaller() + " queries waiting for " + ReadYourWrites.WAIT_PARAMETER
                     + "; send this one when one of them is answered", request.getRequestURI());
             return;

@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jp.shinko.infra.eventstore.StoredPositions;
 import jp.shinko.infra.eventstore.StoredPositions.SegmentPosition;
+import jp.shinko.infra.eventstore.StoredPositions;
 import org.springframework.stereotype.Component;
 
 /**

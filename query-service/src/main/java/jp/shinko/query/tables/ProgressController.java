@@ -11,7 +11,7 @@ import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.infra.security.AccessRefused;
-import jp.shinko.query.asof.AsOf;
+import jp.shinko.query.asof.AsOfTime;
 import jp.shinko.query.asof.RowsAsOf;
 import jp.shinko.query.export.SheetFormat;
 import jp.shinko.query.problem.NotFound;
@@ -24,6 +24,7 @@ import jp.shinko.query.tables.ProgressViews.NarrativeSheet;
 import jp.shinko.query.tables.ProgressViews.Page;
 import jp.shinko.query.tables.ProgressViews.QuarterlyRow;
 import jp.shinko.query.web.Paging;
+import jp.shinko.query.web.ReadResponses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,21 +54,20 @@ public class ProgressController {
                     + "and rating by the municipality's scheme for that year.")
     @ApiResponse(responseCode = "200", description = "One page of rows")
     @ApiResponse(responseCode = "400", description = "A parameter is invalid")
-    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
-    @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
+    @ReadResponses.OfOnePlan
     Page<AnnualRow> annual(@AuthenticationPrincipal Actor actor,
-            @Parameter(example = "132284") @PathVariable String code,
+            @Parameter(example = "132284") @PathVariable MunicipalityCode code,
             @Parameter(example = "shoko-2023") @PathVariable PlanId planId,
             @Parameter(description = "Only this fiscal year: 2025, R7 or 令和7")
-            @RequestParam Optional<String> fiscalYear,
+            @RequestParam Optional<FiscalYear> fiscalYear,
             @Parameter(description = "Only items this organisation is responsible for", example = "Bi@Sta")
             @RequestParam Optional<String> organisation,
             @Parameter(description = "Only items rated so (in the fiscal year asked for, or in any)", example = "C")
             @RequestParam Optional<String> rating,
-            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
+            AsOfTime asOf,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         ProgressTables tables = tables(actor, code, planId, asOf, page, size);
-        Optional<FiscalYear> year = fiscalYear.map(Paging::fiscalYear);
+        Optional<FiscalYear> year = fiscalYear;
         return Page.of(tables, year.map(ProgressController::choice).orElse(FiscalYearChoice.ALL),
                 tables.annual(year).stream()
                         .filter(row -> organisation.map(row.organisations()::contains).orElse(true))
@@ -82,21 +82,20 @@ public class ProgressController {
                     + "the reason code, the remark and whether it is a priority business.")
     @ApiResponse(responseCode = "200", description = "One page of rows")
     @ApiResponse(responseCode = "400", description = "A parameter is invalid")
-    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
-    @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
+    @ReadResponses.OfOnePlan
     Page<QuarterlyRow> quarterly(@AuthenticationPrincipal Actor actor,
-            @Parameter(example = "132039") @PathVariable String code,
+            @Parameter(example = "132039") @PathVariable MunicipalityCode code,
             @Parameter(example = "sangyo-2") @PathVariable PlanId planId,
             @Parameter(description = "The fiscal year: 2023, R5 or 令和5", example = "R5")
-            @RequestParam String fiscalYear,
+            @RequestParam FiscalYear fiscalYear,
             @Parameter(description = "Only this organisation's rows", example = "商工会議所")
             @RequestParam Optional<String> organisation,
             @Parameter(description = "Only rows with this symbol in any quarter", example = "△")
             @RequestParam Optional<String> symbol,
-            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
+            AsOfTime asOf,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         ProgressTables tables = tables(actor, code, planId, asOf, page, size);
-        FiscalYear year = Paging.fiscalYear(fiscalYear);
+        FiscalYear year = fiscalYear;
         return Page.of(tables, choice(year), tables.quarterly(year).stream()
                 .filter(row -> organisation.map(row.organisation()::equals).orElse(true))
                 .filter(row -> symbol.map(row.quarters()::contains).orElse(true))
@@ -107,12 +106,11 @@ public class ProgressController {
     @Operation(summary = "KPIs with baseline, latest figure, target and standing (Tama's table)")
     @ApiResponse(responseCode = "200", description = "One page of KPIs")
     @ApiResponse(responseCode = "400", description = "A parameter is invalid")
-    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
-    @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
+    @ReadResponses.OfOnePlan
     Page<KpiLine> kpis(@AuthenticationPrincipal Actor actor,
-            @Parameter(example = "132241") @PathVariable String code,
+            @Parameter(example = "132241") @PathVariable MunicipalityCode code,
             @Parameter(example = "master-2025") @PathVariable PlanId planId,
-            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
+            AsOfTime asOf,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         ProgressTables tables = tables(actor, code, planId, asOf, page, size);
         return Page.of(tables, FiscalYearChoice.ALL, tables.kpis(), page, size);
@@ -122,17 +120,16 @@ public class ProgressController {
     @Operation(summary = "Review sheets of a fiscal year (Tama's sheets)")
     @ApiResponse(responseCode = "200", description = "One page of sheets")
     @ApiResponse(responseCode = "400", description = "A parameter is invalid")
-    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
-    @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
+    @ReadResponses.OfOnePlan
     Page<NarrativeSheet> narratives(@AuthenticationPrincipal Actor actor,
-            @Parameter(example = "132241") @PathVariable String code,
+            @Parameter(example = "132241") @PathVariable MunicipalityCode code,
             @Parameter(example = "master-2025") @PathVariable PlanId planId,
             @Parameter(description = "The fiscal year: 2025, R7 or 令和7", example = "R7")
-            @RequestParam String fiscalYear,
-            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf,
+            @RequestParam FiscalYear fiscalYear,
+            AsOfTime asOf,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         ProgressTables tables = tables(actor, code, planId, asOf, page, size);
-        FiscalYear year = Paging.fiscalYear(fiscalYear);
+        FiscalYear year = fiscalYear;
         return Page.of(tables, choice(year), tables.narratives(year), page, size);
     }
 
@@ -141,18 +138,17 @@ public class ProgressController {
             description = "The annual table with Japanese headings, 令和N年度 over each year's 年間目標, 実績, 達成率 and 評価.")
     @ApiResponse(responseCode = "200", description = "The file")
     @ApiResponse(responseCode = "400", description = "The format or another parameter is invalid")
-    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
-    @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
+    @ReadResponses.OfOnePlan
     ResponseEntity<byte[]> annualFile(@AuthenticationPrincipal Actor actor,
-            @Parameter(example = "132284") @PathVariable String code,
+            @Parameter(example = "132284") @PathVariable MunicipalityCode code,
             @Parameter(example = "shoko-2023") @PathVariable PlanId planId,
             @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format,
             @Parameter(description = "Only this fiscal year: 2025, R7 or 令和7")
-            @RequestParam Optional<String> fiscalYear,
-            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
+            @RequestParam Optional<FiscalYear> fiscalYear,
+            AsOfTime asOf) {
         SheetFormat sheetFormat = SheetFormat.of(format);
         ProgressTables tables = tables(actor, code, planId, asOf);
-        Optional<FiscalYear> year = fiscalYear.map(Paging::fiscalYear);
+        Optional<FiscalYear> year = fiscalYear;
         return sheetFormat.download(ProgressSheets.annual(tables, year, tables.annual(year)));
     }
 
@@ -160,18 +156,17 @@ public class ProgressController {
     @Operation(summary = "Musashino's table of a fiscal year as a workbook (xlsx) or CSV (UTF-8 with BOM)")
     @ApiResponse(responseCode = "200", description = "The file")
     @ApiResponse(responseCode = "400", description = "The format or another parameter is invalid")
-    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
-    @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
+    @ReadResponses.OfOnePlan
     ResponseEntity<byte[]> quarterlyFile(@AuthenticationPrincipal Actor actor,
-            @Parameter(example = "132039") @PathVariable String code,
+            @Parameter(example = "132039") @PathVariable MunicipalityCode code,
             @Parameter(example = "sangyo-2") @PathVariable PlanId planId,
             @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format,
             @Parameter(description = "The fiscal year: 2023, R5 or 令和5", example = "R5")
-            @RequestParam String fiscalYear,
-            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
+            @RequestParam FiscalYear fiscalYear,
+            AsOfTime asOf) {
         SheetFormat sheetFormat = SheetFormat.of(format);
         ProgressTables tables = tables(actor, code, planId, asOf);
-        FiscalYear year = Paging.fiscalYear(fiscalYear);
+        FiscalYear year = fiscalYear;
         return sheetFormat.download(ProgressSheets.quarterly(tables, year, tables.quarterly(year)));
     }
 
@@ -179,13 +174,12 @@ public class ProgressController {
     @Operation(summary = "Tama's KPI table as a workbook (xlsx) or CSV (UTF-8 with BOM)")
     @ApiResponse(responseCode = "200", description = "The file")
     @ApiResponse(responseCode = "400", description = "The format is invalid")
-    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
-    @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
+    @ReadResponses.OfOnePlan
     ResponseEntity<byte[]> kpisFile(@AuthenticationPrincipal Actor actor,
-            @Parameter(example = "132241") @PathVariable String code,
+            @Parameter(example = "132241") @PathVariable MunicipalityCode code,
             @Parameter(example = "master-2025") @PathVariable PlanId planId,
             @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format,
-            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
+            AsOfTime asOf) {
         SheetFormat sheetFormat = SheetFormat.of(format);
         ProgressTables tables = tables(actor, code, planId, asOf);
         return sheetFormat.download(ProgressSheets.kpis(tables, tables.kpis()));
@@ -195,18 +189,17 @@ public class ProgressController {
     @Operation(summary = "Tama's review sheets of a fiscal year as a workbook (xlsx) or CSV (UTF-8 with BOM)")
     @ApiResponse(responseCode = "200", description = "The file")
     @ApiResponse(responseCode = "400", description = "The format or another parameter is invalid")
-    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
-    @ApiResponse(responseCode = "404", description = "The municipality has no such plan")
+    @ReadResponses.OfOnePlan
     ResponseEntity<byte[]> narrativesFile(@AuthenticationPrincipal Actor actor,
-            @Parameter(example = "132241") @PathVariable String code,
+            @Parameter(example = "132241") @PathVariable MunicipalityCode code,
             @Parameter(example = "master-2025") @PathVariable PlanId planId,
             @Parameter(description = "xlsx or csv", example = "xlsx") @PathVariable String format,
             @Parameter(description = "The fiscal year: 2025, R7 or 令和7", example = "R7")
-            @RequestParam String fiscalYear,
-            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
+            @RequestParam FiscalYear fiscalYear,
+            AsOfTime asOf) {
         SheetFormat sheetFormat = SheetFormat.of(format);
         ProgressTables tables = tables(actor, code, planId, asOf);
-        FiscalYear year = Paging.fiscalYear(fiscalYear);
+        FiscalYear year = fiscalYear;
         return sheetFormat.download(ProgressSheets.narratives(tables, year, tables.narratives(year)));
     }
 
@@ -215,13 +208,13 @@ public class ProgressController {
             description = "Every fiscal year's target, actual, achievement rate and rating, with the change from the "
                     + "year before, and each organisation's quarterly statuses of that year.")
     @ApiResponse(responseCode = "200", description = "The item's years")
-    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
+    @ReadResponses.OfOneMunicipality
     @ApiResponse(responseCode = "404", description = "The municipality has no such plan, or the plan no such item")
     ItemHistory itemHistory(@AuthenticationPrincipal Actor actor,
-            @Parameter(example = "132284") @PathVariable String code,
+            @Parameter(example = "132284") @PathVariable MunicipalityCode code,
             @Parameter(example = "shoko-2023") @PathVariable PlanId planId,
             @Parameter(example = "d1-m1-b1") @PathVariable ItemId itemId,
-            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
+            AsOfTime asOf) {
         return tables(actor, code, planId, asOf).itemHistory(itemId)
                 .orElseThrow(() -> new NotInPlan(planId, "item", itemId));
     }
@@ -231,32 +224,32 @@ public class ProgressController {
             description = "Every published figure in reference order, with its change from the one before (the "
                     + "baseline for the first) and where the KPI stood with it.")
     @ApiResponse(responseCode = "200", description = "The KPI's figures")
-    @ApiResponse(responseCode = "403", description = "A municipal role asked for another municipality")
+    @ReadResponses.OfOneMunicipality
     @ApiResponse(responseCode = "404", description = "The municipality has no such plan, or the plan no such KPI")
     KpiHistory kpiHistory(@AuthenticationPrincipal Actor actor,
-            @Parameter(example = "132241") @PathVariable String code,
+            @Parameter(example = "132241") @PathVariable MunicipalityCode code,
             @Parameter(example = "master-2025") @PathVariable PlanId planId,
             @Parameter(example = "kpi-1") @PathVariable KpiId kpiId,
-            @Parameter(description = AsOf.DESCRIPTION) @RequestParam Optional<String> asOf) {
+            AsOfTime asOf) {
         return tables(actor, code, planId, asOf).kpiHistory(kpiId)
                 .orElseThrow(() -> new NotInPlan(planId, "KPI", kpiId));
     }
 
-    private ProgressTables tables(Actor actor, String code, PlanId planId, Optional<String> asOf, int page,
+    private ProgressTables tables(Actor actor, MunicipalityCode code, PlanId planId, AsOfTime asOf, int page,
             int size) {
         Paging.check(page, size);
         return tables(actor, code, planId, asOf);
     }
 
-    private ProgressTables tables(Actor actor, String code, PlanId planId, Optional<String> asOf) {
+    private ProgressTables tables(Actor actor, MunicipalityCode code, PlanId planId, AsOfTime asOf) {
         MunicipalityCode municipality = readable(actor, code);
-        return ProgressTables.of(rows.of(municipality, AsOf.of(asOf)), municipality, planId)
+        return ProgressTables.of(rows.of(municipality, asOf.instant()), municipality, planId)
                 .orElseThrow(() -> new PlanNotFound(municipality, planId));
     }
 
     /** The municipality of the path, if the caller may read it. */
-    public static MunicipalityCode readable(Actor actor, String code) {
-        MunicipalityCode municipality = MunicipalityCode.of(code);
+    public static MunicipalityCode readable(Actor actor, MunicipalityCode code) {
+        MunicipalityCode municipality = code;
         if (!actor.mayRead(municipality)) {
             throw AccessRefused.toRead(actor, municipality);
         }

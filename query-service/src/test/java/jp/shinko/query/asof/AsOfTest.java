@@ -28,17 +28,15 @@ import jp.shinko.events.settings.RatingBand;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.infra.eventstore.StoredPositions;
-import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.query.DemoData.Answer;
 import jp.shinko.query.DemoData.Checkpoint;
 import jp.shinko.query.DemoData;
+import jp.shinko.query.QueryServiceTest;
 import jp.shinko.query.StoredEvents;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,9 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * live then. Corrections and rating schemes recorded later stay out of an earlier answer; one
  * Kanagawa municipality (141003) is this class's own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "shinko.event-store.migrate=true") // the same context as the other query tests
-@ContextConfiguration(initializers = RealInfrastructure.class)
+@QueryServiceTest
 class AsOfTest {
 
     private static final MunicipalityCode YOKOHAMA = MunicipalityCode.of("141003");

@@ -26,18 +26,16 @@ import jp.shinko.events.progress.IndicatorDefined;
 import jp.shinko.events.progress.PeriodStatusRecorded;
 import jp.shinko.events.settings.ReportingDeadlines;
 import jp.shinko.events.settings.ReportingDeadlinesAdopted;
-import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
+import jp.shinko.query.QueryServiceTest;
 import jp.shinko.query.StoredEvents;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,9 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * counts by rating and symbol, items by focus theme, and reports overdue by each city's own
  * deadlines. The plans are of FY2019–2020, so every deadline has passed whenever this runs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "shinko.event-store.migrate=true") // the same context as the other query tests
-@ContextConfiguration(initializers = RealInfrastructure.class)
+@QueryServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrossCityTest {
 

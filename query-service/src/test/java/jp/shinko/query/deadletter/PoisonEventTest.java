@@ -26,16 +26,14 @@ import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.progress.AnnualTargetSet;
 import jp.shinko.events.progress.IndicatorDefined;
-import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
+import jp.shinko.query.QueryServiceTest;
 import jp.shinko.query.StoredEvents;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,9 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * before, and once the cause is fixed a retry processes the parked events in order. Yamagata's
  * municipalities (06) are this test's own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "shinko.event-store.migrate=true") // the same context as the other query tests
-@ContextConfiguration(initializers = RealInfrastructure.class)
+@QueryServiceTest
 class PoisonEventTest {
 
     private static final MunicipalityCode YAMAGATA = MunicipalityCode.of("062014");

@@ -25,18 +25,16 @@ import jp.shinko.events.progress.AnnualTargetSet;
 import jp.shinko.events.progress.IndicatorDefined;
 import jp.shinko.events.progress.PeriodStatusRecorded;
 import jp.shinko.infra.eventstore.StoredPositions;
-import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
+import jp.shinko.query.QueryServiceTest;
 import jp.shinko.query.StoredEvents;
 import jp.shinko.query.position.ProjectionPositions;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,9 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * tables, keeps answering queries with the tables as they stood, and ends with every projection
  * table identical to before, row for row. Iwate's municipalities (03) are this test's own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "shinko.event-store.migrate=true") // the same context as the other query tests
-@ContextConfiguration(initializers = RealInfrastructure.class)
+@QueryServiceTest
 class ProjectionRebuildTest {
 
     private static final MunicipalityCode MORIOKA = MunicipalityCode.of("032018");

@@ -3,12 +3,10 @@ package jp.shinko.query.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import jp.shinko.infra.testsupport.RealInfrastructure;
+import jp.shinko.query.QueryServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -17,9 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * index serves, and a rebuild of a million events slowed to a third as the table grew, each
  * batch reading all of it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "shinko.event-store.migrate=true") // the same context as the other query tests
-@ContextConfiguration(initializers = RealInfrastructure.class)
+@QueryServiceTest
 class ProgressRowsPlanTest {
 
     @Autowired

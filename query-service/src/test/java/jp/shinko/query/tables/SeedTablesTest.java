@@ -24,9 +24,9 @@ import jp.shinko.infra.eventstore.ReadYourWrites;
 import jp.shinko.infra.eventstore.StoredPositions;
 import jp.shinko.infra.seeds.SeedLoader;
 import jp.shinko.infra.testsupport.CommandServiceProcess;
-import jp.shinko.infra.testsupport.RealInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
 import jp.shinko.query.DemoData;
+import jp.shinko.query.QueryServiceTest;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -37,11 +37,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,9 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is, come back from the query side as the cities printed them: every Akiruno rating R5–R7,
  * every Musashino row's four quarters, reason and remark, Tama's KPI baselines and targets.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "shinko.event-store.migrate=true") // the same context as the other query tests
-@ContextConfiguration(initializers = RealInfrastructure.class)
+@QueryServiceTest
 class SeedTablesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -3,7 +3,9 @@ package jp.shinko.infra.edge;
 import java.util.Set;
 import org.apache.catalina.Host;
 import org.apache.catalina.core.StandardHost;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
@@ -11,6 +13,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
@@ -63,6 +66,23 @@ public class EdgeAutoConfiguration {
                         properties.largeBodyPaths())));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Fiscal years, quarters, municipality codes and ids as request parameters (see the class). */
+    @Bean
+    PublishedTypesInRequests publishedTypesInRequests() {
+        return new PublishedTypesInRequests();
+    }
+
+    /** In the OpenAPI description those parameters are the text a client sends, not the Java records. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.utils.SpringDocUtils")
+    static class PublishedTypesAsText {
+
+        PublishedTypesAsText() {
+            PublishedTypesInRequests.TYPES.forEach(type -> SpringDocUtils.getConfig().replaceWithClass(type,
+                    String.class));
+        }
     }
 
     @Bean

@@ -55,10 +55,10 @@ final class EdgeFilter extends OncePerRequestFilter {
             int status = refused.startsWith("406") ? HttpStatus.NOT_ACCEPTABLE.value()
                     : refused.startsWith("415") ? HttpStatus.UNSUPPORTED_MEDIA_TYPE.value()
                     : HttpStatus.BAD_REQUEST.value();
-            EdgeProblems problem = switch (status) {
-                case 406 -> EdgeProblems.NOT_ACCEPTABLE;
-                case 415 -> EdgeProblems.UNSUPPORTED_MEDIA_TYPE;
-                default -> EdgeProblems.MALFORMED_REQUEST;
+            ProblemType problem = switch (status) {
+                case 406 -> ProblemType.NOT_ACCEPTABLE;
+                case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+                default -> ProblemType.MALFORMED_REQUEST;
             };
             problem.write(response, status, refused.substring(4), request.getRequestURI());
             return;
@@ -78,7 +78,7 @@ final class EdgeFilter extends OncePerRequestFilter {
                         request.getRequestURI(), failure.toString());
                 response.reset();
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
-                EdgeProblems.SERVICE_UNAVAILABLE.write(response, HttpStatus.SERVICE_UNAVAILABLE.value(),
+                ProblemType.SERVICE_UNAVAILABLE.write(response, HttpStatus.SERVICE_UNAVAILABLE.value(),
                         "the database cannot be reached now; nothing of this request was stored. Send it again in a "
                                 + "few seconds", request.getRequestURI());
             } else {
@@ -130,7 +130,7 @@ final class EdgeFilter extends OncePerRequestFilter {
             throws IOException {
         // the rest of the body is not read, so the connection cannot carry another request
         response.setHeader(HttpHeaders.CONNECTION, "close");
-        EdgeProblems.BODY_TOO_LARGE.write(response, HttpStatus.CONTENT_TOO_LARGE.value(),
+        ProblemType.BODY_TOO_LARGE.write(response, HttpStatus.CONTENT_TOO_LARGE.value(),
                 "the request body has more than " + limit + " bytes, the most " + request.getMethod() + " "
                         + request.getRequestURI() + " takes", request.getRequestURI());
     }

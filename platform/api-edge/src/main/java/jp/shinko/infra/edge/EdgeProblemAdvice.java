@@ -2,10 +2,10 @@ package jp.shinko.infra.edge;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.shinko.events.InvalidField;
 import jp.shinko.infra.edge.RequestBodyProblems.BodyProblem;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -27,30 +28,38 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 public abstract class EdgeProblemAdvice extends ResponseEntityExceptionHandler {
 
-    /** The type of a problem with fields of the request. */
-    public static final URI INVALID_REQUEST = URI.create("urn:shinko:problem:invalid-request");
-
-    private static final Map<Integer, EdgeProblems> BY_STATUS = Map.of(
-            400, EdgeProblems.MALFORMED_REQUEST,
-            404, EdgeProblems.NOT_FOUND,
-            405, EdgeProblems.METHOD_NOT_ALLOWED,
-            406, EdgeProblems.NOT_ACCEPTABLE,
-            413, EdgeProblems.BODY_TOO_LARGE,
-            415, EdgeProblems.UNSUPPORTED_MEDIA_TYPE,
-            503, EdgeProblems.SERVICE_UNAVAILABLE);
-
-    /** What is wrong with one field, in the shape every {@code errors} list of the API has. */
-    public record BadField(String field, Object rejectedValue, String message) {
-    }
+    private static final Map<Integer, ProblemType> BY_STATUS = Map.of(
+            400, ProblemType.MALFORMED_REQUEST,
+            404, ProblemType.NOT_FOUND,
+            405, ProblemType.METHOD_NOT_ALLOWED,
+            406, ProblemType.NOT_ACCEPTABLE,
+            413, ProblemType.BODY_TOO_LARGE,
+            415, ProblemType.UNSUPPORTED_MEDIA_TYPE,
+            503, ProblemType.SERVICE_UNAVAILABLE);
 
     /** A 400 naming the fields at fault and what each takes. */
-    public static ProblemDetail badFields(List<BadField> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("; ",
+    public static ProblemDetail badFields(List<FieldProblem> errors) {
+        ProblemDetail problem = ProblemType.INVALID_REQUEST.detail(String.join("; ",
                 errors.stream().map(error -> error.field() + ": " + error.message()).toList()));
-        problem.setType(INVALID_REQUEST);
-        problem.setTitle("The request has invalid fields");
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /**
+     * Fields refused by a check of the service ({@link InvalidRequest}) or by a value type of the
+     * published language ({@link InvalidField}, such as a rating band or a plan item's outlook).
+     */
+    @ExceptionHandler({InvalidRequest.class, InvalidField.class})
+    ProblemDetail invalidFields(RuntimeException invalid) {
+        return badFields(fieldsOf(invalid));
+    }
+
+    /** The fields an {@link InvalidRequest} or an {@link InvalidField} names. */
+    public static List<FieldProblem> fieldsOf(RuntimeException invalid) {
+        if (invalid instanceof InvalidField field) {
+            return List.of(new FieldProblem(field.field(), field.rejectedValue(), field.getMessage()));
+        }
+        return ((InvalidRequest) invalid).problems();
     }
 
     /** Gives Spring's own problems (type {@code about:blank}) the API's type and title for their status. */
@@ -60,10 +69,10 @@ public abstract class EdgeProblemAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> answer = super.handleExceptionInternal(exception, body, headers, status, request);
         if (answer != null && answer.getBody() instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            EdgeProblems kind = BY_STATUS.getOrDefault(answer.getStatusCode().value(),
-                    answer.getStatusCode().is5xxServerError() ? EdgeProblems.INTERNAL_ERROR
-                            : EdgeProblems.REQUEST_REFUSED);
-            problem.setType(URI.create(kind.type()));
+            ProblemType kind = BY_STATUS.getOrDefault(answer.getStatusCode().value(),
+                    answer.getStatusCode().is5xxServerError() ? ProblemType.INTERNAL_ERROR
+                            : ProblemType.REQUEST_REFUSED);
+            problem.setType(kind.type());
             problem.setTitle(kind.title());
         }
         return answer;
@@ -75,16 +84,30 @@ public abstract class EdgeProblemAdvice extends ResponseEntityExceptionHandler {
         String field = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
                 : mismatch.getPropertyName();
         Object value = mismatch.getValue();
-        return ResponseEntity.badRequest().body(badFields(List.of(new BadField(field,
+        return ResponseEntity.badRequest().body(badFields(List.of(new FieldProblem(field,
                 value instanceof String text ? RequestText.abbreviated(text) : value,
-                "must be " + expected(mismatch.getRequiredType())))));
+                publishedRule(mismatch).orElseGet(() -> "must be " + expected(mismatch.getRequiredType()))))));
+    }
+
+    /**
+     * What a value type of the published language says about the text it refused (a fiscal year,
+     * a quarter, a municipality code), converted by {@link PublishedTypesInRequests}.
+     */
+    private static Optional<String> publishedRule(TypeMismatchException mismatch) {
+        for (Throwable cause = mismatch.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException refused
+                    && refused.getClass().getPackageName().startsWith("jp.shinko.events")) {
+                return Optional.ofNullable(refused.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(
             MissingServletRequestParameterException missing, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
-        return ResponseEntity.badRequest().body(badFields(List.of(new BadField(missing.getParameterName(),
+        return ResponseEntity.badRequest().body(badFields(List.of(new FieldProblem(missing.getParameterName(),
                 null, "is required"))));
     }
 
@@ -98,15 +121,15 @@ public abstract class EdgeProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Optional<BodyTooLarge> tooLarge = BodyTooLarge.in(unreadable);
         if (tooLarge.isPresent()) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(EdgeProblems.BODY_TOO_LARGE.detail(
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemType.BODY_TOO_LARGE.detail(
                     HttpStatus.CONTENT_TOO_LARGE, tooLarge.get().getMessage()));
         }
         BodyProblem problem = RequestBodyProblems.of(unreadable);
         if (problem.field() == null) {
-            return ResponseEntity.badRequest().body(EdgeProblems.MALFORMED_REQUEST.detail(HttpStatus.BAD_REQUEST,
+            return ResponseEntity.badRequest().body(ProblemType.MALFORMED_REQUEST.detail(HttpStatus.BAD_REQUEST,
                     problem.message()));
         }
-        return ResponseEntity.badRequest().body(badFields(List.of(new BadField(problem.field(),
+        return ResponseEntity.badRequest().body(badFields(List.of(new FieldProblem(problem.field(),
                 problem.rejectedValue(), problem.message()))));
     }
 

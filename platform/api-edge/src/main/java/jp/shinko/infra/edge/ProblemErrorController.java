@@ -23,12 +23,12 @@ final class ProblemErrorController implements ErrorController {
         String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path ? path : null;
         response.resetBuffer();
         switch (status) {
-            case 400 -> EdgeProblems.MALFORMED_REQUEST.write(response, status, "the request could not be read: its "
+            case 400 -> ProblemType.MALFORMED_REQUEST.write(response, status, "the request could not be read: its "
                     + "path, query or headers are malformed (a query string must be UTF-8, percent-encoded)", uri);
-            case 404 -> EdgeProblems.NOT_FOUND.write(response, status, "there is nothing at this address", uri);
-            case 503 -> EdgeProblems.SERVICE_UNAVAILABLE.write(response, status, "the service cannot answer now; "
+            case 404 -> ProblemType.NOT_FOUND.write(response, status, "there is nothing at this address", uri);
+            case 503 -> ProblemType.SERVICE_UNAVAILABLE.write(response, status, "the service cannot answer now; "
                     + "send the request again in a few seconds", uri);
-            default -> (status >= 500 ? EdgeProblems.INTERNAL_ERROR : EdgeProblems.REQUEST_REFUSED).write(response,
+            default -> (status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.REQUEST_REFUSED).write(response,
                     status, status >= 500 ? "the service failed to answer this request; nothing of it was stored "
                             + "unless its answer said so" : "the request was refused with status " + status, uri);
         }

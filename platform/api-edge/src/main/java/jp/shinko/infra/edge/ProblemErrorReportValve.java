@@ -18,12 +18,12 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.isCommitted() || response.getContentWritten() > 0) {
             return;
         }
-        EdgeProblems problem = switch (status) {
-            case 413 -> EdgeProblems.BODY_TOO_LARGE;
-            case 503 -> EdgeProblems.SERVICE_UNAVAILABLE;
-            case 400, 414, 431 -> EdgeProblems.MALFORMED_REQUEST;
-            case 500 -> EdgeProblems.INTERNAL_ERROR;
-            default -> EdgeProblems.REQUEST_REFUSED;
+        ProblemType problem = switch (status) {
+            case 413 -> ProblemType.BODY_TOO_LARGE;
+            case 503 -> ProblemType.SERVICE_UNAVAILABLE;
+            case 400, 414, 431 -> ProblemType.MALFORMED_REQUEST;
+            case 500 -> ProblemType.INTERNAL_ERROR;
+            default -> ProblemType.REQUEST_REFUSED;
         };
         String detail = status == 400 || status == 431
                 ? "the request line or headers could not be read: they are malformed, or longer than the "

@@ -37,7 +37,6 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.util.StringUtils;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes a service an OAuth2 resource server that trusts only tokens of its configured issuer
@@ -73,10 +72,10 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     SecurityFilterChain verifiedCallersOnly(HttpSecurity http, OAuth2ResourceServerProperties properties,
-            JsonMapper json, Environment environment) {
+            Environment environment) {
         requireIssuerAndAudience(properties.getJwt());
         Supplier<String> publicUrl = publicUrl(environment);
-        ProblemResponses problems = new ProblemResponses(json, () -> publicUrl.get() + METADATA_PATH);
+        ProblemResponses problems = new ProblemResponses(() -> publicUrl.get() + METADATA_PATH);
         String apiDocs = environment.getProperty("springdoc.api-docs.path", "/v3/api-docs");
         String swaggerUi = environment.getProperty("springdoc.swagger-ui.path", "/swagger-ui.html");
         http.authorizeHttpRequests(requests -> requests
@@ -148,11 +147,11 @@ public class ResourceServerAutoConfiguration {
      * run over every bearer token, was 7% of the command service's work under load.
      */
     @Bean
-    WebSecurityCustomizer headerValuesCheckedWithoutRegex(JsonMapper json) {
+    WebSecurityCustomizer headerValuesCheckedWithoutRegex() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowedHeaderValues(ResourceServerAutoConfiguration::assignedAndNotControl);
         // what the firewall refuses is answered as problem details too
-        ProblemResponses problems = new ProblemResponses(json, () -> "");
+        ProblemResponses problems = new ProblemResponses(() -> "");
         return web -> web.httpFirewall(firewall).requestRejectedHandler(problems);
     }
 

@@ -28,9 +28,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String SUPERUSER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final long processId;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, long processId) {
         this.postgres = postgres;
+        this.processId = processId;
     }
 
     /**
@@ -40,7 +42,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param logFile where the server's own output goes
      */
     public static EmbeddedPostgresServer startDurable(Path dataDirectory, int port, Path logFile) throws IOException {
-        return guarded(EmbeddedPostgres.builder()
+        return guarded(dataDirectory, EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
@@ -54,9 +56,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** The server's data is the user's: a JVM that is killed stops it, but never deletes the folder. */
-    private static EmbeddedPostgresServer guarded(EmbeddedPostgres postgres) {
-        OrphanGuard.stopWhenThisJvmEnds(postgres.getProcess(), "INT");
-        return new EmbeddedPostgresServer(postgres);
+    private static EmbeddedPostgresServer guarded(Path dataDirectory, EmbeddedPostgres postgres) throws IOException {
+        long processId = postmasterPid(dataDirectory);
+        OrphanGuard.stopWhenThisJvmEnds(processId, "INT");
+        return new EmbeddedPostgresServer(postgres, processId);
+    }
+
+    /**
+     * The server process's id, as it writes it in its data folder: zonky starts the server
+     * through {@code pg_ctl}, which leaves it running as a process of its own.
+     */
+    private static long postmasterPid(Path dataDirectory) throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
     }
 
     /**
@@ -70,8 +81,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setCleanDataDirectory(true)
                 .setRegisterShutdownHook(false)
                 .start();
-        OrphanGuard.stopWhenThisJvmEnds(postgres.getProcess(), "INT", dataDirectory);
-        return new EmbeddedPostgresServer(postgres);
+        long processId = postmasterPid(dataDirectory);
+        OrphanGuard.stopWhenThisJvmEnds(processId, "INT", dataDirectory);
+        return new EmbeddedPostgresServer(postgres, processId);
+    }
+
+    /** The server process's id. */
+    public long processId() {
+        return processId;
     }
 
     public int port() {

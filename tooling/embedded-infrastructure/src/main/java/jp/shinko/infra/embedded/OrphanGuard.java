@@ -40,11 +40,21 @@ public final class OrphanGuard {
      * @param foldersToDelete throw-away folders of the child's; never a folder whose data must be kept
      */
     public static void stopWhenThisJvmEnds(Process child, String signal, Path... foldersToDelete) {
+        stopWhenThisJvmEnds(child.pid(), signal, foldersToDelete);
+    }
+
+    /**
+     * The same for a process this JVM did not start itself but caused to start, such as the
+     * PostgreSQL server that {@code pg_ctl} leaves running.
+     *
+     * @param childPid the process id
+     */
+    public static void stopWhenThisJvmEnds(long childPid, String signal, Path... foldersToDelete) {
         if (!new File(SHELL).canExecute()) {
             return;
         }
         List<String> command = new ArrayList<>(List.of(SHELL, "-c", WATCH, "orphan-guard",
-                String.valueOf(ProcessHandle.current().pid()), String.valueOf(child.pid()), signal));
+                String.valueOf(ProcessHandle.current().pid()), String.valueOf(childPid), signal));
         for (Path folder : foldersToDelete) {
             command.add(folder.toAbsolutePath().toString());
         }
@@ -52,7 +62,7 @@ public final class OrphanGuard {
             new ProcessBuilder(command).redirectInput(Redirect.from(new File("/dev/null")))
                     .redirectOutput(Redirect.DISCARD).redirectError(Redirect.DISCARD).start();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start the watcher that stops process " + child.pid()
+            throw new UncheckedIOException("could not start the watcher that stops process " + childPid
                     + " when this JVM ends", e);
         }
     }

@@ -39,6 +39,40 @@ class OrphanGuardTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(folder));
     }
 
+    @Test
+    void anEmbeddedPostgresqlOfAJvmThatEndsWithoutClosingItIsStoppedAndItsDataDeleted() throws Exception {
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Server.class.getName())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String[] started;
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(jvm.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            started = output.lines().filter(line -> line.startsWith("server ")).findFirst().orElseThrow()
+                    .split(" ");
+        }
+        long serverPid = Long.parseLong(started[1]);
+        Path dataDirectory = Path.of(started[2]);
+        assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(jvm.exitValue()).isEqualTo(3);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(serverPid)
+                .map(process -> !process.isAlive()).orElse(true));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(dataDirectory));
+    }
+
+    /** A JVM that starts an embedded server, prints its process and folder, and halts as if killed. */
+    static final class Server {
+
+        public static void main(String[] args) throws Exception {
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.startEphemeral();
+            String folder = ProcessHandle.of(server.processId()).flatMap(process -> process.info().arguments())
+                    .map(arguments -> arguments[java.util.Arrays.asList(arguments).indexOf("-D") + 1]).orElseThrow();
+            System.out.println("server " + server.processId() + " " + folder);
+            System.out.flush();
+            Runtime.getRuntime().halt(3);
+        }
+    }
+
     /** A JVM that starts a long-running child, guards it, prints its pid and halts as if killed. */
     static final class Child {
 

@@ -1,4 +1,4 @@
-package jp.shinko.command.problem;
+package jp.shinko.infra.edge;
 
 /**
  * What is wrong with one field of a request.

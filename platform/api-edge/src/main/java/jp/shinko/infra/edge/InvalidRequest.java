@@ -1,9 +1,9 @@
-package jp.shinko.command.problem;
+package jp.shinko.infra.edge;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Request fields refused before any command is sent, for checks Bean Validation cannot express. */
+/** Request fields refused before anything is done with the request, naming each field and what it takes. */
 public final class InvalidRequest extends RuntimeException {
 
     private final List<FieldProblem> problems;
