@@ -38,8 +38,7 @@ final class EntryRequests {
     record ItemAddress(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId) {
 
         static ItemAddress inPath(MunicipalityCode code, String planId, String itemId) {
-            return new ItemAddress(code, PlanRequests.planId(planId),
-                    PlanRequests.itemId("itemId", itemId));
+            return new ItemAddress(code, PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId));
         }
     }
 

@@ -135,6 +135,4 @@ class ProgressController {
                         commandId)
                 : new EntryAnswer(code, item.planId(), item.itemId(), fiscalYear, (Boolean) result, null, commandId);
     }
-
-
 }
