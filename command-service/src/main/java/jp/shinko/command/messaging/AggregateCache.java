@@ -74,10 +74,13 @@ final class AggregateCache implements org.axonframework.common.caching.Cache {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
-        T value = (T) entries.getIfPresent(key);
-        if (value == null) {
-            value = valueSupplier.get();
-            put(key, value);
+        boolean[] created = {false};
+        T value = (T) entries.asMap().computeIfAbsent(key, absent -> {
+            created[0] = true;
+            return valueSupplier.get();
+        });
+        if (created[0]) {
+            listeners.forEach(listener -> listener.onEntryCreated(key, value));
         }
         return value;
     }
@@ -85,9 +88,9 @@ final class AggregateCache implements org.axonframework.common.caching.Cache {
     @Override
     @SuppressWarnings("unchecked")
     public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
-        V value = (V) entries.getIfPresent(key);
-        if (value != null) {
-            put(key, update.apply(value));
+        Object updated = entries.asMap().computeIfPresent(key, (present, value) -> update.apply((V) value));
+        if (updated != null) {
+            listeners.forEach(listener -> listener.onEntryUpdated(key, updated));
         }
     }
 

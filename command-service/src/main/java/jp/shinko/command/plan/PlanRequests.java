@@ -46,6 +46,15 @@ final class PlanRequests {
         return KpiId.of(itemIdText(field, value));
     }
 
+    /**
+     * The item whose report this one shares (再掲), as the content took it before ids were typed:
+     * stripped, blank meaning none, and an id the plan does not have refused by the plan (422).
+     */
+    static ItemId reportedWith(String value) {
+        String text = RequestFields.text("reportedWithItemId", value, 64, false);
+        return text == null ? null : ItemId.of(text);
+    }
+
     /** An item's or a KPI's id as text, checked. */
     static String itemIdText(String field, String value) {
         return RequestFields.identifier(field, value, ITEM_ID, ITEM_ID_RULE);
@@ -90,7 +99,7 @@ final class PlanRequests {
                     outlook == null || outlook.isBlank() ? null : Outlook.of(outlook),
                     RequestFields.list("flags", flags, ItemFlag.values().length).stream().map(ItemFlag::of).toList(),
                     RequestFields.list("focusThemes", focusThemes, MAX_LISTED), pageReference,
-                    reportedWithItemId == null ? null : itemId("reportedWithItemId", reportedWithItemId));
+                    reportedWith(reportedWithItemId));
         }
     }
 

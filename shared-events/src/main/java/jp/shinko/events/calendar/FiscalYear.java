@@ -3,6 +3,7 @@ package jp.shinko.events.calendar;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.text.Normalizer;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.chrono.JapaneseChronology;
@@ -78,8 +79,12 @@ public record FiscalYear(@JsonValue int value) implements Comparable<FiscalYear>
                     .findFirst();
             if (era.isPresent()) {
                 String year = eraYear.group(2);
-                return new FiscalYear(JapaneseChronology.INSTANCE.prolepticYear(era.get(),
-                        year.equals("元") ? 1 : Integer.parseInt(year)));
+                try {
+                    return new FiscalYear(JapaneseChronology.INSTANCE.prolepticYear(era.get(),
+                            year.equals("元") ? 1 : Integer.parseInt(year)));
+                } catch (DateTimeException noSuchYear) {
+                    // such as R0 or H32: the era has no such year; said below like any other text
+                }
             }
         }
         throw new InvalidFiscalYear(text, "a fiscal year is written 2025, R7 or 令和7; \"" + text

@@ -31,7 +31,7 @@ class FiscalYearTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "twenty", "X30", "2025年", "R", "令和", "平成", "25"})
+    @ValueSource(strings = {"", "twenty", "X30", "2025年", "R", "令和", "平成", "25", "R0", "H0", "令和0", "H32"})
     void refusesAnythingElseSayingWhatIsAccepted(String text) {
         assertThatThrownBy(() -> FiscalYear.parse(text))
                 .isInstanceOf(InvalidFiscalYear.class)

@@ -35,6 +35,7 @@ public final class CrossCitySummary {
 
     private final Set<String> seen = new HashSet<>();
     private long duplicates;
+    private long unreadable;
     private final Map<String, TreeMap<Integer, RatingScheme>> schemes = new HashMap<>();
     private final Map<Cell, BigDecimal[]> figures = new HashMap<>();
     private final Map<Cell, String> statuses = new HashMap<>();
@@ -49,18 +50,23 @@ public final class CrossCitySummary {
         }
         String municipality = envelope.path("municipalityCode").asString();
         JsonNode payload = envelope.path("payload");
-        switch (envelope.path("type").asString()) {
-            case "RatingSchemeAdopted" -> schemes.computeIfAbsent(municipality, code -> new TreeMap<>())
-                    .put(payload.path("fromFiscalYear").asInt(), scheme(payload.path("scheme")));
-            case "AnnualTargetSet" -> figure(municipality, payload)[0] = payload.path("value").decimalValue();
-            case "AnnualActualRecorded" -> figure(municipality, payload)[1] = payload.path("value").decimalValue();
-            case "PeriodStatusRecorded" -> statuses.put(new Cell(municipality, planId(payload),
-                    new EntryRef.QuarterStatus(itemId(payload), payload.path("organisation").asString(),
-                            fiscalYear(payload), Quarter.of(payload.path("quarter").asInt()))),
-                    payload.path("symbol").asString());
-            default -> {
-                // other facts count only as an update of their fiscal year
+        try {
+            switch (envelope.path("type").asString()) {
+                case "RatingSchemeAdopted" -> schemes.computeIfAbsent(municipality, code -> new TreeMap<>())
+                        .put(payload.path("fromFiscalYear").asInt(), scheme(payload.path("scheme")));
+                case "AnnualTargetSet" -> figure(municipality, payload)[0] = payload.path("value").decimalValue();
+                case "AnnualActualRecorded" -> figure(municipality, payload)[1] = payload.path("value").decimalValue();
+                case "PeriodStatusRecorded" -> statuses.put(new Cell(municipality, planId(payload),
+                        new EntryRef.QuarterStatus(itemId(payload), payload.path("organisation").asString(),
+                                fiscalYear(payload), Quarter.of(payload.path("quarter").asInt()))),
+                        payload.path("symbol").asString());
+                default -> {
+                    // other facts count only as an update of their fiscal year
+                }
             }
+        } catch (IllegalArgumentException unreadable) {
+            // a fiscal year or quarter the published language does not know: the fact is not counted
+            this.unreadable++;
         }
         JsonNode chain = envelope.path("chain");
         if (chain.has("position")) {
@@ -91,6 +97,11 @@ public final class CrossCitySummary {
     /** Redeliveries seen and ignored so far. */
     public long duplicates() {
         return duplicates;
+    }
+
+    /** Envelopes whose fiscal year or quarter could not be read, so their figure or status was not counted. */
+    public long unreadable() {
+        return unreadable;
     }
 
     /** Distinct events taken so far. */

@@ -57,6 +57,22 @@ class CrossCitySummaryTest {
                 "2024 {A=0, B=1, 未評価=0} {○=1}");
     }
 
+    /** A consumer keeps reading: an envelope whose figure it cannot place is counted as unreadable, not thrown. */
+    @Test
+    void anEnvelopeWithAFiscalYearOrQuarterNobodyKnowsIsCountedAsUnreadable() {
+        assertThat(summary.accept(envelope("u1", "AnnualTargetSet", "2024-05-01T00:00:00Z", 2023, null,
+                "{\"planId\":\"p\",\"itemId\":\"i\",\"value\":20}"))).isTrue();
+        assertThat(summary.accept(envelope("u2", "PeriodStatusRecorded", "2024-05-01T00:00:00Z", 2023, 5,
+                "{\"planId\":\"p\",\"itemId\":\"i\",\"organisation\":\"市\",\"fiscalYear\":2023,"
+                        + "\"quarter\":5,\"symbol\":\"○\"}"))).isTrue();
+
+        assertThat(summary.unreadable()).isEqualTo(2);
+        assertThat(summary.lines()).singleElement().satisfies(line -> {
+            assertThat(line.statusSymbols()).isEmpty();
+            assertThat(line.lastUpdate()).hasToString("2024-05-01T00:00:00Z");
+        });
+    }
+
     private static JsonNode envelope(String id, String type, String recordedAt, int fiscalYear, Integer quarter,
             String payload) {
         return JSON.readTree("{\"eventId\":\"" + id + "\",\"type\":\"" + type + "\",\"municipalityCode\":\"132284\","

@@ -78,7 +78,7 @@ public class RecordedEvents {
         this.settledAfter = settledAfter;
         this.settled = Caffeine.newBuilder()
                 .maximumWeight(cachedEvents)
-                .weigher((String municipality, Settled events) -> events.events().size())
+                .weigher((String municipality, Settled events) -> 1 + events.events().size()) // an empty entry too
                 .recordStats()
                 .build();
     }

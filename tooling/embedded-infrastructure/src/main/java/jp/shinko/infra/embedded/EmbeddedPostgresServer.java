@@ -29,10 +29,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final long processId;
+    private final OrphanGuard.Watch watch;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, long processId) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, long processId, OrphanGuard.Watch watch) {
         this.postgres = postgres;
         this.processId = processId;
+        this.watch = watch;
     }
 
     /**
@@ -58,8 +60,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** The server's data is the user's: a JVM that is killed stops it, but never deletes the folder. */
     private static EmbeddedPostgresServer guarded(Path dataDirectory, EmbeddedPostgres postgres) throws IOException {
         long processId = postmasterPid(dataDirectory);
-        OrphanGuard.stopWhenThisJvmEnds(processId, "INT");
-        return new EmbeddedPostgresServer(postgres, processId);
+        return new EmbeddedPostgresServer(postgres, processId, OrphanGuard.stopWhenThisJvmEnds(processId, "INT"));
     }
 
     /**
@@ -82,8 +83,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .start();
         long processId = postmasterPid(dataDirectory);
-        OrphanGuard.stopWhenThisJvmEnds(processId, "INT", dataDirectory);
-        return new EmbeddedPostgresServer(postgres, processId);
+        return new EmbeddedPostgresServer(postgres, processId,
+                OrphanGuard.stopWhenThisJvmEnds(processId, "INT", dataDirectory));
     }
 
     /** The server process's id. */
@@ -129,6 +130,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public void close() {
         try {
             postgres.close();
+            watch.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -38,9 +38,18 @@ public final class OrphanGuard {
      *
      * @param signal {@code INT} for PostgreSQL's fast shutdown, {@code TERM} for a JVM service
      * @param foldersToDelete throw-away folders of the child's; never a folder whose data must be kept
+     * @return the watch, to {@link Watch#end() end} once the owner has stopped the child itself, so
+     *     that no signal later reaches another process that took the child's id
      */
-    public static void stopWhenThisJvmEnds(Process child, String signal, Path... foldersToDelete) {
-        stopWhenThisJvmEnds(child.pid(), signal, foldersToDelete);
+    public static Watch stopWhenThisJvmEnds(Process child, String signal, Path... foldersToDelete) {
+        return stopWhenThisJvmEnds(child.pid(), signal, foldersToDelete);
+    }
+
+    /** A watcher of one child; ended when the child was stopped in order. */
+    public interface Watch {
+
+        /** Stops watching: the child was stopped and its folders dealt with by its owner. */
+        void end();
     }
 
     /**
@@ -49,9 +58,9 @@ public final class OrphanGuard {
      *
      * @param childPid the process id
      */
-    public static void stopWhenThisJvmEnds(long childPid, String signal, Path... foldersToDelete) {
+    public static Watch stopWhenThisJvmEnds(long childPid, String signal, Path... foldersToDelete) {
         if (!new File(SHELL).canExecute()) {
-            return;
+            return () -> { };
         }
         List<String> command = new ArrayList<>(List.of(SHELL, "-c", WATCH, "orphan-guard",
                 String.valueOf(ProcessHandle.current().pid()), String.valueOf(childPid), signal));
@@ -59,8 +68,12 @@ public final class OrphanGuard {
             command.add(folder.toAbsolutePath().toString());
         }
         try {
-            new ProcessBuilder(command).redirectInput(Redirect.from(new File("/dev/null")))
+            Process watcher = new ProcessBuilder(command).redirectInput(Redirect.from(new File("/dev/null")))
                     .redirectOutput(Redirect.DISCARD).redirectError(Redirect.DISCARD).start();
+            return () -> {
+                watcher.descendants().forEach(ProcessHandle::destroy);
+                watcher.destroy();
+            };
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the watcher that stops process " + childPid
                     + " when this JVM ends", e);

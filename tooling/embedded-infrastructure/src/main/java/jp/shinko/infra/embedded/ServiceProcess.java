@@ -34,12 +34,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final URI baseUrl;
     private final Path log;
+    private final OrphanGuard.Watch watch;
 
     private ServiceProcess(String name, Process process, URI baseUrl, Path log) {
         this.name = name;
         this.process = process;
         this.baseUrl = baseUrl;
         this.log = log;
+        this.watch = OrphanGuard.stopWhenThisJvmEnds(process, "TERM");
     }
 
     /**
@@ -62,7 +64,6 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()))
                 .start();
-        OrphanGuard.stopWhenThisJvmEnds(process, "TERM");
         return new ServiceProcess(name, process, URI.create("http://localhost:" + port), log);
     }
 
@@ -124,6 +125,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Kills the service at once (SIGKILL), as a crash would, and waits until it is gone. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
+        watch.end();
     }
 
     /** Asks the service to shut down gracefully (SIGTERM) and waits; kills it if it does not end in time. */
@@ -133,5 +135,6 @@ public final class ServiceProcess implements AutoCloseable {
         if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+        watch.end();
     }
 }

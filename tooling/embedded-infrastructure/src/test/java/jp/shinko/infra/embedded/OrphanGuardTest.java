@@ -60,6 +60,27 @@ class OrphanGuardTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(dataDirectory));
     }
 
+    @Test
+    void aWatchEndedByTheOwnerLeavesNoWatcherBehind() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "300").start();
+        try {
+            OrphanGuard.Watch watch = OrphanGuard.stopWhenThisJvmEnds(sleeper, "TERM");
+            assertThat(watchers()).isPositive();
+
+            watch.end();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> watchers() == 0);
+            assertThat(sleeper.isAlive()).as("ending the watch leaves the child to its owner").isTrue();
+        } finally {
+            sleeper.destroyForcibly().waitFor();
+        }
+    }
+
+    private static long watchers() {
+        return ProcessHandle.current().children().filter(child -> child.info().arguments()
+                .map(arguments -> java.util.Arrays.asList(arguments).contains("orphan-guard")).orElse(false)).count();
+    }
+
     /** A JVM that starts an embedded server, prints its process and folder, and halts as if killed. */
     static final class Server {
 
