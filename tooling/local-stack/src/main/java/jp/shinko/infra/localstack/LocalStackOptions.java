@@ -41,7 +41,7 @@ public record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresP
               --query-port=PORT          query service HTTP (default: 8082)
               --identity-port=PORT       identity provider: tokens and signing key (default: 8083)
               --no-demo-data             do not register the demo municipalities
-              --services-dir=DIR         where the service jars are (default: infra/local-stack/target/services)
+              --services-dir=DIR         where the service jars are (default: tooling/local-stack/target/services)
               --help                     show this help
             """;
 
@@ -73,7 +73,7 @@ public record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresP
     public static LocalStackOptions parse(String... args) {
         Path dataDirectory = Path.of("local-data");
         Path servicesDirectory =
-                Path.of(System.getProperty(SERVICES_DIRECTORY_PROPERTY, "infra/local-stack/target/services"));
+                Path.of(System.getProperty(SERVICES_DIRECTORY_PROPERTY, "tooling/local-stack/target/services"));
         boolean fresh = false;
         boolean demoData = true;
         int postgresPort = 15432;
