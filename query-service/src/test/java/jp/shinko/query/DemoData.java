@@ -34,10 +34,14 @@ public final class DemoData {
 
     static final int CHECKPOINT_EVERY = 30;
 
-    /** Tables, exports, histories and cross-city views of the three demo cities. */
+    /** Plans, tables, exports, histories and cross-city views of the three demo cities. */
     public static final List<String> WATCHED = List.of(
             "/municipalities",
             "/municipalities/132284",
+            "/municipalities/132284/plans",
+            "/municipalities/132284/plans/shoko-2023",
+            "/municipalities/132284/plans/shoko-2023/items/d1-m1-b1",
+            "/municipalities/132039/plans/sangyo-2.csv",
             "/municipalities/132284/plans/shoko-2023/progress/annual",
             "/municipalities/132284/plans/shoko-2023/progress/annual.csv",
             "/municipalities/132284/plans/shoko-2023/progress/history/items/d1-m1-b1",

@@ -58,6 +58,11 @@ class QueryApiAccessTest {
                     (client, target) -> client.get().uri("/municipalities").exchange()),
             new AccessMatrix.Row("GET /municipalities/{code}", Caller.readersOfTarget(200), AccessMatrix.Kind.READS,
                     (client, target) -> client.get().uri("/municipalities/{code}", target.value()).exchange()),
+            planRow("", "/plans"),
+            planRow(".{format}", "/plans.csv"),
+            planRow("/{planId}", "/plans/p"),
+            planRow("/{planId}.{format}", "/plans/p.xlsx"),
+            planRow("/{planId}/items/{itemId}", "/plans/p/items/i"),
             progressRow("annual", "annual"),
             progressRow("quarterly", "quarterly?fiscalYear=R7"),
             progressRow("kpis", "kpis"),
@@ -95,6 +100,12 @@ class QueryApiAccessTest {
     private static AccessMatrix.Row crossCityRow(String view) {
         return new AccessMatrix.Row("GET /cross-city/" + view, Caller.anyVerified(200), AccessMatrix.Kind.READS,
                 (client, target) -> client.get().uri("/cross-city/" + view).exchange());
+    }
+
+    private static AccessMatrix.Row planRow(String endpoint, String call) {
+        return new AccessMatrix.Row("GET /municipalities/{code}/plans" + endpoint, Caller.readersOfTarget(200),
+                AccessMatrix.Kind.READS, (client, target) -> client.get()
+                .uri("/municipalities/{code}" + call, target.value()).exchange());
     }
 
     private static AccessMatrix.Row progressRow(String endpoint, String call) {

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * Akiruno's whole progress table (../shared/seeds/004…) entered through the REST API by the
+ * Akiruno's whole progress table (shared-events/src/test/resources/seeds/004…) entered through the REST API by the
  * seed loader, as its clerk would: the plan's 3 directions, 7 measures and 14
  * businesses, each business's indicator and baseline, targets R5–R8 and actuals R5–R7. Not one
  * valid row is refused, the stored values give back every rating the city printed, and entering

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * Musashino's FY2023 progress table (../shared/seeds/001…) entered through the REST API by the
+ * Musashino's FY2023 progress table (shared-events/src/test/resources/seeds/001…) entered through the REST API by the
  * seed loader: its 5 goals, 10 basic measures, 35 measures and 138 rows, each
  * row an initiative of one organisation with its four quarters, and the 4th-quarter reason and
  * remark where the city gave them. No valid row is refused, and the stored statuses add up to

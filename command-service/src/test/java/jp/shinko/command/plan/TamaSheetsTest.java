@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Tama's seven KPIs, with all five kinds of target the seed shows, and its first three measure
- * sheets (../shared/seeds/000…) entered through the REST API by the seed loader; then
+ * sheets (shared-events/src/test/resources/seeds/000…) entered through the REST API by the seed loader; then
  * the census figures as they are published, and the rules a KPI entry must keep.
  */
 @CommandServiceTest

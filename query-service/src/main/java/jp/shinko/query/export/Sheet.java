@@ -10,13 +10,21 @@ import java.util.List;
  * @param titleLines printed above the table, such as the plan's name and the legend
  * @param columns the columns, left to right
  * @param rows the cells of each row: text, numbers or null for an empty cell
+ * @param notes printed under the table, as Akiruno prints its 評価指標 under its table
  */
-public record Sheet(String name, List<String> titleLines, List<Column> columns, List<List<Object>> rows) {
+public record Sheet(String name, List<String> titleLines, List<Column> columns, List<List<Object>> rows,
+        List<String> notes) {
 
     public Sheet {
         titleLines = List.copyOf(titleLines);
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
+        notes = List.copyOf(notes);
+    }
+
+    /** A table with nothing printed under it. */
+    public Sheet(String name, List<String> titleLines, List<Column> columns, List<List<Object>> rows) {
+        this(name, titleLines, columns, rows, List.of());
     }
 
     /**

@@ -99,6 +99,12 @@ final class XlsxWriter {
                     widths[i] = Math.max(widths[i], width(cell == null ? "" : cell.toString()));
                 }
             }
+            if (!sheet.notes().isEmpty()) {
+                at++;
+            }
+            for (String note : sheet.notes()) {
+                styled(worksheet.createRow(at++), 0, title).setCellValue(note);
+            }
             for (int i = 0; i < widths.length; i++) {
                 worksheet.setColumnWidth(i, (Math.min(widths[i], MAX_WIDTH) + 2) * 256);
             }

@@ -4,9 +4,9 @@ import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.query.problem.NotFound;
 
 /** A well-formed code that no municipality has been registered with. */
-class MunicipalityNotFound extends NotFound {
+public class MunicipalityNotFound extends NotFound {
 
-    MunicipalityNotFound(MunicipalityCode code) {
+    public MunicipalityNotFound(MunicipalityCode code) {
         super("municipality " + code + " is not registered; GET /municipalities lists the registered ones");
     }
 }

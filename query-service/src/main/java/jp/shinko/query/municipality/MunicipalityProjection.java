@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(MunicipalityProjection.PROCESSING_GROUP)
-class MunicipalityProjection {
+public class MunicipalityProjection {
 
     static final String PROCESSING_GROUP = ProcessingGroups.MUNICIPALITIES;
 
@@ -66,6 +66,11 @@ class MunicipalityProjection {
                 .param(registeredBy(asOf))
                 .query(MunicipalityProjection::toSummary)
                 .list();
+    }
+
+    /** Whether the municipality was registered at the instant (now when none is given). */
+    public boolean isRegistered(MunicipalityCode code, Optional<Instant> asOf) {
+        return find(code, asOf).isPresent();
     }
 
     /** The municipality, if it was registered at the instant (now when none is given). */

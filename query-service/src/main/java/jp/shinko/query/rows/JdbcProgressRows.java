@@ -69,6 +69,11 @@ public class JdbcProgressRows implements ProgressRows {
         }
 
         @Override
+        public List<ProgressRow.Plan> plans(String municipalityCode) {
+            return JdbcProgressRows.this.plans(tables.forReading(TABLE), municipalityCode);
+        }
+
+        @Override
         public Map<String, String> municipalityNames() {
             return jdbc.sql("select code, name from " + tables.forReading("municipality"))
                     .query((row, number) -> Map.entry(row.getString(1), row.getString(2)))
@@ -195,6 +200,21 @@ public class JdbcProgressRows implements ProgressRows {
                 .query(String.class)
                 .list().stream()
                 .map(text -> json.readValue(text, type))
+                .toList();
+    }
+
+    @Override
+    public List<ProgressRow.Plan> plans(String municipalityCode) {
+        return plans(LIVE, municipalityCode);
+    }
+
+    private List<ProgressRow.Plan> plans(String table, String municipalityCode) {
+        return jdbc.sql("select row::text from " + table + " where municipality_code = ? and kind = '" + RowKey.PLAN
+                        + "' order by plan_id")
+                .params(municipalityCode)
+                .query(String.class)
+                .list().stream()
+                .map(text -> json.readValue(text, ProgressRow.Plan.class))
                 .toList();
     }
 

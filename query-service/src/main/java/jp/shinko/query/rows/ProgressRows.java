@@ -12,6 +12,9 @@ public interface ProgressRows extends FoldedRows {
     /** The rows of one kind of a municipality's plan (or of the municipality, for plan id ""). */
     <R extends ProgressRow> List<R> list(String municipalityCode, String planId, String kind, Class<R> type);
 
+    /** A municipality's plans, in the order of their ids. */
+    List<ProgressRow.Plan> plans(String municipalityCode);
+
     /** The rows of one kind of a municipality's plan. */
     default <R extends ProgressRow> List<R> list(String municipalityCode, PlanId planId, String kind,
             Class<R> type) {

@@ -1,5 +1,6 @@
 package jp.shinko.query.rows;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import jp.shinko.events.municipality.MunicipalityRegistered;
 import jp.shinko.query.rows.ProgressRow.Item;
+import jp.shinko.query.rows.ProgressRow.Plan;
 import jp.shinko.query.rows.ProgressRow.Status;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -53,6 +55,17 @@ public final class ReplayedRows implements CityRows {
     public <R extends ProgressRow> List<R> list(String municipalityCode, String planId, String kind, Class<R> type) {
         TreeMap<String, ProgressRow> table = tables.get(table(municipalityCode, planId, kind));
         return table == null ? List.of() : table.values().stream().map(type::cast).toList();
+    }
+
+    @Override
+    public List<Plan> plans(String municipalityCode) {
+        return tables.entrySet().stream()
+                .filter(table -> table.getKey().get(0).equals(municipalityCode)
+                        && table.getKey().get(2).equals(RowKey.PLAN))
+                .flatMap(table -> table.getValue().values().stream())
+                .map(Plan.class::cast)
+                .sorted(Comparator.comparing(plan -> plan.planId().value()))
+                .toList();
     }
 
     private static List<String> table(String municipalityCode, String planId, String kind) {

@@ -15,7 +15,9 @@ import jp.shinko.events.kpi.KpiFigure;
 import jp.shinko.events.kpi.KpiTarget;
 import jp.shinko.events.kpi.ReferencePeriod;
 import jp.shinko.events.progress.NarrativeField;
+import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.StatusLegend;
+import jp.shinko.events.settings.StatusSymbol;
 import jp.shinko.query.export.Sheet.Column;
 import jp.shinko.query.export.Sheet;
 import jp.shinko.query.tables.ProgressViews.AnnualRow;
@@ -65,8 +67,13 @@ final class ProgressSheets {
             cells.add(line);
         }
         String period = onlyYear.map(FiscalYear::japanese).orElse("全年度");
+        // the city's 評価指標 under its table, word for word, as the scheme of the last year shown has them
+        RatingScheme scheme = tables.settings().schemeFor(years.isEmpty() ? tables.plan().toFiscalYear()
+                : FiscalYear.of(years.get(years.size() - 1)));
+        List<String> notes = new ArrayList<>(List.of("評価指標 詳細"));
+        scheme.bands().forEach(band -> notes.add(band.label() + " " + band.description()));
         return new Sheet("進捗状況_" + period, List.of(tables.plan().name() + " 進捗状況まとめ（" + period + "）"),
-                columns, cells);
+                columns, cells, notes);
     }
 
     /** Musashino's table: per item and organisation the four quarters, the reason and the remark. */
@@ -88,10 +95,21 @@ final class ProgressSheets {
             line.add(blankIfNull(row.remark()));
             cells.add(line);
         }
-        String legendLine = "凡例：" + legend.symbols().stream()
-                .map(symbol -> symbol.symbol() + "…" + symbol.meaning()).collect(Collectors.joining(" "));
-        return new Sheet("進行管理表_" + year.japanese(), List.of(
-                tables.plan().name() + "の進行管理表（" + year.japanese() + "分）", legendLine), columns, cells);
+        List<String> titleLines = new ArrayList<>(List.of(tables.plan().name() + "の進行管理表（" + year.japanese()
+                + "分）", "*凡例：" + legend.symbols().stream().filter(symbol -> !isOurs(symbol))
+                .map(ProgressSheets::legendEntry).collect(Collectors.joining(" "))));
+        legend.symbols().stream().filter(ProgressSheets::isOurs).findAny()
+                .ifPresent(ours -> titleLines.add("（" + legendEntry(ours) + " は本システムが加えた記号）"));
+        return new Sheet("進行管理表_" + year.japanese(), titleLines, columns, cells);
+    }
+
+    /** The symbol the default legend adds to the city's own (/ for 対象外), printed apart from the city's legend. */
+    private static boolean isOurs(StatusSymbol symbol) {
+        return symbol.equals(StatusLegend.NOT_APPLICABLE);
+    }
+
+    private static String legendEntry(StatusSymbol symbol) {
+        return symbol.symbol() + "…" + symbol.meaning();
     }
 
     /** Tama's KPI table: baseline, next figure expected, target, latest figure and standing. */
@@ -109,18 +127,24 @@ final class ProgressSheets {
 
     /** Tama's review sheets of a year, one line per item. */
     static Sheet narratives(ProgressTables tables, FiscalYear year, List<NarrativeSheet> rows) {
-        List<Column> columns = new ArrayList<>(Stream.of("体系", "番号", "施策", "関連課等", "方向性", "重点テーマ")
+        List<Column> columns = new ArrayList<>(Stream.of("方向性", "体系", "番号", "施策", "関連課等", "展望", "重点テーマ")
                 .map(Column::of).toList());
         for (NarrativeField field : NarrativeField.values()) {
             columns.add(new Column(year.japanese(), field.japanese()));
         }
-        List<List<Object>> cells = rows.stream().map(row -> List.<Object>of(String.join(PATH_SEPARATOR, row.path()),
-                row.number(), row.title(), String.join("、", row.organisations()), blankIfNull(row.outlook()),
+        List<List<Object>> cells = rows.stream().map(row -> List.<Object>of(direction(row.path()),
+                String.join(PATH_SEPARATOR, row.path().stream().skip(1).toList()), row.number(), row.title(),
+                String.join("、", row.organisations()), blankIfNull(row.outlook()),
                 String.join("・", row.focusThemes()), blankIfNull(row.plannedContent()),
                 blankIfNull(row.goalsAndFocus()), blankIfNull(row.results()), blankIfNull(row.issuesAhead())))
                 .toList();
         return new Sheet("進行管理表_" + year.japanese(), List.of(tables.plan().name() + " 進行管理表（"
                 + year.japanese() + "）"), columns, cells);
+    }
+
+    /** The 方向性 an item serves: the top of its path, as Tama's sheets head each 施策 with it. */
+    private static String direction(List<String> path) {
+        return path.isEmpty() ? "" : path.get(0);
     }
 
     /** As Tama prints a figure: 3,603事業所 (2021年), 0.0% (298,321百万円) (2020年), 6.12% (2016~2021年). */

@@ -64,7 +64,7 @@ class ProgressTablesTest {
         assertThat(fy2023.actual()).as("the corrected actual").isEqualByComparingTo("21");
         assertThat(fy2023.achievementPercent()).isEqualTo(new BigDecimal("105.0"));
         assertThat(fy2023.rating()).as("S from 120%, A from 90% by the default scheme").isEqualTo("A");
-        assertThat(fy2023.ratingDescription()).isEqualTo("目標値どおり");
+        assertThat(fy2023.ratingDescription()).isEqualTo("目標値どおり(90~120%)：このまま業務を進めることにより目標値どおりの成果を得られる");
         assertThat(fy2023.closed()).isTrue();
         assertThat(fy2023.actualCorrectionReason()).isEqualTo("集計誤りの訂正");
         assertThat(fy2023.targetCorrectionReason()).isNull();
@@ -98,6 +98,11 @@ class ProgressTablesTest {
         Sheet sheet = ProgressSheets.annual(tables, Optional.of(FY2023), rows);
         assertThat(sheet.name()).isEqualTo("進捗状況_令和5年度");
         assertThat(sheet.titleLines()).containsExactly("あきる野市商工業振興プラン 進捗状況まとめ（令和5年度）");
+        assertThat(sheet.notes()).containsExactly("評価指標 詳細",
+                "S 目標値以上(120%~)：このまま業務を進めることにより目標値以上の成果を得られる",
+                "A 目標値どおり(90~120%)：このまま業務を進めることにより目標値どおりの成果を得られる",
+                "B 要改善(50~90%)：このまま業務を進めることにより目標値を達成することができず、手法等の改善が必要",
+                "C 要大幅改善(~50%)：このまま業務を進めることにより目標値を達成することができず、手法等の大幅な改善が必要");
         assertThat(sheet.columns().subList(8, 12)).containsExactly(new Sheet.Column("令和5年度", "年間目標"),
                 new Sheet.Column("令和5年度", "実績"), new Sheet.Column("令和5年度", "達成率(%)"),
                 new Sheet.Column("令和5年度", "評価"));

@@ -45,7 +45,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The seed tables (../shared/seeds/) entered through the command service, as the demo data
+ * The seed tables (shared-events/src/test/resources/seeds/) entered through the command service, as the demo data
  * is, come back from the query side as the cities printed them: every Akiruno rating R5–R7,
  * every Musashino row's four quarters, reason and remark, Tama's KPI baselines and targets.
  */
@@ -227,7 +227,7 @@ class SeedTablesTest {
             for (int i = 3; i <= sheet.getLastRowNum(); i++) {
                 rows.put(text(sheet, i, 0), cells(sheet.getRow(i)));
             }
-            // as ../shared/seeds/000_a74f9ffb37862899.txt prints them
+            // as shared-events/src/test/resources/seeds/000_a74f9ffb37862899.txt prints them
             assertThat(rows.get("市内事業所数").subList(1, 4))
                     .containsExactly("3,603事業所 (2021年)", "令和7年12月頃", "3,900事業所以上 (2034年)");
             assertThat(rows.get("市内付加価値増加率").get(1)).isEqualTo("0.0% (298,321百万円) (2020年)");

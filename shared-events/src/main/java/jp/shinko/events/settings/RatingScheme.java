@@ -20,14 +20,17 @@ import jp.shinko.events.InvalidField;
 public record RatingScheme(List<RatingBand> bands) {
 
     /**
-     * The scheme of the seed tables (Akiruno): S from 120%, A from 90%, B above 50%, C at 50%
-     * or less; exactly 50% is C.
+     * The scheme of the seed tables (Akiruno's 評価指標, seed 004): S from 120%, A from 90%, B
+     * above 50%, C at 50% or less; exactly 50% is C. Each description is the city's 詳細 word for
+     * word, band and forward-looking judgement together.
      */
     public static final RatingScheme DEFAULT = new RatingScheme(List.of(
-            RatingBand.atLeast("S", "目標値以上", 120),
-            RatingBand.atLeast("A", "目標値どおり", 90),
-            RatingBand.above("B", "要改善", 50),
-            RatingBand.rest("C", "要大幅改善")));
+            RatingBand.atLeast("S", "目標値以上(120%~)：このまま業務を進めることにより目標値以上の成果を得られる", 120),
+            RatingBand.atLeast("A", "目標値どおり(90~120%)：このまま業務を進めることにより目標値どおりの成果を得られる", 90),
+            RatingBand.above("B", "要改善(50~90%)：このまま業務を進めることにより目標値を達成することができず、"
+                    + "手法等の改善が必要", 50),
+            RatingBand.rest("C", "要大幅改善(~50%)：このまま業務を進めることにより目標値を達成することができず、"
+                    + "手法等の大幅な改善が必要")));
 
     /**
      * @throws InvalidField naming the band that makes the scheme unusable

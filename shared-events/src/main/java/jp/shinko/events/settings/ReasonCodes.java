@@ -16,7 +16,7 @@ public record ReasonCodes(List<ReasonCode> reasons) {
 
     /** The reasons of Musashino's FY2023 table. */
     public static final ReasonCodes DEFAULT = new ReasonCodes(List.of(
-            new ReasonCode("2", "外的要因（インフラ・法令等が整っていない等）の影響"),
+            new ReasonCode("2", "外的要因（インフラの整備、法令の整備が進んでいない等）の影響"),
             new ReasonCode("3", "内的要因（優先順位が低い等）の影響"),
             new ReasonCode("4", "その他")));
 

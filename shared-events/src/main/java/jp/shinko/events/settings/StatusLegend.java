@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import jp.shinko.events.InvalidField;
 
 /**
@@ -15,15 +16,28 @@ import jp.shinko.events.InvalidField;
  */
 public record StatusLegend(List<StatusSymbol> symbols) {
 
-    /** Musashino's legend (凡例), with / for rows that do not apply. */
-    public static final StatusLegend DEFAULT = new StatusLegend(List.of(
+    /**
+     * Musashino's legend (凡例) exactly as seed 001 prints it: ○…進捗あり △…遅れ・課題あり
+     * □…検討中 ×…進捗なし ◎…完了 -…中止.
+     */
+    public static final List<StatusSymbol> PRINTED_BY_MUSASHINO = List.of(
             new StatusSymbol("○", "進捗あり", false),
             new StatusSymbol("△", "遅れ・課題あり", true),
             new StatusSymbol("□", "検討中", true),
             new StatusSymbol("×", "進捗なし", true),
             new StatusSymbol("◎", "完了", false),
-            new StatusSymbol("-", "中止", true),
-            new StatusSymbol("/", "対象外", false)));
+            new StatusSymbol("-", "中止", true));
+
+    /**
+     * Ours, not the city's: seed 001 marks rows that no longer apply with / (row 45, 「mushop
+     * は当初の役割を終えた為、令和3年度末に事業を終了した。」) without its legend naming it, so the
+     * default legend adds / with the meaning 対象外, and the printed tables say it was added.
+     */
+    public static final StatusSymbol NOT_APPLICABLE = new StatusSymbol("/", "対象外", false);
+
+    /** Musashino's legend, with / for rows that do not apply ({@link #NOT_APPLICABLE}). */
+    public static final StatusLegend DEFAULT = new StatusLegend(Stream.concat(PRINTED_BY_MUSASHINO.stream(),
+            Stream.of(NOT_APPLICABLE)).toList());
 
     /**
      * @throws InvalidField naming the symbol that makes the legend unusable

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RatingSchemeTest {
 
-    /** Every target, actual and rating of Akiruno's table for R5 to R7 (../shared/seeds/004…). */
+    /** Every target, actual and rating of Akiruno's table for R5 to R7 (seeds/004… in the test resources). */
     @ParameterizedTest(name = "target {0}, actual {1} -> {2}")
     @CsvSource({"20,21,A", "30,31,A", "45,17,C", "10,5,C", "15,16,A", "23,10,C", "16,11,B", "19,14,B", "22,16,B",
         "100,81,B", "105,79,B", "110,66,B", "90,118,S", "90,147,S", "100,157,S", "20,21,A", "25,8,C", "30,12,C",

@@ -25,7 +25,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Enters the seed tables (../shared/seeds, structured as JSON beside this class) through the
+ * Enters the seed tables (shared-events/src/test/resources/seeds/, structured as JSON beside this class) through the
  * command service's REST API, as each city's clerk would: Akiruno's annual targets and actuals,
  * Musashino's FY2023 quarterly table, Tama's KPIs and measure sheets.
  *
@@ -90,11 +90,16 @@ public final class SeedLoader {
     public void loadAkiruno() {
         JsonNode table = read("akiruno.json");
         String city = "/municipalities/" + AKIRUNO;
+        // Akiruno's 評価指標 (seed 004), each description its 詳細 word for word
         send(AKIRUNO, "PUT", city + "/rating-scheme", Map.of("fromFiscalYear", "R5", "bands", List.of(
-                Map.of("label", "S", "description", "目標値以上", "minimumPercent", 120),
-                Map.of("label", "A", "description", "目標値どおり", "minimumPercent", 90),
-                Map.of("label", "B", "description", "要改善", "minimumPercent", 50, "minimumIncluded", false),
-                Map.of("label", "C", "description", "要大幅改善"))));
+                Map.of("label", "S", "description", "目標値以上(120%~)：このまま業務を進めることにより目標値以上の成果を得られる",
+                        "minimumPercent", 120),
+                Map.of("label", "A", "description", "目標値どおり(90~120%)：このまま業務を進めることにより目標値どおりの成果を得られる",
+                        "minimumPercent", 90),
+                Map.of("label", "B", "description", "要改善(50~90%)：このまま業務を進めることにより目標値を達成することができず、"
+                        + "手法等の改善が必要", "minimumPercent", 50, "minimumIncluded", false),
+                Map.of("label", "C", "description", "要大幅改善(~50%)：このまま業務を進めることにより目標値を達成することができず、"
+                        + "手法等の大幅な改善が必要"))));
         String items = adoptPlan(AKIRUNO, table.path("plan"));
         int d = 0;
         for (JsonNode direction : table.path("directions")) {
@@ -303,7 +308,8 @@ public final class SeedLoader {
         }
     }
 
-    private static JsonNode read(String name) {
+    /** One of the seed tables kept here as JSON, by its file name, such as {@code akiruno.json}. */
+    public static JsonNode read(String name) {
         try (InputStream json = SeedLoader.class.getResourceAsStream(name)) {
             if (json == null) {
                 throw new IllegalStateException("seed file " + name + " is missing from the jar");

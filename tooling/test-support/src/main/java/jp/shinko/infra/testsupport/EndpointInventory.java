@@ -42,7 +42,9 @@ public final class EndpointInventory {
     }
 
     private static void add(SortedSet<String> endpoints, RequestMappingInfo info) {
-        for (String pattern : info.getPatternValues()) {
+        for (String value : info.getPatternValues()) {
+            // a variable's pattern narrows what it matches, not which endpoint it is: {planId:[^.]+} is {planId}
+            String pattern = value.replaceAll("\\{(\\w+):[^/]*}", "{$1}");
             if (info.getMethodsCondition().getMethods().isEmpty()) {
                 endpoints.add("ANY " + pattern);
             }

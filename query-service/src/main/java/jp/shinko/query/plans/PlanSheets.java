@@ -1,0 +1,78 @@
+package jp.shinko.query.plans;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import jp.shinko.events.plan.ItemFlag;
+import jp.shinko.query.export.Sheet;
+import jp.shinko.query.export.Sheet.Column;
+import jp.shinko.query.plans.PlanViews.PlanSummary;
+import jp.shinko.query.plans.PlanViews.TreeItem;
+
+/**
+ * A municipality's plans and a plan's structure (施策体系) as the cities print them: one column
+ * per level of the tree with each item's number and title in its level's column, as seed 002's
+ * 方針 | 施策 table sets them side by side, followed by what each item carries.
+ */
+final class PlanSheets {
+
+    private PlanSheets() {
+    }
+
+    /** The list of a municipality's plans. */
+    static Sheet list(String municipalityCode, List<PlanSummary> plans) {
+        List<Column> columns = Stream.of("計画ID", "計画名", "計画期間", "状態", "項目数", "うち廃止", "指標のある項目",
+                "成果指標数", "締めた年度").map(Column::of).toList();
+        List<List<Object>> rows = plans.stream().map(plan -> List.<Object>of(plan.planId().value(), plan.name(),
+                plan.period().from().japanese() + "～" + plan.period().to().japanese(), plan.stateJapanese(),
+                plan.items().total(), plan.items().retired(), plan.items().withIndicator(), plan.kpis(),
+                plan.closedFiscalYears().stream().map(closed -> closed.fiscalYear().japanese())
+                        .collect(Collectors.joining("、")))).toList();
+        return new Sheet("計画一覧", List.of("計画一覧（" + municipalityCode + "）"), columns, rows);
+    }
+
+    /**
+     * A plan's tree: a column per level (numbered from the top until the plan names its levels),
+     * then 展望, the flags, the focus themes, the responsible organisations, the page, 再掲 and
+     * whether the item was retired.
+     */
+    static Sheet tree(PlanReading plan) {
+        List<TreeItem> items = plan.inPrintOrder();
+        int levels = items.stream().mapToInt(TreeItem::level).max().orElse(1);
+        List<Column> columns = new ArrayList<>(IntStream.rangeClosed(1, levels)
+                .mapToObj(level -> Column.of("第" + level + "階層")).toList());
+        Stream.of("展望", "重点等", "重点テーマ", "担当", "掲載頁", "再掲", "指標", "廃止").map(Column::of).forEach(columns::add);
+        List<List<Object>> rows = new ArrayList<>();
+        for (TreeItem item : items) {
+            List<Object> line = new ArrayList<>();
+            for (int level = 1; level <= levels; level++) {
+                line.add(level == item.level() ? item.number() + " " + item.title() : "");
+            }
+            line.add(blankIfNull(item.outlook()));
+            line.add(item.flags().stream().map(PlanSheets::printedFlag).collect(Collectors.joining(" ")));
+            line.add(String.join("・", item.focusThemes()));
+            line.add(String.join("、", item.responsibleOrganisations()));
+            line.add(blankIfNull(item.pageReference()));
+            line.add(item.reportedWith() == null ? "" : "再掲 ※" + blankIfNull(item.reportedWith().number()) + " "
+                    + blankIfNull(item.reportedWith().title()));
+            line.add(item.indicator() == null ? "" : item.indicator().name()
+                    + (item.indicator().unit() == null ? "" : "（" + item.indicator().unit() + "）"));
+            line.add(item.retired() ? "廃止" + (item.retiredReason() == null ? "" : "：" + item.retiredReason()) : "");
+            rows.add(line);
+        }
+        String name = plan.plan().name();
+        return new Sheet("施策体系", List.of(name + " 施策体系", "計画期間：" + plan.plan().fromFiscalYear().japanese()
+                + "～" + plan.plan().toFiscalYear().japanese()), columns, rows);
+    }
+
+    /** As the cities print a flag: ★重点事業, 【新規事業】. */
+    private static String printedFlag(String flag) {
+        return ItemFlag.PRIORITY.japanese().equals(flag) ? "★" + flag : "【" + flag + "】";
+    }
+
+    private static String blankIfNull(String text) {
+        return text == null ? "" : text;
+    }
+}
