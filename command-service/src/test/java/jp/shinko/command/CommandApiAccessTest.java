@@ -81,6 +81,10 @@ class CommandApiAccessTest {
                         AccessMatrix.Kind.WRITES, (client, target) -> client.post()
                                 .uri("/municipalities/{code}/plans", target.value())
                                 .contentType(MediaType.APPLICATION_JSON).body(PLAN).exchange(), this::register),
+                planChange("PUT /municipalities/{code}/plans/{planId}", 200, "put", Map.of("name", "計画（改）",
+                        "fromFiscalYear", "R5", "toFiscalYear", "R8", "reason", "改称")),
+                planChange("POST /municipalities/{code}/plans/{planId}/end", 200, "post",
+                        Map.of("lastFiscalYear", "R8", "reason", "新たな計画の策定による")),
                 planChange("POST /municipalities/{code}/plans/{planId}/items", 201, "post",
                         Map.of("id", "c", "content", item("3"))),
                 planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}", 200, "put",

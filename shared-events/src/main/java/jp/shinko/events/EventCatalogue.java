@@ -10,10 +10,12 @@ import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiObservationRecorded;
 import jp.shinko.events.municipality.MunicipalityRegistered;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanEnded;
 import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemMoved;
 import jp.shinko.events.plan.PlanItemRetired;
 import jp.shinko.events.plan.PlanItemRevised;
+import jp.shinko.events.plan.PlanRevised;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
 import jp.shinko.events.progress.FiscalYearClosed;
@@ -42,6 +44,8 @@ public final class EventCatalogue {
             ReasonCodesAdopted.class,
             ReportingDeadlinesAdopted.class,
             PlanAdopted.class,
+            PlanRevised.class,
+            PlanEnded.class,
             PlanItemAdded.class,
             PlanItemRevised.class,
             PlanItemMoved.class,

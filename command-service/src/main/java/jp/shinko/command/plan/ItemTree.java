@@ -35,6 +35,9 @@ import jp.shinko.infra.security.AccessRefused;
         isGetterVisibility = Visibility.NONE)
 final class ItemTree {
 
+    /** The deepest a plan's tree goes: the seed plans have three or four levels. */
+    static final int MAX_DEPTH = 8;
+
     private Map<ItemId, Item> items = new LinkedHashMap<>();
 
     List<Object> add(AddPlanItem command, Actor actor, PlanAdopted plan) {
@@ -48,6 +51,7 @@ final class ItemTree {
         }
         requireEditable(actor, command.content());
         requireActiveParent(command.parentItemId());
+        requireLevel("parentItemId", levelUnder(command.parentItemId()), plan.levelNames());
         requireFreeNumber(command.parentItemId(), command.content().number(), command.itemId());
         requireReportedWith(command.content(), command.itemId());
         return List.of(new PlanItemAdded(plan.municipalityCode(), plan.planId(), command.itemId(),
@@ -81,6 +85,8 @@ final class ItemTree {
                 throw PlanRuleViolated.underItself(command.itemId(), command.parentItemId());
             }
         }
+        requireLevel("parentItemId", levelUnder(command.parentItemId()) + heightOf(command.itemId()) - 1,
+                plan.levelNames());
         requireFreeNumber(command.parentItemId(), command.number(), command.itemId());
         return List.of(new PlanItemMoved(plan.municipalityCode(), plan.planId(), command.itemId(),
                 command.parentItemId(), command.number()));
@@ -103,6 +109,52 @@ final class ItemTree {
         }
         return List.of(new PlanItemRetired(plan.municipalityCode(), plan.planId(), command.itemId(),
                 command.reason()));
+    }
+
+    /** How many levels the tree has: 0 when it has no item. */
+    int depth() {
+        return items.keySet().stream().mapToInt(this::levelOf).max().orElse(0);
+    }
+
+    /**
+     * Refuses level names that leave a level of the tree unnamed (names are optional, but when
+     * given they name every level from the top).
+     */
+    static void requireLevelsNamed(List<String> levelNames, int depth) {
+        if (!levelNames.isEmpty() && levelNames.size() < depth) {
+            throw PlanRuleViolated.levelsTooFew(levelNames.size(), depth);
+        }
+    }
+
+    /** Refuses an item on a level deeper than the plan names, or than any plan may have. */
+    private static void requireLevel(String field, int level, List<String> levelNames) {
+        if (level > MAX_DEPTH) {
+            throw PlanRuleViolated.tooDeep(field, level, MAX_DEPTH, false);
+        }
+        if (!levelNames.isEmpty() && level > levelNames.size()) {
+            throw PlanRuleViolated.tooDeep(field, level, levelNames.size(), true);
+        }
+    }
+
+    /** 1 for an item at the top. */
+    private int levelOf(ItemId itemId) {
+        int level = 1;
+        ItemId parent = items.get(itemId).parentItemId();
+        for (; parent != null; parent = items.get(parent).parentItemId()) {
+            level++;
+        }
+        return level;
+    }
+
+    /** The level an item under {@code parentItemId} is on. */
+    private int levelUnder(ItemId parentItemId) {
+        return parentItemId == null ? 1 : levelOf(parentItemId) + 1;
+    }
+
+    /** How many levels an item and the items under it take: 1 for an item with nothing under it. */
+    private int heightOf(ItemId itemId) {
+        return 1 + items.entrySet().stream().filter(entry -> itemId.equals(entry.getValue().parentItemId()))
+                .mapToInt(entry -> heightOf(entry.getKey())).max().orElse(0);
     }
 
     /** The item's version: how many events changed it. */

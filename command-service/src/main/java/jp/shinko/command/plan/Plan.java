@@ -11,6 +11,7 @@ import jp.shinko.command.plan.PlanCommands.AdoptPlan;
 import jp.shinko.command.plan.PlanCommands.CloseFiscalYear;
 import jp.shinko.command.plan.PlanCommands.DefineIndicator;
 import jp.shinko.command.plan.PlanCommands.DefineKpi;
+import jp.shinko.command.plan.PlanCommands.EndPlan;
 import jp.shinko.command.plan.PlanCommands.MovePlanItem;
 import jp.shinko.command.plan.PlanCommands.ProgressEntry;
 import jp.shinko.command.plan.PlanCommands.RecordAnnualActual;
@@ -19,6 +20,7 @@ import jp.shinko.command.plan.PlanCommands.RecordPeriodStatus;
 import jp.shinko.command.plan.PlanCommands.RecordProgress;
 import jp.shinko.command.plan.PlanCommands.RetirePlanItem;
 import jp.shinko.command.plan.PlanCommands.ReviseNarrative;
+import jp.shinko.command.plan.PlanCommands.RevisePlan;
 import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
 import jp.shinko.command.plan.PlanCommands.SetAnnualTarget;
 import jp.shinko.command.plan.ProgressEntries.Decision;
@@ -29,11 +31,13 @@ import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiObservationRecorded;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanEnded;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemMoved;
 import jp.shinko.events.plan.PlanItemRetired;
 import jp.shinko.events.plan.PlanItemRevised;
+import jp.shinko.events.plan.PlanRevised;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
 import jp.shinko.events.progress.FiscalYearClosed;
@@ -53,15 +57,15 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A municipality's plan: its period, its tree of items of any depth, and the progress recorded
- * against its items (annual targets and actuals, quarterly statuses, review sheets) and its KPIs
- * with their published figures.
+ * A municipality's plan: its description and life (name, period, goal, level names, end), its
+ * tree of items, and the progress recorded against its items (annual targets and actuals,
+ * quarterly statuses, review sheets) and its KPIs with their published figures.
  *
  * <p>The tree's rules hold across items and the entries' rules read the tree, so the whole plan
  * is one record. This class is only its root: it hands each command to the rule set it belongs
- * to ({@link ItemTree}, {@link ProgressEntries}, {@link PlanKpis}, {@link ClosedYears}), applies
- * the events the rule set decided and answers what changed. The rules themselves are pure and
- * tested without Axon.
+ * to ({@link PlanLife}, {@link ItemTree}, {@link ProgressEntries}, {@link PlanKpis},
+ * {@link ClosedYears}), applies the events the rule set decided and answers what changed. The
+ * rules themselves are pure and tested without Axon.
  *
  * <p>A long plan is loaded from a snapshot of this object (see {@link PlanSnapshots}), written
  * as JSON field by field; its state therefore holds only records, strings and numbers, in
@@ -70,14 +74,16 @@ import org.axonframework.spring.stereotype.Aggregate;
  * is loaded from its events instead.
  */
 @Aggregate
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class Plan {
 
     @AggregateIdentifier
     private String recordId;
+    /** The adoption as recorded: adopting the same plan again is answered from it. */
     private PlanAdopted adoption;
+    private PlanLife life = new PlanLife();
     private ItemTree tree = new ItemTree();
     private ProgressEntries entries = new ProgressEntries();
     private PlanKpis kpis = new PlanKpis();
@@ -96,7 +102,7 @@ class Plan {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(AdoptPlan command) {
         PlanAdopted adopted = new PlanAdopted(command.municipalityCode(), command.planId(), command.name(),
-                command.fromFiscalYear(), command.toFiscalYear());
+                command.fromFiscalYear(), command.toFiscalYear(), command.goal(), command.levelNames());
         if (adoption == null) {
             AggregateLifecycle.apply(adopted);
         } else if (!adoption.equals(adopted)) {
@@ -107,25 +113,25 @@ class Plan {
     /** Answers the item's version; adding the same item again changes nothing. */
     @CommandHandler
     long handle(AddPlanItem command, MetaData metaData) {
-        record(tree.add(command, actorOf(metaData), adoption));
+        record(tree.add(command, actorOf(metaData), life.inForce()));
         return tree.versionOf(command.itemId());
     }
 
     @CommandHandler
     long handle(RevisePlanItem command, MetaData metaData) {
-        record(tree.revise(command, actorOf(metaData), adoption));
+        record(tree.revise(command, actorOf(metaData), life.inForce()));
         return tree.versionOf(command.itemId());
     }
 
     @CommandHandler
     long handle(MovePlanItem command, MetaData metaData) {
-        record(tree.move(command, actorOf(metaData), adoption));
+        record(tree.move(command, actorOf(metaData), life.inForce()));
         return tree.versionOf(command.itemId());
     }
 
     @CommandHandler
     long handle(RetirePlanItem command, MetaData metaData) {
-        record(tree.retire(command, actorOf(metaData), adoption));
+        record(tree.retire(command, actorOf(metaData), life.inForce()));
         return tree.versionOf(command.itemId());
     }
 
@@ -152,7 +158,7 @@ class Plan {
     @CommandHandler
     EntryResult handle(RecordPeriodStatus command, MetaData metaData, MunicipalRules rules) {
         return carryOut(entries.decide(command, writing(actorOf(metaData)),
-                rules.statusRulesOf(adoption.municipalityCode())));
+                rules.statusRulesOf(life.inForce().municipalityCode())));
     }
 
     /** Answers whether any field changed; each changed field is an event of its own. */
@@ -172,7 +178,7 @@ class Plan {
         // read once for the whole table, and only if it has a status
         boolean anyStatus = command.items().stream().flatMap(item -> item.entries().stream())
                 .anyMatch(RecordPeriodStatus.class::isInstance);
-        StatusRules statusRules = anyStatus ? rules.statusRulesOf(adoption.municipalityCode()) : null;
+        StatusRules statusRules = anyStatus ? rules.statusRulesOf(life.inForce().municipalityCode()) : null;
         List<ItemOutcome> outcomes = new ArrayList<>();
         for (RecordProgress.ItemEntries item : command.items()) {
             List<Decision> decisions = new ArrayList<>();
@@ -192,22 +198,34 @@ class Plan {
     /** Answers whether anything changed: the definition already in force is not stored again. */
     @CommandHandler
     boolean handle(DefineKpi command) {
-        return record(kpis.define(command, adoption));
+        return record(kpis.define(command, life.inForce()));
     }
 
     @CommandHandler
     boolean handle(RecordKpiObservation command) {
-        return record(kpis.observe(command, adoption));
+        return record(kpis.observe(command, life.inForce()));
+    }
+
+    /** Answers whether anything changed: the same description is not recorded again. */
+    @CommandHandler
+    boolean handle(RevisePlan command) {
+        return record(life.revise(command, tree.depth(), entries.recordedYears()));
+    }
+
+    /** Answers whether anything changed: a plan ended after the same year is not ended again. */
+    @CommandHandler
+    boolean handle(EndPlan command) {
+        return record(life.end(command));
     }
 
     /** Answers whether anything changed: a closed year is not closed again. */
     @CommandHandler
     boolean handle(CloseFiscalYear command) {
-        return record(closedYears.close(command, adoption));
+        return record(closedYears.close(command, life.inForce()));
     }
 
     private Writing writing(Actor actor) {
-        return new Writing(adoption, tree, closedYears, actor);
+        return new Writing(life.inForce(), tree, closedYears, actor);
     }
 
     /** Applies what a rule set decided; answers whether it changed anything. */
@@ -230,6 +248,17 @@ class Plan {
     void on(PlanAdopted event) {
         recordId = recordId(event.municipalityCode(), event.planId());
         adoption = event;
+        life.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(PlanRevised event) {
+        life.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(PlanEnded event) {
+        life.on(event);
     }
 
     @EventSourcingHandler

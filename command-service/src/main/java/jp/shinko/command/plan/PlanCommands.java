@@ -44,9 +44,21 @@ public final class PlanCommands {
         ItemId itemId();
     }
 
-    /** Adopt a plan for a period of fiscal years. */
+    /** Adopt a plan for a period of fiscal years, with its goal and the names of its levels if the city gives them. */
     public record AdoptPlan(MunicipalityCode municipalityCode, PlanId planId, String name, FiscalYear fromFiscalYear,
-            FiscalYear toFiscalYear) implements PlanRecordCommand, CityWideChange {
+            FiscalYear toFiscalYear, String goal, List<String> levelNames)
+            implements PlanRecordCommand, CityWideChange {
+    }
+
+    /** Revise what a plan says of itself, with the reason. */
+    public record RevisePlan(MunicipalityCode municipalityCode, PlanId planId, String name, FiscalYear fromFiscalYear,
+            FiscalYear toFiscalYear, String goal, List<String> levelNames, String reason)
+            implements PlanRecordCommand, CityWideChange {
+    }
+
+    /** End a plan after a fiscal year of its period, with the reason. */
+    public record EndPlan(MunicipalityCode municipalityCode, PlanId planId, FiscalYear lastFiscalYear, String reason)
+            implements PlanRecordCommand, CityWideChange {
     }
 
     /** Add an item at the top of the plan ({@code parentItemId} null) or under another item. */

@@ -71,6 +71,43 @@ class PlanController {
         return new PlanAnswer(code, command.planId(), commandId);
     }
 
+    /** The answer to a change of a plan's own description or life. */
+    record PlanChangeAnswer(MunicipalityCode municipalityCode, PlanId planId, boolean changed, String commandId) {
+    }
+
+    @PutMapping("/{planId}")
+    @Operation(summary = "Revise what a plan says of itself", description = "Its name, period, goal and level names, "
+            + "sent whole as they are to read now, with the reason. The period keeps every fiscal year with entries; "
+            + "level names, once given, name every level the tree's items are on. For the city's editors not bound "
+            + "to one organisation.")
+    @ApiResponse(responseCode = "200", description = "Revised (changed: false when it already said this)")
+    @ApiResponse(responseCode = "404", description = "No such plan")
+    @ApiResponse(responseCode = "422", description = "The plan ended, the period leaves out recorded years, or the "
+            + "level names leave a level of the tree unnamed")
+    PlanChangeAnswer revisePlan(@PathVariable MunicipalityCode code, @PathVariable String planId,
+            @RequestBody PlanRequests.RevisePlanRequest request) {
+        return planChange(code, request.toCommand(code, PlanRequests.planId(planId)));
+    }
+
+    @PostMapping("/{planId}/end")
+    @Operation(summary = "End a plan", description = "After a fiscal year of its period, with the reason: nothing is "
+            + "expected of its items after that year, and nothing more is recorded for later years. Its records are "
+            + "kept. For the city's editors not bound to one organisation.")
+    @ApiResponse(responseCode = "200", description = "Ended (changed: false when it already ended after that year)")
+    @ApiResponse(responseCode = "404", description = "No such plan")
+    @ApiResponse(responseCode = "422", description = "The year is outside the plan's period, or the plan ended "
+            + "after another year")
+    PlanChangeAnswer endPlan(@PathVariable MunicipalityCode code, @PathVariable String planId,
+            @RequestBody PlanRequests.EndPlanRequest request) {
+        return planChange(code, request.toCommand(code, PlanRequests.planId(planId)));
+    }
+
+    private PlanChangeAnswer planChange(MunicipalityCode code, PlanCommands.PlanRecordCommand command) {
+        String commandId = CommandIds.ofThisRequest();
+        Boolean changed = commandGateway.sendAndWait(command);
+        return new PlanChangeAnswer(code, command.planId(), changed, commandId);
+    }
+
     @PostMapping("/{planId}/items")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add an item to the plan", description = "At the top or under another item. Adding the "

@@ -1,11 +1,14 @@
 package jp.shinko.command.plan;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.ArrayList;
 import java.util.List;
 import jp.shinko.command.plan.PlanCommands.AddPlanItem;
 import jp.shinko.command.plan.PlanCommands.AdoptPlan;
+import jp.shinko.command.plan.PlanCommands.EndPlan;
 import jp.shinko.command.plan.PlanCommands.MovePlanItem;
 import jp.shinko.command.plan.PlanCommands.RetirePlanItem;
+import jp.shinko.command.plan.PlanCommands.RevisePlan;
 import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
 import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.calendar.FiscalYear;
@@ -67,31 +70,103 @@ final class PlanRequests {
             String id,
             @Schema(example = "あきる野市商工業振興プラン") String name,
             @Schema(description = "First fiscal year: 2023, R5 or 令和5", example = "R5") String fromFiscalYear,
-            @Schema(description = "Last fiscal year", example = "R8") String toFiscalYear) {
+            @Schema(description = "Last fiscal year", example = "R8") String toFiscalYear,
+            @Schema(description = "The plan's goal as the city words it (計画の目標), if it states one",
+                    example = "主体的な行動と協創により理想をかなえるまち") String goal,
+            @Schema(description = "What the city calls each level of the plan's tree, from the top; at most "
+                    + ItemTree.MAX_DEPTH + ". Once named, every item is on a named level",
+                    example = "[\"方向性\", \"個別施策\", \"実施事業\"]") List<String> levelNames) {
 
         AdoptPlan toCommand(MunicipalityCode municipality) {
             PlanId planId = PlanId.of(RequestFields.identifier("id", id, PLAN_ID, PLAN_ID_RULE));
             String planName = RequestFields.text("name", name, 200, true);
             FiscalYear from = RequestFields.fiscalYear("fromFiscalYear", fromFiscalYear);
-            FiscalYear to = RequestFields.fiscalYear("toFiscalYear", toFiscalYear);
-            if (from.isAfter(to) || to.value() - from.value() >= LONGEST_PLAN_YEARS) {
-                throw new InvalidRequest(new FieldProblem("toFiscalYear", toFiscalYear, "a plan runs from its first "
-                        + "fiscal year (" + from + ") for 1 to " + LONGEST_PLAN_YEARS + " years"));
-            }
-            return new AdoptPlan(municipality, planId, planName, from, to);
+            FiscalYear to = lastYear(from, toFiscalYear);
+            return new AdoptPlan(municipality, planId, planName, from, to, checkedGoal(goal),
+                    checkedLevelNames(levelNames));
         }
+    }
+
+    /** The body of {@code PUT /municipalities/{code}/plans/{planId}}: the whole description, as it is to read now. */
+    @Schema(description = "What the plan says of itself now, and why it changed")
+    record RevisePlanRequest(
+            @Schema(example = "あきる野市商工業振興プラン") String name,
+            @Schema(description = "First fiscal year: 2023, R5 or 令和5", example = "R5") String fromFiscalYear,
+            @Schema(description = "Last fiscal year", example = "R8") String toFiscalYear,
+            @Schema(description = "The plan's goal (計画の目標), if it states one") String goal,
+            @Schema(description = "What the city calls each level of the plan's tree, from the top")
+            List<String> levelNames,
+            @Schema(description = "Why, as the city says it", example = "計画期間を1年延長（議会の承認による）")
+            @MultiLineText String reason) {
+
+        RevisePlan toCommand(MunicipalityCode municipality, PlanId planId) {
+            String planName = RequestFields.text("name", name, 200, true);
+            FiscalYear from = RequestFields.fiscalYear("fromFiscalYear", fromFiscalYear);
+            FiscalYear to = lastYear(from, toFiscalYear);
+            return new RevisePlan(municipality, planId, planName, from, to, checkedGoal(goal),
+                    checkedLevelNames(levelNames), RequestFields.text("reason", reason, 400, true));
+        }
+    }
+
+    /** The body of {@code POST /municipalities/{code}/plans/{planId}/end}. */
+    @Schema(description = "The last fiscal year the plan runs, and why it ends")
+    record EndPlanRequest(
+            @Schema(description = "A fiscal year of the plan's period: 2023, R5 or 令和5", example = "R5")
+            String lastFiscalYear,
+            @Schema(description = "Why, as the city says it", example = "新たな計画の策定による")
+            @MultiLineText String reason) {
+
+        EndPlan toCommand(MunicipalityCode municipality, PlanId planId) {
+            return new EndPlan(municipality, planId, RequestFields.fiscalYear("lastFiscalYear", lastFiscalYear),
+                    RequestFields.text("reason", reason, 400, true));
+        }
+    }
+
+    /** The last fiscal year of a period from {@code from}: not before it, and at most the longest plan. */
+    private static FiscalYear lastYear(FiscalYear from, String toFiscalYear) {
+        FiscalYear to = RequestFields.fiscalYear("toFiscalYear", toFiscalYear);
+        if (from.isAfter(to) || to.value() - from.value() >= LONGEST_PLAN_YEARS) {
+            throw new InvalidRequest(new FieldProblem("toFiscalYear", toFiscalYear, "a plan runs from its first "
+                    + "fiscal year (" + from + ") for 1 to " + LONGEST_PLAN_YEARS + " years"));
+        }
+        return to;
+    }
+
+    private static String checkedGoal(String goal) {
+        return RequestFields.text("goal", goal, 200, false);
+    }
+
+    /** Level names from the top: at most as many as a tree may have levels, each named once. */
+    private static List<String> checkedLevelNames(List<String> names) {
+        List<String> levels = new ArrayList<>();
+        List<String> sent = RequestFields.list("levelNames", names, ItemTree.MAX_DEPTH);
+        for (int i = 0; i < sent.size(); i++) {
+            String name = RequestFields.text("levelNames[" + i + "]", sent.get(i), 20, true);
+            if (levels.contains(name)) {
+                throw new InvalidRequest(new FieldProblem("levelNames[" + i + "]", name, name
+                        + " names two levels; each level has its own name"));
+            }
+            levels.add(name);
+        }
+        return List.copyOf(levels);
     }
 
     /** What an item says, as in the city's table. */
     record Content(
             @Schema(description = "Its number or code as printed", example = "01") String number,
             @Schema(example = "事業承継セミナー") String title,
-            @Schema(example = "[\"Bi@Sta\"]") List<String> responsibleOrganisations,
+            @Schema(description = "The 課 or outside bodies responsible; none where the plan names none (a "
+                    + "方向性 or 基本方針 above the items that report)", example = "[\"Bi@Sta\"]")
+            List<String> responsibleOrganisations,
             @Schema(description = "新規, 拡充 or 継続", example = "継続") String outlook,
             @Schema(description = "重点事業 (★重点事業) or 新規事業 (【新規事業】)") List<String> flags,
             @Schema(example = "[\"DX\"]") List<String> focusThemes,
             @Schema(example = "P.33") String pageReference,
-            @Schema(description = "The item whose report this one shares (再掲)") String reportedWithItemId) {
+            @Schema(description = "The item whose report this one shares (再掲)") String reportedWithItemId,
+            @Schema(description = "What the plan says of the item under its title (事業概要), as written; at most "
+                    + PlanItemContent.LONGEST_DESCRIPTION + " characters") @MultiLineText String description,
+            @Schema(description = "Why the item is reported with reportedWithItemId (再掲), as written")
+            @MultiLineText String reportedWithNote) {
 
         PlanItemContent toContent() {
             return new PlanItemContent(number, title,
@@ -99,7 +174,7 @@ final class PlanRequests {
                     outlook == null || outlook.isBlank() ? null : Outlook.of(outlook),
                     RequestFields.list("flags", flags, ItemFlag.values().length).stream().map(ItemFlag::of).toList(),
                     RequestFields.list("focusThemes", focusThemes, MAX_LISTED), pageReference,
-                    reportedWith(reportedWithItemId));
+                    reportedWith(reportedWithItemId), description, reportedWithNote);
         }
     }
 
@@ -152,8 +227,8 @@ final class PlanRequests {
 
     private static Content required(Content content) {
         if (content == null) {
-            throw new InvalidRequest(new FieldProblem("content", null, "is required: number, title and "
-                    + "responsibleOrganisations at least"));
+            throw new InvalidRequest(new FieldProblem("content", null, "is required: number and title at "
+                    + "least"));
         }
         return content;
     }

@@ -134,6 +134,33 @@ final class PlanRuleViolated extends RuleViolation {
                 Map.of("entry", entry, "currentVersion", current, "expectedVersion", expected));
     }
 
+    static PlanRuleViolated ended(PlanId planId, FiscalYear lastFiscalYear) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "plan " + planId + " ended after fiscal year "
+                + lastFiscalYear + "; an ended plan is not revised or ended again, and takes nothing after its end",
+                Map.of("planId", planId, "lastFiscalYear", lastFiscalYear.toString()));
+    }
+
+    static PlanRuleViolated periodExcludesEntries(FiscalYear from, FiscalYear to, FiscalYear first, FiscalYear last) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "fromFiscalYear, toFiscalYear: the period " + from
+                + "–" + to + " leaves out entries recorded for fiscal years " + first + "–" + last
+                + "; a period covers every year the plan has entries for",
+                Map.of("field", "toFiscalYear", "firstRecordedFiscalYear", first.toString(),
+                        "lastRecordedFiscalYear", last.toString()));
+    }
+
+    static PlanRuleViolated levelsTooFew(int named, int depth) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "levelNames: " + named + " level names for a tree "
+                + depth + " levels deep; name every level the plan's items are on, from the top",
+                Map.of("field", "levelNames", "levelNames", named, "treeDepth", depth));
+    }
+
+    static PlanRuleViolated tooDeep(String field, int level, int allowed, boolean named) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, field + ": the item would be on level " + level
+                + ", but the plan " + (named ? "names " + allowed + " levels; revise the plan's level names first"
+                        : "has at most " + allowed + " levels"),
+                Map.of("field", field, "level", level, "allowedLevels", allowed));
+    }
+
     static PlanRuleViolated notRegistered(Object municipality) {
         return new PlanRuleViolated(ProblemType.NOT_FOUND, "municipality " + municipality + " is not registered; "
                 + "an admin registers it (POST /municipalities) before it adopts a plan",

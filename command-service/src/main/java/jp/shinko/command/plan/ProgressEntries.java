@@ -4,9 +4,14 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import jp.shinko.command.municipality.MunicipalRules.StatusRules;
 import jp.shinko.command.plan.PlanCommands.DefineIndicator;
 import jp.shinko.command.plan.PlanCommands.ProgressEntry;
@@ -15,6 +20,7 @@ import jp.shinko.command.plan.PlanCommands.RecordPeriodStatus;
 import jp.shinko.command.plan.PlanCommands.ReviseNarrative;
 import jp.shinko.command.plan.PlanCommands.SetAnnualTarget;
 import jp.shinko.events.actor.Actor;
+import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.plan.PlanItemContent;
@@ -56,6 +62,12 @@ final class ProgressEntries {
     private Map<String, String> narratives = new HashMap<>();
     /** Each cell's version, by the cell's key: how many events changed it. */
     private Map<String, Long> entryVersions = new HashMap<>();
+    /** The fiscal years with entries: a revised period must keep them. */
+    private Set<FiscalYear> recordedYears = new HashSet<>();
+
+    /** The first and last fiscal years the plan has entries for. */
+    record RecordedYears(FiscalYear first, FiscalYear last) {
+    }
 
     /**
      * Where an entry is written and by whom.
@@ -119,6 +131,12 @@ final class ProgressEntries {
             return status(status, writing, rules);
         }
         return narrative((ReviseNarrative) entry, writing);
+    }
+
+    /** The first and last fiscal years with entries; empty before the first entry. */
+    Optional<RecordedYears> recordedYears() {
+        return recordedYears.stream().min(Comparator.naturalOrder())
+                .map(first -> new RecordedYears(first, Collections.max(recordedYears)));
     }
 
     /** The cell's version: 0 before its first value. */
@@ -246,11 +264,12 @@ final class ProgressEntries {
 
     private void recordFigure(EntryRef.AnnualFigure entry, BigDecimal value) {
         annualFigures.computeIfAbsent(entry.itemId(), item -> new HashMap<>()).put(entry.key(), value);
-        countChange(entry);
+        countChange(entry, entry.fiscalYear());
     }
 
-    private void countChange(EntryRef entry) {
+    private void countChange(EntryRef entry, FiscalYear year) {
         entryVersions.merge(entry.key(), 1L, Long::sum);
+        recordedYears.add(year);
     }
 
     void on(IndicatorDefined event) {
@@ -267,11 +286,11 @@ final class ProgressEntries {
 
     void on(NarrativeRevised event) {
         narratives.put(event.entryRef().fieldKey(event.field()), event.text());
-        countChange(event.entryRef());
+        countChange(event.entryRef(), event.fiscalYear());
     }
 
     void on(PeriodStatusRecorded event) {
         statuses.put(event.entryRef().key(), event);
-        countChange(event.entryRef());
+        countChange(event.entryRef(), event.fiscalYear());
     }
 }

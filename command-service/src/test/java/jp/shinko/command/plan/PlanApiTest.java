@@ -172,13 +172,88 @@ class PlanApiTest {
         badFlag.put("flags", List.of("最重要"));
         addItem(code, "shoko", Map.of("id", "a", "content", badFlag)).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("flags");
-        addItem(code, "shoko", Map.of("id", "a", "content", Map.of("number", "1", "title", "A")))
+        addItem(code, "shoko", Map.of("id", "a", "content", Map.of("number", "1", "title", "A",
+                "responsibleOrganisations", List.of("産業振興課", "産業振興課"))))
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("responsibleOrganisations");
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("responsibleOrganisations[1]");
         addItem(code, "shoko", Map.of("id", "a")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("content");
         addItem(code, "shoko", Map.of("id", "a b", "content", content("1", "A"))).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
+
+        assertThat(eventTypes(code)).containsExactly("PlanAdopted");
+    }
+
+    @Test
+    void aPlanNamesItsLevelsIsRevisedAndEndsEachWithItsReason() {
+        String code = "122173";
+        adopt(code, "p", "R5", "R8").expectStatus().isCreated();
+        put(code, "/plans/p", Map.of("name", "商工業振興プラン", "fromFiscalYear", "R5", "toFiscalYear", "R9",
+                "goal", "主体的な行動と協創により理想をかなえるまち", "levelNames", List.of("方向性", "個別施策", "実施事業"),
+                "reason", "計画期間を1年延長")).expectStatus().isOk()
+                .expectBody().jsonPath("$.changed").isEqualTo(true);
+        Map<String, Object> seminar = new HashMap<>(content("1", "事業承継セミナー"));
+        seminar.putAll(Map.of("description", "事業承継に関するセミナーを開催する。\n年2回。",
+                "reportedWithItemId", "d1", "reportedWithNote", "どちらの目的も包含しているため"));
+        // the seeds name no organisation for a 方向性 or 個別施策, and none is invented
+        addItem(code, "p", Map.of("id", "d1", "content", Map.of("number", "1", "title", "方向性1")))
+                .expectStatus().isCreated();
+        addItem(code, "p", Map.of("id", "m1", "parentItemId", "d1", "content", Map.of("number", "1",
+                "title", "個別施策1"))).expectStatus().isCreated();
+        addItem(code, "p", Map.of("id", "b1", "parentItemId", "m1", "content", seminar)).expectStatus().isCreated();
+        put(code, "/plans/p/items/b1/indicator", Map.of("name", "参加者数", "unit", "人")).expectStatus().isOk();
+        put(code, "/plans/p/items/b1/annual-targets/R9", Map.of("value", 20, "unit", "人")).expectStatus().isOk();
+
+        // a fourth level is not one of the three the plan names
+        addItem(code, "p", Map.of("id", "x", "parentItemId", "b1", "content", content("1", "細目")))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("parentItemId");
+        // the period keeps R9, which has a target
+        put(code, "/plans/p", Map.of("name", "商工業振興プラン", "fromFiscalYear", "R5", "toFiscalYear", "R8",
+                "reason", "短縮")).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.lastRecordedFiscalYear").isEqualTo("2027");
+        // two names for a three-level tree
+        put(code, "/plans/p", Map.of("name", "商工業振興プラン", "fromFiscalYear", "R5", "toFiscalYear", "R9",
+                "levelNames", List.of("方向性", "個別施策"), "reason", "階層名の変更")).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("levelNames");
+        post(code, "/plans/p/end", Map.of("lastFiscalYear", "R10", "reason", "期間外")).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("lastFiscalYear");
+
+        post(code, "/plans/p/end", Map.of("lastFiscalYear", "R6", "reason", "新たな計画の策定による"))
+                .expectStatus().isOk().expectBody().jsonPath("$.changed").isEqualTo(true);
+        put(code, "/plans/p/items/b1/annual-targets/R7", Map.of("value", 20, "unit", "人"))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("fiscalYear");
+        put(code, "/plans/p", Map.of("name", "別名", "fromFiscalYear", "R5", "toFiscalYear", "R9",
+                "reason", "改称")).expectStatus().isEqualTo(422);
+
+        assertThat(eventTypes(code)).containsExactly("PlanAdopted", "PlanRevised", "PlanItemAdded", "PlanItemAdded",
+                "PlanItemAdded", "IndicatorDefined", "AnnualTargetSet", "PlanEnded");
+    }
+
+    @Test
+    void badPlanDescriptionsAreRefusedNamingTheFieldAndNothingIsStored() {
+        String code = "122181";
+        adopt(code, "p", "R5", "R8").expectStatus().isCreated();
+        List<String> nine = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9");
+        put(code, "/plans/p", Map.of("name", "計画", "fromFiscalYear", "R5", "toFiscalYear", "R8",
+                "levelNames", nine, "reason", "r")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("levelNames")
+                .jsonPath("$.errors[0].message").isEqualTo("has at most 8 entries");
+        put(code, "/plans/p", Map.of("name", "計画", "fromFiscalYear", "R5", "toFiscalYear", "R8",
+                "levelNames", List.of("施策", "施策"), "reason", "r")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("levelNames[1]");
+        put(code, "/plans/p", Map.of("name", "計画", "fromFiscalYear", "R5", "toFiscalYear", "R8"))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        post(code, "/plans/p/end", Map.of("lastFiscalYear", "R6")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        Map<String, Object> noteAlone = new HashMap<>(content("1", "A"));
+        noteAlone.put("reportedWithNote", "説明");
+        addItem(code, "p", Map.of("id", "a", "content", noteAlone)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reportedWithNote");
+        put(code, "/plans/none", Map.of("name", "計画", "fromFiscalYear", "R5", "toFiscalYear", "R8",
+                "reason", "r")).expectStatus().isNotFound();
 
         assertThat(eventTypes(code)).containsExactly("PlanAdopted");
     }

@@ -9,8 +9,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jp.shinko.command.plan.PlanCommands.AddPlanItem;
 import jp.shinko.command.plan.PlanCommands.AdoptPlan;
+import jp.shinko.command.plan.PlanCommands.EndPlan;
 import jp.shinko.command.plan.PlanCommands.MovePlanItem;
 import jp.shinko.command.plan.PlanCommands.RetirePlanItem;
+import jp.shinko.command.plan.PlanCommands.RevisePlan;
 import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
@@ -21,6 +23,7 @@ import jp.shinko.events.plan.ItemFlag;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.Outlook;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanEnded;
 import jp.shinko.events.plan.PlanEvent;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
@@ -28,6 +31,7 @@ import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.plan.PlanItemMoved;
 import jp.shinko.events.plan.PlanItemRetired;
 import jp.shinko.events.plan.PlanItemRevised;
+import jp.shinko.events.plan.PlanRevised;
 import jp.shinko.events.progress.ProgressEvent;
 import jp.shinko.infra.security.AccessRefused;
 import jp.shinko.infra.security.ActorMetaData;
@@ -50,6 +54,7 @@ class PlanTest {
 
     private static final PlanAdopted ADOPTED = new PlanAdopted(AKIRUNO, PLAN, "あきる野市商工業振興プラン",
             FiscalYear.reiwa(5), FiscalYear.reiwa(8));
+    private static final List<String> LEVELS = List.of("方向性", "個別施策", "実施事業");
     private static final PlanItemContent DIRECTION = content("1", "地域経済循環の担い手となる事業者の育成", "商工観光課");
     private static final PlanItemContent MEASURE = content("1", "事業承継の促進", "商工観光課");
     private static final PlanItemContent SEMINAR = new PlanItemContent("1", "事業承継セミナー", List.of("Bi@Sta"),
@@ -67,16 +72,89 @@ class PlanTest {
     @Test
     void adoptingAPlanRecordsItsPeriod() {
         fixture.givenNoPriorActivity()
-                .when(new AdoptPlan(AKIRUNO, PLAN, ADOPTED.name(), FiscalYear.reiwa(5), FiscalYear.reiwa(8)))
+                .when(new AdoptPlan(AKIRUNO, PLAN, ADOPTED.name(), FiscalYear.reiwa(5), FiscalYear.reiwa(8), null,
+                        List.of()))
                 .expectEvents(ADOPTED);
     }
 
     @Test
     void aSecondPlanWithTheSameIdIsRefused() {
         fixture.given(ADOPTED)
-                .when(new AdoptPlan(AKIRUNO, PLAN, "別の計画", FiscalYear.reiwa(5), FiscalYear.reiwa(8)))
+                .when(new AdoptPlan(AKIRUNO, PLAN, "別の計画", FiscalYear.reiwa(5), FiscalYear.reiwa(8), null,
+                        List.of()))
                 .expectNoEvents()
                 .expectException(PlanRuleViolated.class);
+    }
+
+    @Test
+    void aPlanIsAdoptedWithItsGoalAndTheNamesOfItsLevels() {
+        fixture.givenNoPriorActivity()
+                .when(new AdoptPlan(AKIRUNO, PLAN, ADOPTED.name(), FiscalYear.reiwa(5), FiscalYear.reiwa(8), "目標",
+                        LEVELS))
+                .expectEvents(new PlanAdopted(AKIRUNO, PLAN, ADOPTED.name(), FiscalYear.reiwa(5), FiscalYear.reiwa(8),
+                        "目標", LEVELS));
+    }
+
+    @Test
+    void anItemBelowTheNamedLevelsIsRefused() {
+        PlanAdopted named = new PlanAdopted(AKIRUNO, PLAN, ADOPTED.name(), FiscalYear.reiwa(5), FiscalYear.reiwa(8),
+                null, List.of("方向性", "個別施策"));
+        fixture.given(named, added("d1", null, DIRECTION), added("m1", "d1", MEASURE))
+                .when(new AddPlanItem(AKIRUNO, PLAN, ItemId.of("b1"), ItemId.of("m1"), SEMINAR), EDITOR)
+                .expectNoEvents()
+                .expectExceptionMessage("parentItemId: the item would be on level 3, but the plan names 2 levels; "
+                        + "revise the plan's level names first");
+    }
+
+    @Test
+    void levelNamesThatLeaveALevelOfTheTreeUnnamedAreRefused() {
+        fixture.given(ADOPTED, added("d1", null, DIRECTION), added("m1", "d1", MEASURE), added("b1", "m1", SEMINAR))
+                .when(revision(FiscalYear.reiwa(8), List.of("方向性", "個別施策")))
+                .expectNoEvents()
+                .expectException(PlanRuleViolated.class);
+        fixture.given(ADOPTED, added("d1", null, DIRECTION), added("m1", "d1", MEASURE), added("b1", "m1", SEMINAR))
+                .when(revision(FiscalYear.reiwa(8), LEVELS))
+                .expectEvents(new PlanRevised(AKIRUNO, PLAN, ADOPTED.name(), FiscalYear.reiwa(5), FiscalYear.reiwa(8),
+                        null, LEVELS, "階層名を記録"))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void revisingToWhatThePlanSaysAlreadyChangesNothing() {
+        fixture.given(ADOPTED)
+                .when(new RevisePlan(AKIRUNO, PLAN, ADOPTED.name(), ADOPTED.fromFiscalYear(), ADOPTED.toFiscalYear(),
+                        null, List.of(), "変更なし"))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void anEndedPlanIsNotRevisedOrEndedAfterAnotherYear() {
+        PlanEnded ended = new PlanEnded(AKIRUNO, PLAN, FiscalYear.reiwa(6), "新たな計画の策定による");
+        fixture.given(ADOPTED)
+                .when(new EndPlan(AKIRUNO, PLAN, FiscalYear.reiwa(6), "新たな計画の策定による"))
+                .expectEvents(ended);
+        fixture.given(ADOPTED, ended)
+                .when(new EndPlan(AKIRUNO, PLAN, FiscalYear.reiwa(6), "新たな計画の策定による"))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+        fixture.given(ADOPTED, ended)
+                .when(new EndPlan(AKIRUNO, PLAN, FiscalYear.reiwa(7), "延長"))
+                .expectNoEvents()
+                .expectException(PlanRuleViolated.class);
+        fixture.given(ADOPTED, ended)
+                .when(revision(FiscalYear.reiwa(9), List.of()))
+                .expectNoEvents()
+                .expectException(PlanRuleViolated.class);
+        fixture.given(ADOPTED)
+                .when(new EndPlan(AKIRUNO, PLAN, FiscalYear.reiwa(9), "期間外"))
+                .expectNoEvents()
+                .expectException(PlanRuleViolated.class);
+    }
+
+    private static RevisePlan revision(FiscalYear to, List<String> levelNames) {
+        return new RevisePlan(AKIRUNO, PLAN, ADOPTED.name(), ADOPTED.fromFiscalYear(), to, null, levelNames,
+                "階層名を記録");
     }
 
     @Test

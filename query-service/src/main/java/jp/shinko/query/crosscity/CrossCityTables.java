@@ -187,7 +187,7 @@ final class CrossCityTables {
         }
 
         void missing(Optional<FiscalYear> onlyYear, List<MissingReport> missing) {
-            for (FiscalYear year = plan.fromFiscalYear(); !year.isAfter(plan.toFiscalYear()); year = year.next()) {
+            for (FiscalYear year = plan.fromFiscalYear(); !year.isAfter(plan.lastFiscalYear()); year = year.next()) {
                 if (onlyYear.map(year::equals).orElse(true)) {
                     if (!statuses.isEmpty()) {
                         missingStatuses(year, missing);

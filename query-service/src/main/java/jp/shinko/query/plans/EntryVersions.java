@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanEnded;
+import jp.shinko.events.plan.PlanRevised;
 import jp.shinko.events.plan.PlanEvent;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
@@ -29,6 +31,16 @@ final class EntryVersions {
 
         @Override
         public Optional<ItemId> planAdopted(PlanAdopted event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ItemId> planRevised(PlanRevised event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ItemId> planEnded(PlanEnded event) {
             return Optional.empty();
         }
 

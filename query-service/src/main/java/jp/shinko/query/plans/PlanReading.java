@@ -85,16 +85,16 @@ final class PlanReading {
         }
         int withIndicator = (int) items.values().stream().filter(item -> item.indicator() != null).count();
         int kpis = rows.list(plan.municipalityCode().value(), plan.planId(), RowKey.KPI, Kpi.class).size();
-        return new PlanSummary(plan.planId(), plan.name(), period(), state, state.japanese(),
-                new ItemCounts(items.size(), items.size() - retired, retired, withIndicator, List.copyOf(perLevel)),
-                kpis, closedYears());
+        return new PlanSummary(plan.planId(), plan.name(), period(), state, state.japanese(), plan.goal(),
+                plan.levelNames(), ending(), new ItemCounts(items.size(), items.size() - retired, retired,
+                withIndicator, List.copyOf(perLevel)), kpis, closedYears());
     }
 
     /** The whole tree, each item under its parent, siblings in the order they were added. */
     PlanTree tree(FiscalYear current) {
         PlanState state = state(current);
         return new PlanTree(plan.municipalityCode().value(), plan.planId(), plan.name(), period(), state,
-                state.japanese(), closedYears(), childrenOf(null));
+                state.japanese(), plan.goal(), plan.levelNames(), ending(), closedYears(), childrenOf(null));
     }
 
     /** The items of the tree in print order (each followed by those under it), with their levels. */
@@ -114,10 +114,12 @@ final class PlanReading {
     private List<TreeItem> childrenOf(ItemId parent) {
         return items.values().stream()
                 .filter(item -> Objects.equals(item.parentItemId(), parent))
-                .map(item -> new TreeItem(item.itemId(), level(item), item.content().number(), item.content().title(),
+                .map(item -> new TreeItem(item.itemId(), level(item), levelName(item), item.content().number(),
+                        item.content().title(), item.content().description(),
                         item.content().responsibleOrganisations(), outlook(item), flags(item),
                         item.content().focusThemes(), item.content().pageReference(), reportedWith(item),
-                        item.retired(), item.retiredReason(), indicator(item), childrenOf(item.itemId())))
+                        item.content().reportedWithNote(), item.retired(), item.retiredReason(), indicator(item),
+                        childrenOf(item.itemId())))
                 .toList();
     }
 
@@ -160,14 +162,24 @@ final class PlanReading {
                         versions.of(new EntryRef.ReviewSheet(itemId, sheet.fiscalYear()))))
                 .toList();
         return Optional.of(new ItemView(municipality, plan.planId(), itemId, versions.ofItem(itemId), level(item),
-                path, item.content().number(), item.content().title(), item.content().responsibleOrganisations(),
-                outlook(item), flags(item), item.content().focusThemes(), item.content().pageReference(),
-                reportedWith(item), item.retired(), item.retiredReason(), indicator(item), children, figures,
-                statuses, sheets));
+                levelName(item), path, item.content().number(), item.content().title(), item.content().description(),
+                item.content().responsibleOrganisations(), outlook(item), flags(item), item.content().focusThemes(),
+                item.content().pageReference(), reportedWith(item), item.content().reportedWithNote(), item.retired(),
+                item.retiredReason(), indicator(item), children, figures, statuses, sheets));
     }
 
     private PlanState state(FiscalYear current) {
-        return PlanState.of(plan.fromFiscalYear(), plan.toFiscalYear(), current);
+        return PlanState.of(plan.fromFiscalYear(), plan.lastFiscalYear(), current);
+    }
+
+    private PlanViews.Ending ending() {
+        return plan.endedAfter() == null ? null : new PlanViews.Ending(Year.of(plan.endedAfter()), plan.endReason());
+    }
+
+    /** What the city calls the item's level, if the plan names its levels. */
+    private String levelName(Item item) {
+        int level = level(item);
+        return level <= plan.levelNames().size() ? plan.levelNames().get(level - 1) : null;
     }
 
     private Period period() {

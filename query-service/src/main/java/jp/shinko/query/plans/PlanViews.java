@@ -35,8 +35,14 @@ final class PlanViews {
      * A plan in the list: its name, period, where it stands in the fiscal year of the answer,
      * and how many items it has.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record PlanSummary(PlanId planId, String name, Period period, PlanState state, String stateJapanese,
-            ItemCounts items, int kpis, List<ClosedYear> closedFiscalYears) {
+            String goal, List<String> levelNames, Ending ended, ItemCounts items, int kpis,
+            List<ClosedYear> closedFiscalYears) {
+    }
+
+    /** A plan's end: the last fiscal year it runs and why it was ended. */
+    record Ending(Year lastFiscalYear, String reason) {
     }
 
     /**
@@ -51,21 +57,25 @@ final class PlanViews {
     }
 
     /** A plan's whole tree in order, each item under its parent. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record PlanTree(String municipalityCode, PlanId planId, String name, Period period, PlanState state,
-            String stateJapanese, List<ClosedYear> closedFiscalYears, List<TreeItem> items) {
+            String stateJapanese, String goal, List<String> levelNames, Ending ended,
+            List<ClosedYear> closedFiscalYears, List<TreeItem> items) {
     }
 
     /**
      * An item of the tree as the city writes it, with the items under it.
      *
      * @param level 1 at the top of the plan
+     * @param levelName what the city calls the level, if the plan names its levels
      * @param reportedWith the item whose report this one shares (再掲), if any
+     * @param reportedWithNote why, as the city explains it
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TreeItem(ItemId itemId, int level, String number, String title, List<String> responsibleOrganisations,
-            String outlook, List<String> flags, List<String> focusThemes, String pageReference,
-            ItemLink reportedWith, boolean retired, String retiredReason, IndicatorView indicator,
-            List<TreeItem> children) {
+    record TreeItem(ItemId itemId, int level, String levelName, String number, String title, String description,
+            List<String> responsibleOrganisations, String outlook, List<String> flags, List<String> focusThemes,
+            String pageReference, ItemLink reportedWith, String reportedWithNote, boolean retired,
+            String retiredReason, IndicatorView indicator, List<TreeItem> children) {
     }
 
     /** Another item named by an item, with its number and title as printed. */
@@ -85,9 +95,10 @@ final class PlanViews {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ItemView(String municipalityCode, PlanId planId, ItemId itemId, long version, int level,
-            List<ItemLink> path, String number, String title, List<String> responsibleOrganisations,
-            String outlook, List<String> flags, List<String> focusThemes, String pageReference,
-            ItemLink reportedWith, boolean retired, String retiredReason, IndicatorView indicator,
+            String levelName, List<ItemLink> path, String number, String title, String description,
+            List<String> responsibleOrganisations, String outlook, List<String> flags, List<String> focusThemes,
+            String pageReference, ItemLink reportedWith, String reportedWithNote, boolean retired,
+            String retiredReason, IndicatorView indicator,
             List<ItemLink> children, List<FigureEntry> annualFigures, List<StatusEntry> quarterStatuses,
             List<SheetEntry> reviewSheets) {
     }

@@ -11,6 +11,8 @@ import jp.shinko.events.kpi.KpiObservationRecorded;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanEnded;
+import jp.shinko.events.plan.PlanRevised;
 import jp.shinko.events.plan.PlanEvent;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
@@ -133,7 +135,28 @@ public final class ProgressFold {
         @Override
         public RowChange planAdopted(PlanAdopted e) {
             return new RowChange(planKey(e.municipalityCode(), e.planId()), current -> new Plan(e.municipalityCode(),
-                    e.planId(), e.name(), e.fromFiscalYear(), e.toFiscalYear(), List.of()));
+                    e.planId(), e.name(), e.fromFiscalYear(), e.toFiscalYear(), List.of(), e.goal(), e.levelNames(),
+                    null, null, 0));
+        }
+
+        @Override
+        public RowChange planRevised(PlanRevised e) {
+            return new RowChange(planKey(e.municipalityCode(), e.planId()), current -> {
+                Plan plan = (Plan) current;
+                return new Plan(plan.municipalityCode(), plan.planId(), e.name(), e.fromFiscalYear(),
+                        e.toFiscalYear(), plan.closedYears(), e.goal(), e.levelNames(), plan.endedAfter(),
+                        plan.endReason(), plan.revisions() + 1);
+            });
+        }
+
+        @Override
+        public RowChange planEnded(PlanEnded e) {
+            return new RowChange(planKey(e.municipalityCode(), e.planId()), current -> {
+                Plan plan = (Plan) current;
+                return new Plan(plan.municipalityCode(), plan.planId(), plan.name(), plan.fromFiscalYear(),
+                        plan.toFiscalYear(), plan.closedYears(), plan.goal(), plan.levelNames(), e.lastFiscalYear(),
+                        e.reason(), plan.revisions());
+            });
         }
 
         @Override
@@ -256,8 +279,7 @@ public final class ProgressFold {
         years.removeIf(year -> year.fiscalYear().equals(event.fiscalYear()));
         years.add(new ClosedYear(event.fiscalYear(), event.councilReportedOn()));
         years.sort(Comparator.comparing(ClosedYear::fiscalYear));
-        return new Plan(plan.municipalityCode(), plan.planId(), plan.name(), plan.fromFiscalYear(),
-                    plan.toFiscalYear(), List.copyOf(years));
+        return plan.withClosedYears(List.copyOf(years));
     }
 
     private static Figure figure(ProgressRow current, MunicipalityCode municipality, PlanId planId, ItemId itemId) {

@@ -81,9 +81,30 @@ public sealed interface ProgressRow {
         }
     }
 
-    /** A plan, its period and the years closed after the council report. */
+    /**
+     * A plan as it describes itself now (name, period, goal, level names), the years closed after
+     * the council report, and its end if it was ended.
+     *
+     * @param endedAfter the last fiscal year of a plan that was ended; {@code null} while it runs
+     * @param revisions how many times its description was revised
+     */
     record Plan(MunicipalityCode municipalityCode, PlanId planId, String name, FiscalYear fromFiscalYear,
-            FiscalYear toFiscalYear, List<ClosedYear> closedYears) implements ProgressRow {
+            FiscalYear toFiscalYear, List<ClosedYear> closedYears, String goal, List<String> levelNames,
+            FiscalYear endedAfter, String endReason, int revisions) implements ProgressRow {
+
+        public Plan {
+            levelNames = levelNames == null ? List.of() : List.copyOf(levelNames); // rows stored before they existed
+        }
+
+        /** The last fiscal year the plan runs: the end of its period, or the year it was ended after. */
+        public FiscalYear lastFiscalYear() {
+            return endedAfter != null && toFiscalYear.isAfter(endedAfter) ? endedAfter : toFiscalYear;
+        }
+
+        Plan withClosedYears(List<ClosedYear> years) {
+            return new Plan(municipalityCode, planId, name, fromFiscalYear, toFiscalYear, years, goal, levelNames,
+                    endedAfter, endReason, revisions);
+        }
 
         @Override
         public RowKey key() {

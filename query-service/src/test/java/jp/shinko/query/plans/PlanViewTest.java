@@ -113,6 +113,8 @@ class PlanViewTest {
     void musashinosTreeHasEveryRowOfTheTableUnderItsMeasureEvenWithoutFigures() {
         JsonNode table = SeedLoader.read("musashino-r5.json");
         JsonNode tree = get("/municipalities/132039/plans/sangyo-2");
+        assertThat(tree.path("levelNames").valueStream().map(JsonNode::asString)).containsExactly("基本目標", "基本施策",
+                "施策", "事業・取組み");
 
         List<String> goals = new ArrayList<>();
         table.path("goals").forEach(goal -> goals.add(goal.path("number").asString() + " "
@@ -135,17 +137,36 @@ class PlanViewTest {
     }
 
     @Test
-    void tamasMeasuresCarryTheirOutlookAndThemes() {
+    void tamasMeasuresStandUnderTheirDirectionAndPolicyWithTheirOutlookThemesAndOverview() {
         JsonNode tree = get("/municipalities/132241/plans/master-2025");
 
+        assertThat(tree.path("goal").asString()).isEqualTo("主体的な行動と協創により理想をかなえるまち");
+        assertThat(tree.path("levelNames").valueStream().map(JsonNode::asString)).containsExactly("方向性", "基本方針",
+                "施策");
         List<String> expected = new ArrayList<>();
-        SeedLoader.read("tama.json").path("sheets").forEach(sheet -> expected.add(sheet.path("number").asString()
-                + " " + sheet.path("title").asString() + " " + sheet.path("outlook").asString() + " "
-                + sheet.path("focusThemes").valueStream().map(JsonNode::asString).toList()));
-        assertThat(tree.path("items").valueStream().map(item -> item.path("number").asString() + " "
-                + item.path("title").asString() + " " + item.path("outlook").asString() + " "
-                + item.path("focusThemes").valueStream().map(JsonNode::asString).toList()))
-                .containsExactlyElementsOf(expected);
+        SeedLoader.read("tama.json").path("sheets").forEach(sheet -> expected.add(sheet.path("direction").asString()
+                + " > " + sheet.path("basicPolicy").asString() + " > " + sheet.path("number").asString() + " "
+                + sheet.path("title").asString() + " " + sheet.path("outlook").asString() + " "
+                + sheet.path("focusThemes").valueStream().map(JsonNode::asString).toList() + " "
+                + sheet.path("overview").asString()));
+        List<String> shown = new ArrayList<>();
+        for (JsonNode direction : tree.path("items")) {
+            assertThat(direction.path("levelName").asString()).isEqualTo("方向性");
+            assertThat(direction.path("responsibleOrganisations")).as("the seed names none").isEmpty();
+            for (JsonNode policy : direction.path("children")) {
+                assertThat(policy.path("levelName").asString()).isEqualTo("基本方針");
+                for (JsonNode measure : policy.path("children")) {
+                    assertThat(measure.path("levelName").asString()).isEqualTo("施策");
+                    shown.add(direction.path("number").asString() + " " + direction.path("title").asString() + " > "
+                            + policy.path("number").asString() + " " + policy.path("title").asString() + " > "
+                            + measure.path("number").asString() + " " + measure.path("title").asString() + " "
+                            + measure.path("outlook").asString() + " "
+                            + measure.path("focusThemes").valueStream().map(JsonNode::asString).toList() + " "
+                            + measure.path("description").asString());
+                }
+            }
+        }
+        assertThat(shown).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -161,8 +182,8 @@ class PlanViewTest {
                 row.forEach(cell -> cells.add(cell.toString()));
                 lines.add(cells);
             }
-            int header = indexOfLineStartingWith(lines, "第1階層");
-            assertThat(lines.get(header)).startsWith("第1階層", "第2階層", "第3階層", "展望");
+            int header = indexOfLineStartingWith(lines, "方向性");
+            assertThat(lines.get(header)).startsWith("方向性", "個別施策", "実施事業", "展望");
             assertThat(lines.get(header + 1).get(0)).isEqualTo("1 地域経済循環の担い手となる事業者の育成");
             assertThat(lines.get(header + 3)).startsWith("", "", "1 事業承継セミナー");
             assertThat(lines).hasSize(header + 1 + 24);

@@ -9,7 +9,7 @@ import jp.shinko.events.DomainEvent;
  * not compile until every fold says what it does with it.
  */
 public sealed interface PlanEvent extends DomainEvent, AboutPlan
-        permits PlanAdopted, PlanItemAdded, PlanItemRevised, PlanItemMoved, PlanItemRetired {
+        permits PlanAdopted, PlanRevised, PlanEnded, PlanItemAdded, PlanItemRevised, PlanItemMoved, PlanItemRetired {
 
     /** Hands the event to the visitor's method for its type. */
     <R> R accept(Visitor<R> visitor);
@@ -18,6 +18,10 @@ public sealed interface PlanEvent extends DomainEvent, AboutPlan
     interface Visitor<R> {
 
         R planAdopted(PlanAdopted event);
+
+        R planRevised(PlanRevised event);
+
+        R planEnded(PlanEnded event);
 
         R planItemAdded(PlanItemAdded event);
 

@@ -7,6 +7,10 @@ import jp.shinko.events.municipality.MunicipalityCode;
 /**
  * An item was added to a plan, at the top or under another item.
  *
+ * <p>Revision 2: the content may name no responsible organisation (a level of the plan above
+ * the items that report, for which the city names none), and may carry the item's description
+ * and the explanation of its 再掲. Revision 1 is read as revision 2.
+ *
  * @param municipalityCode the municipality
  * @param planId the plan
  * @param itemId the item's identifier within the plan; never reused
@@ -14,7 +18,7 @@ import jp.shinko.events.municipality.MunicipalityCode;
  * @param content what it says
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@EventType(name = "PlanItemAdded", revision = 1)
+@EventType(name = "PlanItemAdded", revision = 2)
 public record PlanItemAdded(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, ItemId parentItemId,
         PlanItemContent content) implements PlanEvent {
 

@@ -13,16 +13,24 @@ import jp.shinko.events.InvalidField;
  *
  * @param number its number or code as printed, such as {@code 01}, {@code ②} or {@code 3-1}
  * @param title its title
- * @param responsibleOrganisations the 課 or outside bodies responsible, at least one
+ * @param responsibleOrganisations the 課 or outside bodies responsible; none where the plan names none
+ *     (a 方向性 or 基本方針 above the items that report)
  * @param outlook 新規, 拡充 or 継続, if the city tags it
  * @param flags such as 重点事業
  * @param focusThemes the themes it serves, such as DX or 脱炭素・エネ
  * @param pageReference where the plan document describes it, such as {@code P.33}
  * @param reportedWithItemId the item whose report this one shares (再掲), if any
+ * @param description what the plan says of the item under its title (事業概要), as written
+ * @param reportedWithNote why the item is reported with the other (seed 000: 「本事業はどちらの目的も
+ *     包含しているが人事育成・確保の色合いが濃いためNo.25へ記載する。」), as written
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlanItemContent(String number, String title, List<String> responsibleOrganisations, Outlook outlook,
-        List<ItemFlag> flags, List<String> focusThemes, String pageReference, ItemId reportedWithItemId) {
+        List<ItemFlag> flags, List<String> focusThemes, String pageReference, ItemId reportedWithItemId,
+        String description, String reportedWithNote) {
+
+    /** The longest description: a page of the plan. */
+    public static final int LONGEST_DESCRIPTION = 4000;
 
     /**
      * @throws InvalidField naming the first field that cannot be recorded
@@ -30,23 +38,33 @@ public record PlanItemContent(String number, String title, List<String> responsi
     public PlanItemContent {
         number = text("number", number, 20, true);
         title = text("title", title, 400, true);
-        if (responsibleOrganisations == null || responsibleOrganisations.isEmpty()) {
-            throw new InvalidField("responsibleOrganisations", responsibleOrganisations,
-                    "at least one responsible organisation is required, such as 産業振興課 or 商工会議所");
-        }
-        responsibleOrganisations = distinctTexts("responsibleOrganisations", responsibleOrganisations, 60);
+        responsibleOrganisations = responsibleOrganisations == null ? List.of()
+                : distinctTexts("responsibleOrganisations", responsibleOrganisations, 60);
         if (flags != null && flags.stream().anyMatch(Objects::isNull)) {
             throw new InvalidField("flags", null, "a flag is 重点事業 or 新規事業, never empty");
         }
         flags = flags == null ? List.of() : List.copyOf(new LinkedHashSet<>(flags));
         focusThemes = focusThemes == null ? List.of() : distinctTexts("focusThemes", focusThemes, 40);
         pageReference = text("pageReference", pageReference, 20, false);
+        description = text("description", description, LONGEST_DESCRIPTION, false);
+        reportedWithNote = text("reportedWithNote", reportedWithNote, 400, false);
+        if (reportedWithNote != null && reportedWithItemId == null) {
+            throw new InvalidField("reportedWithNote", reportedWithNote,
+                    "explains a 再掲, so it needs reportedWithItemId, the item this one is reported with");
+        }
+    }
+
+    /** What an item says without a description, as items were added before one could be recorded. */
+    public PlanItemContent(String number, String title, List<String> responsibleOrganisations, Outlook outlook,
+            List<ItemFlag> flags, List<String> focusThemes, String pageReference, ItemId reportedWithItemId) {
+        this(number, title, responsibleOrganisations, outlook, flags, focusThemes, pageReference, reportedWithItemId,
+                null, null);
     }
 
     /** The same content with another number, as after a move. */
     public PlanItemContent withNumber(String newNumber) {
         return new PlanItemContent(newNumber, title, responsibleOrganisations, outlook, flags, focusThemes,
-                pageReference, reportedWithItemId);
+                pageReference, reportedWithItemId, description, reportedWithNote);
     }
 
     private static String text(String field, String value, int maxLength, boolean required) {

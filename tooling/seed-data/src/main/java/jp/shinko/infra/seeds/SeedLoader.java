@@ -14,15 +14,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Enters the seed tables (shared-events/src/test/resources/seeds/, structured as JSON beside this class) through the
@@ -105,12 +103,12 @@ public final class SeedLoader {
         for (JsonNode direction : table.path("directions")) {
             String directionId = "d" + ++d;
             addItem(AKIRUNO, items, directionId, null, content(String.valueOf(d), direction.path("title"),
-                    List.of("市")));
+                    List.of()));
             int m = 0;
             for (JsonNode measure : direction.path("measures")) {
                 String measureId = directionId + "-m" + ++m;
                 addItem(AKIRUNO, items, measureId, directionId, content(String.valueOf(m), measure.path("title"),
-                        List.of("市")));
+                        List.of()));
                 int b = 0;
                 for (JsonNode business : measure.path("businesses")) {
                     loadBusiness(items, measureId + "-b" + ++b, measureId, b, business);
@@ -174,22 +172,19 @@ public final class SeedLoader {
         for (JsonNode goal : table.path("goals")) {
             String goalId = "g" + goal.path("number").asString();
             addItem(MUSASHINO, items, goalId, null, content(goal.path("number").asString(), goal.path("title"),
-                    List.of("産業振興課")));
+                    List.of()));
             for (JsonNode basic : goal.path("basics")) {
                 addItem(MUSASHINO, items, basicId(goalId, basic.path("number").asString()), goalId,
-                        content(basic.path("number").asString(), basic.path("title"), List.of("産業振興課")));
+                        content(basic.path("number").asString(), basic.path("title"), List.of()));
             }
         }
         Map<String, JsonNode> measures = new LinkedHashMap<>();
-        Map<String, Set<String>> organisations = new HashMap<>();
         for (JsonNode row : table.path("rows")) {
             measures.putIfAbsent(row.path("measure").asString(), row);
-            organisations.computeIfAbsent(row.path("measure").asString(), measure -> new LinkedHashSet<>())
-                    .add(row.path("organisation").asString());
         }
+        // a 施策 has no 主管課等 of its own in the table: each of its rows names one
         measures.forEach((number, row) -> {
-            Map<String, Object> content = content(number, row.path("measureTitle"),
-                    List.copyOf(organisations.get(number)));
+            Map<String, Object> content = content(number, row.path("measureTitle"), List.of());
             content.put("flags", texts(row.path("flags")));
             addItem(MUSASHINO, items, "m" + number,
                     basicId("g" + row.path("goal").asString(), row.path("basic").asString()), content);
@@ -218,7 +213,10 @@ public final class SeedLoader {
         return goalId + "-b" + basicNumber.replaceAll("\\D", "");
     }
 
-    /** Tama: plan R7–R16, its seven KPIs (all five kinds of target) and its first three measure sheets for R7. */
+    /**
+     * Tama: plan R7–R16 with its goal and level names, its seven KPIs (all five kinds of target) and
+     * its first three 施策 with their 事業概要 and R7 sheets, under their 方向性 and 基本方針.
+     */
     public void loadTama() {
         JsonNode tama = read("tama.json");
         String items = adoptPlan(TAMA, tama.path("plan"));
@@ -228,25 +226,52 @@ public final class SeedLoader {
             definition.remove("id"); // the KPI's id is in the path, not a field of the body
             send(TAMA, "PUT", plan + "/kpis/" + kpi.path("id").asString(), definition);
         }
+        // the 方向性 and 基本方針 each sheet is headed with, in the order they first appear; the seed names
+        // no organisation for them
+        Map<String, String> directions = new HashMap<>();
+        Map<String, String> policies = new HashMap<>();
         for (JsonNode sheet : tama.path("sheets")) {
+            String direction = sheet.path("direction").asString();
+            String directionId = directions.computeIfAbsent(direction, title -> {
+                String id = "direction-" + (directions.size() + 1);
+                addItem(TAMA, items, id, null, numbered(title));
+                return id;
+            });
+            String policy = direction + "|" + sheet.path("basicPolicy").asString();
+            String policyId = policies.computeIfAbsent(policy, title -> {
+                String id = directionId + "-policy-" + numbered(sheet.path("basicPolicy").asString()).get("number");
+                addItem(TAMA, items, id, directionId, numbered(sheet.path("basicPolicy").asString()));
+                return id;
+            });
             String itemId = "measure-" + sheet.path("number").asString();
             Map<String, Object> content = content(sheet.path("number").asString(), sheet.path("title"),
                     List.of(sheet.path("organisation").asString()));
             content.put("outlook", sheet.path("outlook").asString());
             content.put("focusThemes", texts(sheet.path("focusThemes")));
-            addItem(TAMA, items, itemId, null, content);
+            content.put("description", sheet.path("overview").asString());
+            addItem(TAMA, items, itemId, policyId, content);
             send(TAMA, "PUT", items + "/" + itemId + "/narratives/" + sheet.path("fiscalYear").asString(), Map.of(
                     "plannedContent", sheet.path("plannedContent").asString(),
                     "goalsAndFocus", sheet.path("goalsAndFocus").asString()));
         }
     }
 
-    /** Adopts the plan and answers the path of its items. */
+    /** Adopts the plan, with its goal and level names where the seed gives them, and answers the path of its items. */
     private String adoptPlan(String municipality, JsonNode plan) {
-        send(municipality, "POST", "/municipalities/" + municipality + "/plans", Map.of(
-                "id", plan.path("id").asString(), "name", plan.path("name").asString(),
-                "fromFiscalYear", plan.path("from").asString(), "toFiscalYear", plan.path("to").asString()));
+        Map<String, Object> adoption = new HashMap<>(Map.of("id", plan.path("id").asString(),
+                "name", plan.path("name").asString(), "fromFiscalYear", plan.path("from").asString(),
+                "toFiscalYear", plan.path("to").asString(), "levelNames", texts(plan.path("levels"))));
+        if (plan.has("goal")) {
+            adoption.put("goal", plan.path("goal").asString());
+        }
+        send(municipality, "POST", "/municipalities/" + municipality + "/plans", adoption);
         return "/municipalities/" + municipality + "/plans/" + plan.path("id").asString() + "/items";
+    }
+
+    /** A level as the seed prints it, its number first: 「I 活力と魅力あふれるまちづくり」. */
+    private static Map<String, Object> numbered(String printed) {
+        int space = printed.indexOf(' ');
+        return content(printed.substring(0, space), printed.substring(space + 1).strip(), List.of());
     }
 
     private void addItem(String municipality, String items, String itemId, String parentItemId,
