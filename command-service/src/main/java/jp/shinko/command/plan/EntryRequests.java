@@ -89,6 +89,9 @@ final class EntryRequests {
             @Schema(description = "目標・注力する所") @MultiLineText String goalsAndFocus,
             @Schema(description = "実施結果") @MultiLineText String results,
             @Schema(description = "以降の課題") @MultiLineText String issuesAhead,
+            @Schema(description = "目標とする姿 (Akiruno: written for the plan's last year)")
+            @MultiLineText String targetPicture,
+            @Schema(description = "実施状況・課題 (Akiruno), 「課題：」 line included") @MultiLineText String statusAndIssues,
             @Schema(description = CORRECTION) @MultiLineText String correctionReason,
             @Schema(description = EXPECTED_VERSION) Long expectedVersion) implements Correctable {
     }
@@ -100,6 +103,8 @@ final class EntryRequests {
         narrative(texts, NarrativeField.GOALS_AND_FOCUS, request.goalsAndFocus());
         narrative(texts, NarrativeField.RESULTS, request.results());
         narrative(texts, NarrativeField.ISSUES_AHEAD, request.issuesAhead());
+        narrative(texts, NarrativeField.TARGET_PICTURE, request.targetPicture());
+        narrative(texts, NarrativeField.STATUS_AND_ISSUES, request.statusAndIssues());
         if (texts.isEmpty()) {
             throw new InvalidRequest(new FieldProblem(NarrativeField.PLANNED_CONTENT.wireName(), null,
                     "at least one of " + NarrativeField.allowed() + " is required"));

@@ -64,13 +64,14 @@ class ProgressTableController {
 
     /** A row: the fields of the single-entry request of its kind, with its fiscal year (and quarter). */
     @Schema(description = "kind target or actual: value and unit; status: quarter, organisation, symbol and "
-            + "reasonCode/remark if any; narrative: any of plannedContent, goalsAndFocus, results, issuesAhead")
+            + "reasonCode/remark if any; narrative: any of plannedContent, goalsAndFocus, results, issuesAhead, "
+            + "targetPicture, statusAndIssues")
     record EntryRow(@Schema(example = "target", allowableValues = {"target", "actual", "status", "narrative"})
             String kind, @Schema(example = "R7") String fiscalYear, @Schema(example = "1") String quarter,
             BigDecimal value, String unit, String organisation, String symbol, String reasonCode,
             @MultiLineText String remark, @MultiLineText String plannedContent, @MultiLineText String goalsAndFocus,
-            @MultiLineText String results, @MultiLineText String issuesAhead, @MultiLineText String correctionReason,
-            Long expectedVersion) {
+            @MultiLineText String results, @MultiLineText String issuesAhead, @MultiLineText String targetPicture,
+            @MultiLineText String statusAndIssues, @MultiLineText String correctionReason, Long expectedVersion) {
     }
 
     /** What the table answers: per item whether it was recorded, with each row's result, or why not. */
@@ -185,7 +186,8 @@ class ProgressTableController {
                                 row.reasonCode(), row.remark(), row.correctionReason(), row.expectedVersion()));
                 case "narrative" -> EntryRequests.narrative(item, fiscalYear(row),
                         new EntryRequests.NarrativeRequest(row.plannedContent(), row.goalsAndFocus(),
-                                row.results(), row.issuesAhead(), row.correctionReason(), row.expectedVersion()));
+                                row.results(), row.issuesAhead(), row.targetPicture(), row.statusAndIssues(),
+                                row.correctionReason(), row.expectedVersion()));
                 default -> throw new InvalidRequest(new FieldProblem("kind", row.kind(), "must be one of "
                         + KINDS));
             };

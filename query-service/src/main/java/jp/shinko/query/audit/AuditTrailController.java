@@ -64,7 +64,7 @@ class AuditTrailController {
             description = "kind=target or actual with item and fiscalYear; kind=status with item, organisation, "
                     + "fiscalYear and quarter; kind=observation with kpi and reference (2021, or 2021-2022); "
                     + "kind=narrative with item, fiscalYear and field (plannedContent, goalsAndFocus, results, "
-                    + "issuesAhead).")
+                    + "issuesAhead, targetPicture, statusAndIssues).")
     @ApiResponse(responseCode = "200", description = "The changes, oldest first (none if the value was never set)")
     @ApiResponse(responseCode = "400", description = "The kind is unknown, or a parameter it needs is missing or wrong")
     @ReadResponses.OfOneMunicipality

@@ -21,11 +21,11 @@ import jp.shinko.events.progress.NarrativeField;
 import jp.shinko.events.progress.NarrativeRevised;
 import jp.shinko.infra.security.ActorMetaData;
 import jp.shinko.query.rows.ProgressFold;
+import jp.shinko.query.rows.ProgressRow;
 import jp.shinko.query.rows.ProgressRow.Figure;
 import jp.shinko.query.rows.ProgressRow.Narrative;
 import jp.shinko.query.rows.ProgressRow.Observation;
 import jp.shinko.query.rows.ProgressRow.Status;
-import jp.shinko.query.rows.ProgressRow;
 import jp.shinko.query.rows.RowKey;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -97,15 +97,7 @@ record EntryHistory(Map<String, String> entry, List<Change> changes) {
         static Entry narrative(Map<String, String> description, MunicipalityCode municipality, PlanId planId,
                 EntryRef.ReviewSheet cell, NarrativeField field) {
             return new Entry(description, municipality, planId, cell,
-                    event -> ((NarrativeRevised) event).field() == field, row -> {
-                        Narrative sheet = (Narrative) row;
-                        return switch (field) {
-                            case PLANNED_CONTENT -> sheet.plannedContent();
-                            case GOALS_AND_FOCUS -> sheet.goalsAndFocus();
-                            case RESULTS -> sheet.results();
-                            case ISSUES_AHEAD -> sheet.issuesAhead();
-                        };
-                    });
+                    event -> ((NarrativeRevised) event).field() == field, row -> ((Narrative) row).text(field));
         }
 
         /** Whether the event fills in this cell of this plan. */

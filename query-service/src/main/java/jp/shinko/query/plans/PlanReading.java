@@ -158,7 +158,8 @@ final class PlanReading {
                 .filter(sheet -> sheet.itemId().equals(itemId))
                 .sorted(Comparator.comparing(Narrative::fiscalYear))
                 .map(sheet -> new SheetEntry(Year.of(sheet.fiscalYear()), sheet.plannedContent(),
-                        sheet.goalsAndFocus(), sheet.results(), sheet.issuesAhead(),
+                        sheet.goalsAndFocus(), sheet.results(), sheet.issuesAhead(), sheet.targetPicture(),
+                        sheet.statusAndIssues(),
                         versions.of(new EntryRef.ReviewSheet(itemId, sheet.fiscalYear()))))
                 .toList();
         return Optional.of(new ItemView(municipality, plan.planId(), itemId, versions.ofItem(itemId), level(item),

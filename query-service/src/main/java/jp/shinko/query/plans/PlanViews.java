@@ -113,8 +113,9 @@ final class PlanViews {
             String remark, long version) {
     }
 
-    /** The item's review sheet of a fiscal year, with its version. */
+    /** The item's texts of a fiscal year (a review sheet, or Akiruno's two columns), with their version. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record SheetEntry(Year fiscalYear, String plannedContent, String goalsAndFocus, String results,
-            String issuesAhead, long version) {
+            String issuesAhead, String targetPicture, String statusAndIssues, long version) {
     }
 }

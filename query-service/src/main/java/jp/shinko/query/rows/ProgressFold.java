@@ -12,13 +12,13 @@ import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.plan.PlanEnded;
-import jp.shinko.events.plan.PlanRevised;
 import jp.shinko.events.plan.PlanEvent;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemMoved;
 import jp.shinko.events.plan.PlanItemRetired;
 import jp.shinko.events.plan.PlanItemRevised;
+import jp.shinko.events.plan.PlanRevised;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
 import jp.shinko.events.progress.FiscalYearClosed;
@@ -290,18 +290,8 @@ public final class ProgressFold {
     }
 
     private static Narrative revised(Narrative current, NarrativeRevised event) {
-        Narrative sheet = current != null ? current : new Narrative(event.municipalityCode(), event.planId(),
-                event.itemId(), event.fiscalYear(), null, null, null, null);
-        return switch (event.field()) {
-            case PLANNED_CONTENT -> new Narrative(sheet.municipalityCode(), sheet.planId(), sheet.itemId(),
-                    sheet.fiscalYear(), event.text(), sheet.goalsAndFocus(), sheet.results(), sheet.issuesAhead());
-            case GOALS_AND_FOCUS -> new Narrative(sheet.municipalityCode(), sheet.planId(), sheet.itemId(),
-                    sheet.fiscalYear(), sheet.plannedContent(), event.text(), sheet.results(), sheet.issuesAhead());
-            case RESULTS -> new Narrative(sheet.municipalityCode(), sheet.planId(), sheet.itemId(),
-                    sheet.fiscalYear(), sheet.plannedContent(), sheet.goalsAndFocus(), event.text(),
-                    sheet.issuesAhead());
-            case ISSUES_AHEAD -> new Narrative(sheet.municipalityCode(), sheet.planId(), sheet.itemId(),
-                    sheet.fiscalYear(), sheet.plannedContent(), sheet.goalsAndFocus(), sheet.results(), event.text());
-        };
+        Narrative sheet = current != null ? current : Narrative.empty(event.municipalityCode(), event.planId(),
+                event.itemId(), event.fiscalYear());
+        return sheet.with(event.field(), event.text());
     }
 }

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.kpi.KpiDefined;
@@ -15,6 +17,7 @@ import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.progress.EntryRef;
+import jp.shinko.events.progress.NarrativeField;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.events.settings.ReasonCodes;
@@ -163,13 +166,48 @@ public sealed interface ProgressRow {
         }
     }
 
-    /** An item's review sheet for one fiscal year. */
+    /** An item's texts for one fiscal year: its review sheet, or Akiruno's two text columns. */
     record Narrative(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, FiscalYear fiscalYear,
-            String plannedContent, String goalsAndFocus, String results, String issuesAhead) implements ProgressRow {
+            String plannedContent, String goalsAndFocus, String results, String issuesAhead, String targetPicture,
+            String statusAndIssues) implements ProgressRow {
+
+        /** No text yet. */
+        static Narrative empty(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, FiscalYear year) {
+            return new Narrative(municipalityCode, planId, itemId, year, null, null, null, null, null, null);
+        }
 
         @Override
         public RowKey key() {
             return RowKey.of(municipalityCode, planId, new EntryRef.ReviewSheet(itemId, fiscalYear));
+        }
+
+        /** What one field says. */
+        public String text(NarrativeField field) {
+            return switch (field) {
+                case PLANNED_CONTENT -> plannedContent;
+                case GOALS_AND_FOCUS -> goalsAndFocus;
+                case RESULTS -> results;
+                case ISSUES_AHEAD -> issuesAhead;
+                case TARGET_PICTURE -> targetPicture;
+                case STATUS_AND_ISSUES -> statusAndIssues;
+            };
+        }
+
+        /** Whether any of the review sheet's four fields says something (Akiruno's texts alone are no sheet). */
+        public boolean isReviewSheet() {
+            return NarrativeField.REVIEW_SHEET.stream().anyMatch(field -> text(field) != null);
+        }
+
+        /** The same texts with one field saying {@code text}. */
+        Narrative with(NarrativeField field, String text) {
+            Map<NarrativeField, String> texts = new EnumMap<>(NarrativeField.class);
+            for (NarrativeField each : NarrativeField.values()) {
+                texts.put(each, each == field ? text : text(each));
+            }
+            return new Narrative(municipalityCode, planId, itemId, fiscalYear,
+                    texts.get(NarrativeField.PLANNED_CONTENT), texts.get(NarrativeField.GOALS_AND_FOCUS),
+                    texts.get(NarrativeField.RESULTS), texts.get(NarrativeField.ISSUES_AHEAD),
+                    texts.get(NarrativeField.TARGET_PICTURE), texts.get(NarrativeField.STATUS_AND_ISSUES));
         }
     }
 

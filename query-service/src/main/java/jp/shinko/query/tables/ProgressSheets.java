@@ -5,7 +5,9 @@ import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,8 +20,8 @@ import jp.shinko.events.progress.NarrativeField;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.StatusLegend;
 import jp.shinko.events.settings.StatusSymbol;
-import jp.shinko.query.export.Sheet.Column;
 import jp.shinko.query.export.Sheet;
+import jp.shinko.query.export.Sheet.Column;
 import jp.shinko.query.tables.ProgressViews.AnnualRow;
 import jp.shinko.query.tables.ProgressViews.KpiLine;
 import jp.shinko.query.tables.ProgressViews.NarrativeSheet;
@@ -38,25 +40,73 @@ final class ProgressSheets {
     private ProgressSheets() {
     }
 
-    /** Akiruno's table: per item its indicator and, per fiscal year, 年間目標, 実績, 達成率 and 評価. */
+    /**
+     * Akiruno's table with its eleven columns: the levels above each business (one column per
+     * level where the plan names them), 実施事業, 実施主体, 目標とする姿 and 実施状況・課題 (of the
+     * latest year with one), the baseline year's 実績値, and per fiscal year 年間目標, 実績 and 評価;
+     * with ours beside them: 番号, 指標, 単位 and 達成率.
+     */
     static Sheet annual(ProgressTables tables, Optional<FiscalYear> onlyYear, List<AnnualRow> rows) {
         List<Integer> years = new ArrayList<>(rows.stream().flatMap(row -> row.years().stream())
                 .map(YearFigures::fiscalYear).collect(Collectors.toCollection(TreeSet::new)));
-        List<Column> columns = new ArrayList<>(Stream.of("体系", "番号", "実施事業", "実施主体", "指標", "単位",
-                "基準年度", "基準値").map(Column::of).toList());
+        List<String> levels = tables.plan().levelNames();
+        int depth = rows.stream().mapToInt(row -> row.path().size()).max().orElse(0);
+        boolean named = !levels.isEmpty() && levels.size() > depth;
+        List<Column> columns = new ArrayList<>();
+        if (named) {
+            levels.subList(0, depth).forEach(level -> columns.add(Column.of(level)));
+        } else {
+            columns.add(Column.of("体系"));
+        }
+        columns.add(Column.of("番号"));
+        columns.add(Column.of(named ? levels.get(depth) : "実施事業"));
+        columns.add(Column.of("実施主体"));
+        Optional<Integer> pictureYear = rows.stream().filter(row -> row.targetPicture() != null)
+                .map(row -> row.targetPicture().fiscalYear()).max(Integer::compare);
+        pictureYear.ifPresent(year -> columns.add(Column.of("目標とする姿(" + FiscalYear.of(year).japanese() + ")")));
+        Optional<Integer> statusYear = rows.stream().flatMap(row -> row.years().stream())
+                .filter(figures -> figures.statusAndIssues() != null).map(YearFigures::fiscalYear)
+                .max(Integer::compare);
+        statusYear.ifPresent(year -> columns.add(Column.of("実施状況・課題(" + FiscalYear.of(year).japanese() + ")")));
+        columns.add(Column.of("指標"));
+        columns.add(Column.of("単位"));
+        Set<Integer> baselineYears = rows.stream().map(AnnualRow::baselineFiscalYear).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        boolean oneBaselineYear = baselineYears.size() == 1;
+        if (oneBaselineYear) {
+            columns.add(new Column(FiscalYear.of(baselineYears.iterator().next()).japanese(), "実績値"));
+        } else {
+            columns.add(Column.of("基準年度"));
+            columns.add(Column.of("基準値"));
+        }
         for (int year : years) {
             String group = FiscalYear.of(year).japanese();
             Stream.of("年間目標", "実績", "達成率(%)", "評価").forEach(name -> columns.add(new Column(group, name)));
         }
         List<List<Object>> cells = new ArrayList<>();
         for (AnnualRow row : rows) {
-            List<Object> line = new ArrayList<>(List.of(String.join(PATH_SEPARATOR, row.path()), row.number(),
-                    title(row.title(), row.pageReference(), row.retired()), String.join("、", row.organisations()),
-                    row.indicator(), blankIfNull(row.unit()),
-                    row.baselineFiscalYear() == null ? "" : FiscalYear.of(row.baselineFiscalYear()).japanese()));
-            line.add(row.baselineValue());
+            List<Object> line = new ArrayList<>();
+            if (named) {
+                for (int level = 0; level < depth; level++) {
+                    line.add(level < row.path().size() ? row.path().get(level) : "");
+                }
+            } else {
+                line.add(String.join(PATH_SEPARATOR, row.path()));
+            }
+            line.add(row.number());
+            line.add(title(row.title(), row.pageReference(), row.retired()));
+            line.add(String.join("、", row.organisations()));
             Map<Integer, YearFigures> byYear = row.years().stream()
                     .collect(Collectors.toMap(YearFigures::fiscalYear, Function.identity()));
+            pictureYear.ifPresent(year -> line.add(row.targetPicture() == null ? "" : row.targetPicture().text()));
+            statusYear.ifPresent(year -> line.add(byYear.containsKey(year)
+                    ? blankIfNull(byYear.get(year).statusAndIssues()) : ""));
+            line.add(row.indicator());
+            line.add(blankIfNull(row.unit()));
+            if (!oneBaselineYear) {
+                line.add(row.baselineFiscalYear() == null ? "" : FiscalYear.of(row.baselineFiscalYear()).japanese());
+            }
+            line.add(row.baselineValue());
             for (int year : years) {
                 YearFigures figures = byYear.get(year);
                 line.add(figures == null ? null : figures.target());
@@ -129,7 +179,7 @@ final class ProgressSheets {
     static Sheet narratives(ProgressTables tables, FiscalYear year, List<NarrativeSheet> rows) {
         List<Column> columns = new ArrayList<>(Stream.of("方向性", "体系", "番号", "施策", "関連課等", "展望", "重点テーマ")
                 .map(Column::of).toList());
-        for (NarrativeField field : NarrativeField.values()) {
+        for (NarrativeField field : NarrativeField.REVIEW_SHEET) {
             columns.add(new Column(year.japanese(), field.japanese()));
         }
         List<List<Object>> cells = rows.stream().map(row -> List.<Object>of(direction(row.path()),

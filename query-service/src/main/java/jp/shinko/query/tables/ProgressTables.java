@@ -1,5 +1,6 @@
 package jp.shinko.query.tables;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.kpi.KpiAssessment;
@@ -25,6 +27,7 @@ import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.settings.RatingBand;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.ReasonCode;
+import jp.shinko.query.rows.ProgressRow;
 import jp.shinko.query.rows.ProgressRow.Figure;
 import jp.shinko.query.rows.ProgressRow.Indicator;
 import jp.shinko.query.rows.ProgressRow.Item;
@@ -44,6 +47,7 @@ import jp.shinko.query.tables.ProgressViews.KpiLine;
 import jp.shinko.query.tables.ProgressViews.KpiPoint;
 import jp.shinko.query.tables.ProgressViews.NarrativeSheet;
 import jp.shinko.query.tables.ProgressViews.QuarterlyRow;
+import jp.shinko.query.tables.ProgressViews.TargetPicture;
 import jp.shinko.query.tables.ProgressViews.YearChange;
 import jp.shinko.query.tables.ProgressViews.YearFigures;
 import jp.shinko.query.tables.ProgressViews.YearStatuses;
@@ -83,32 +87,71 @@ final class ProgressTables {
         return plan;
     }
 
-    /** Target and actual per fiscal year of every item with an indicator (Akiruno's table). */
+    /**
+     * Target and actual per fiscal year of every item with an indicator, with the city's two text
+     * columns: 目標とする姿 and each year's 実施状況・課題 (Akiruno's table).
+     */
     List<AnnualRow> annual(Optional<FiscalYear> onlyYear) {
         Settings settings = settings();
-        Map<ItemId, List<Figure>> figures = new HashMap<>();
-        rows.list(municipality.value(), plan.planId(), RowKey.FIGURE, Figure.class)
-                .forEach(figure -> figures.computeIfAbsent(figure.itemId(), item -> new ArrayList<>()).add(figure));
+        Map<ItemId, List<Figure>> figures = byItem(RowKey.FIGURE, Figure.class, Figure::itemId);
+        Map<ItemId, List<Narrative>> texts = byItem(RowKey.NARRATIVE, Narrative.class, Narrative::itemId);
         return items.values().stream()
                 .filter(item -> item.indicator() != null)
                 .map(item -> new AnnualRow(item.itemId(), path(item), item.content().number(), item.content().title(),
                         item.content().responsibleOrganisations(), flags(item), item.content().pageReference(),
                         item.retired(), item.indicator().name(), item.indicator().unit(),
                         item.indicator().baselineValue(), year(item.indicator().baselineFiscalYear()),
-                        figures.getOrDefault(item.itemId(), List.of()).stream()
-                                .filter(figure -> onlyYear.map(figure.fiscalYear()::equals).orElse(true))
-                                .sorted(Comparator.comparing(Figure::fiscalYear))
-                                .map(figure -> yearFigures(figure, settings.schemeFor(figure.fiscalYear())))
+                        targetPicture(texts.getOrDefault(item.itemId(), List.of())),
+                        yearsOf(item.itemId(), settings, figures, texts).values().stream()
+                                .filter(figure -> onlyYear.map(year -> year.value() == figure.fiscalYear())
+                                        .orElse(true))
                                 .toList()))
                 .toList();
     }
 
-    private YearFigures yearFigures(Figure figure, RatingScheme scheme) {
-        Optional<RatingBand> rating = scheme.rate(figure.target(), figure.actual());
-        return new YearFigures(figure.fiscalYear().value(), figure.fiscalYear().japanese(), figure.target(),
-                figure.actual(), RatingScheme.achievementPercent(figure.target(), figure.actual()).orElse(null),
+    /** 目標とする姿 as the city last wrote it, for the latest fiscal year it wrote one for. */
+    private static TargetPicture targetPicture(List<Narrative> texts) {
+        return texts.stream().filter(text -> text.targetPicture() != null)
+                .max(Comparator.comparing(Narrative::fiscalYear))
+                .map(text -> new TargetPicture(text.fiscalYear().value(), text.fiscalYear().japanese(),
+                        text.targetPicture()))
+                .orElse(null);
+    }
+
+    /** An item's figures and 実施状況・課題 per fiscal year, in year order: a year with either is a year of the item. */
+    private Map<FiscalYear, YearFigures> yearsOf(ItemId itemId, Settings settings, Map<ItemId, List<Figure>> figures,
+            Map<ItemId, List<Narrative>> texts) {
+        Map<FiscalYear, Figure> byYear = new TreeMap<>();
+        figures.getOrDefault(itemId, List.of()).forEach(figure -> byYear.put(figure.fiscalYear(), figure));
+        Map<FiscalYear, String> statusAndIssues = new TreeMap<>();
+        texts.getOrDefault(itemId, List.of()).stream().filter(text -> text.statusAndIssues() != null)
+                .forEach(text -> statusAndIssues.put(text.fiscalYear(), text.statusAndIssues()));
+        Set<FiscalYear> years = new TreeSet<>(byYear.keySet());
+        years.addAll(statusAndIssues.keySet());
+        Map<FiscalYear, YearFigures> result = new TreeMap<>();
+        years.forEach(year -> result.put(year, yearFigures(year, byYear.get(year), settings.schemeFor(year),
+                statusAndIssues.get(year))));
+        return result;
+    }
+
+    private <R extends ProgressRow> Map<ItemId, List<R>> byItem(String kind, Class<R> type,
+            Function<R, ItemId> itemOf) {
+        Map<ItemId, List<R>> byItem = new HashMap<>();
+        rows.list(municipality.value(), plan.planId(), kind, type)
+                .forEach(row -> byItem.computeIfAbsent(itemOf.apply(row), item -> new ArrayList<>()).add(row));
+        return byItem;
+    }
+
+    /** A year's figures (none recorded yet when {@code figure} is null) rated by the scheme of the year. */
+    private YearFigures yearFigures(FiscalYear year, Figure figure, RatingScheme scheme, String statusAndIssues) {
+        BigDecimal target = figure == null ? null : figure.target();
+        BigDecimal actual = figure == null ? null : figure.actual();
+        Optional<RatingBand> rating = scheme.rate(target, actual);
+        return new YearFigures(year.value(), year.japanese(), target, actual,
+                RatingScheme.achievementPercent(target, actual).orElse(null),
                 rating.map(RatingBand::label).orElse(null), rating.map(RatingBand::description).orElse(null),
-                plan.isClosed(figure.fiscalYear()), figure.targetCorrection(), figure.actualCorrection());
+                plan.isClosed(year), figure == null ? null : figure.targetCorrection(),
+                figure == null ? null : figure.actualCorrection(), statusAndIssues);
     }
 
     /** Each item row of each organisation with its four quarters' statuses in a year (Musashino's table). */
@@ -136,11 +179,9 @@ final class ProgressTables {
             return Optional.empty();
         }
         Settings settings = settings();
-        Map<FiscalYear, YearFigures> figures = new TreeMap<>();
-        rows.list(municipality.value(), plan.planId(), RowKey.FIGURE, Figure.class).stream()
-                .filter(figure -> figure.itemId().equals(itemId))
-                .forEach(figure -> figures.put(figure.fiscalYear(),
-                        yearFigures(figure, settings.schemeFor(figure.fiscalYear()))));
+        Map<FiscalYear, YearFigures> figures = yearsOf(itemId, settings,
+                byItem(RowKey.FIGURE, Figure.class, Figure::itemId),
+                byItem(RowKey.NARRATIVE, Narrative.class, Narrative::itemId));
         Map<FiscalYear, List<YearStatuses>> statuses = new TreeMap<>();
         quarters(status -> status.itemId().equals(itemId)).forEach(row -> {
             Status latest = lastOf(row);
@@ -259,7 +300,7 @@ final class ProgressTables {
     /** The review sheets of a fiscal year, one per item that has one (Tama's sheets). */
     List<NarrativeSheet> narratives(FiscalYear year) {
         return rows.list(municipality.value(), plan.planId(), RowKey.NARRATIVE, Narrative.class).stream()
-                .filter(sheet -> sheet.fiscalYear().equals(year))
+                .filter(sheet -> sheet.fiscalYear().equals(year) && sheet.isReviewSheet())
                 .sorted(Comparator.comparingLong(sheet -> position(sheet.itemId())))
                 .map(sheet -> {
                     Item item = items.get(sheet.itemId());

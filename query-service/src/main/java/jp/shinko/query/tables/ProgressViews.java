@@ -40,14 +40,19 @@ final class ProgressViews {
     /** A row of Akiruno's table: an item with an indicator and its figures per fiscal year. */
     record AnnualRow(ItemId itemId, List<String> path, String number, String title, List<String> organisations,
             List<String> flags, String pageReference, boolean retired, String indicator, String unit,
-            BigDecimal baselineValue, Integer baselineFiscalYear, List<YearFigures> years) {
+            BigDecimal baselineValue, Integer baselineFiscalYear, TargetPicture targetPicture,
+            List<YearFigures> years) {
+    }
+
+    /** 目標とする姿: what the item aims to have achieved by a fiscal year, as the city wrote it. */
+    record TargetPicture(int fiscalYear, String fiscalYearJapanese, String text) {
     }
 
     /** An item's target, actual, achievement and rating in one fiscal year, by the scheme of that year. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record YearFigures(int fiscalYear, String fiscalYearJapanese, BigDecimal target, BigDecimal actual,
             BigDecimal achievementPercent, String rating, String ratingDescription, boolean closed,
-            String targetCorrectionReason, String actualCorrectionReason) {
+            String targetCorrectionReason, String actualCorrectionReason, String statusAndIssues) {
     }
 
     /** A row of Musashino's table: an item of one organisation with its four quarters' symbols. */

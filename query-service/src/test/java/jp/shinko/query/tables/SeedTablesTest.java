@@ -151,6 +151,33 @@ class SeedTablesTest {
     }
 
     @Test
+    void akirunosTwoTextColumnsComeBackAsTheCityWroteThemInTheTableAndTheHistory() {
+        Map<String, String> written = new HashMap<>();
+        SeedLoader.akirunoBusinesses().forEach((itemId, business) -> written.put(itemId,
+                business.path("targetPicture").path("text").asString() + " | "
+                        + business.path("statusAndIssues").path("R7").asString()));
+        Map<String, String> shown = new HashMap<>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            shown.clear();
+            for (JsonNode row : get("/municipalities/132284/plans/shoko-2023/progress/annual").path("items")) {
+                JsonNode r7 = row.path("years").valueStream().filter(year -> year.path("fiscalYear").asInt() == 2025)
+                        .findFirst().orElseThrow();
+                assertThat(row.path("targetPicture").path("fiscalYearJapanese").asString()).isEqualTo("令和8年度");
+                shown.put(row.path("itemId").asString(), row.path("targetPicture").path("text").asString() + " | "
+                        + r7.path("statusAndIssues").asString());
+            }
+            assertThat(shown).isEqualTo(written);
+        });
+        assertThat(written.get("d1-m1-b1")).endsWith("課題：周知、集客");
+        JsonNode history = get("/municipalities/132284/plans/shoko-2023/progress/history/items/d1-m1-b1");
+        assertThat(history.path("years").valueStream().filter(year -> year.path("fiscalYear").asInt() == 2025)
+                .findFirst().orElseThrow().path("figures").path("statusAndIssues").asString())
+                .isEqualTo(written.get("d1-m1-b1").split(" \\| ")[1]);
+        assertThat(get("/municipalities/132284/plans/shoko-2023/progress/narratives?fiscalYear=R7").path("items"))
+                .as("Akiruno's texts are no review sheets").isEmpty();
+    }
+
+    @Test
     void akirunosWorkbookHasItsHeadingsAndEveryPrintedRating() throws IOException {
         List<Map.Entry<String, JsonNode>> businesses = List.copyOf(SeedLoader.akirunoBusinesses().entrySet());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
@@ -163,21 +190,31 @@ class SeedTablesTest {
             assertThat(text(sheet, 0, 0)).isEqualTo("あきる野市商工業振興プラン 進捗状況まとめ（全年度）");
             List<String> groups = cells(sheet.getRow(2));
             List<String> headings = cells(sheet.getRow(3));
-            assertThat(headings.subList(0, 8)).containsExactly("体系", "番号", "実施事業", "実施主体", "指標", "単位",
-                    "基準年度", "基準値");
+            // the seed's eleven columns in its order, ours (番号, 指標, 単位, 達成率) beside them
+            assertThat(headings).containsSubsequence("方向性", "個別施策", "実施事業", "実施主体", "目標とする姿(令和8年度)",
+                    "実施状況・課題(令和7年度)", "実績値");
+            assertThat(groups.get(headings.indexOf("実績値"))).isEqualTo("令和3年度");
+            assertThat(groups).containsSubsequence("令和3年度", "令和5年度", "令和6年度", "令和7年度", "令和8年度");
+            int title = headings.indexOf("実施事業");
+            int picture = headings.indexOf("目標とする姿(令和8年度)");
+            int status = headings.indexOf("実施状況・課題(令和7年度)");
             int fy2023 = groups.indexOf("令和5年度");
             assertThat(headings.subList(fy2023, fy2023 + 4)).containsExactly("年間目標", "実績", "達成率(%)", "評価");
             assertThat(sheet.getMergedRegions()).anySatisfy(region -> assertThat(region.formatAsString())
                     .isEqualTo(new CellRangeAddress(2, 2, fy2023, fy2023 + 3).formatAsString()));
-            assertThat(sheet.getColumnWidth(2)).as("実施事業 fits its titles").isGreaterThan(20 * 256);
+            assertThat(sheet.getColumnWidth(title)).as("実施事業 fits its titles").isGreaterThan(20 * 256);
 
             Map<String, String> printed = new HashMap<>();
             Map<String, String> inWorkbook = new HashMap<>();
             for (int i = 0; i < businesses.size(); i++) {
                 JsonNode business = businesses.get(i).getValue();
                 Row row = sheet.getRow(4 + i);
-                assertThat(text(sheet, 4 + i, 2)).isEqualTo(business.path("title").asString() + " "
+                assertThat(text(sheet, 4 + i, title)).isEqualTo(business.path("title").asString() + " "
                         + business.path("page").asString());
+                assertThat(text(sheet, 4 + i, picture)).isEqualTo(business.path("targetPicture").path("text")
+                        .asString());
+                assertThat(text(sheet, 4 + i, status)).isEqualTo(business.path("statusAndIssues").path("R7")
+                        .asString());
                 for (int year = 2023; year <= 2026; year++) {
                     int column = groups.indexOf(FiscalYear.of(year).japanese());
                     JsonNode seedYear = business.path("years").path(String.valueOf(year));

@@ -83,7 +83,8 @@ public final class SeedLoader {
 
     /**
      * Akiruno: its rating scheme from R5, plan R5–R8, 3 directions, 7 measures, 14 businesses
-     * with their indicators, baselines (R3), targets R5–R8 and actuals R5–R7.
+     * with their indicators, baselines (R3), 目標とする姿 (R8), 実施状況・課題 (R7), targets R5–R8
+     * and actuals R5–R7.
      */
     public void loadAkiruno() {
         JsonNode table = read("akiruno.json");
@@ -151,6 +152,14 @@ public final class SeedLoader {
             indicator.put("baseline", Map.of("value", business.path("baseline").asInt(), "fiscalYear", "R3"));
         }
         send(AKIRUNO, "PUT", items + "/" + itemId + "/indicator", indicator);
+        // the city's two text columns, as it wrote them: 目標とする姿 for the plan's last year, and a year's
+        // 実施状況・課題 with its 課題 line
+        JsonNode picture = business.path("targetPicture");
+        send(AKIRUNO, "PUT", items + "/" + itemId + "/narratives/" + picture.path("fiscalYear").asString(),
+                Map.of("targetPicture", picture.path("text").asString()));
+        business.path("statusAndIssues").properties().forEach(year -> send(AKIRUNO, "PUT",
+                items + "/" + itemId + "/narratives/" + year.getKey(), Map.of("statusAndIssues",
+                        year.getValue().asString())));
         business.path("years").properties().forEach(year -> {
             send(AKIRUNO, "PUT", items + "/" + itemId + "/annual-targets/" + year.getKey(),
                     Map.of("value", year.getValue().path("target").asInt(), "unit", unit));
