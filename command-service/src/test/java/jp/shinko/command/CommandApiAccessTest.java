@@ -99,6 +99,10 @@ class CommandApiAccessTest {
                         200, "put", Map.of("value", 30, "unit", "人")),
                 planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/annual-actuals/{fiscalYear}",
                         200, "put", Map.of("value", 31, "unit", "人")),
+                planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/annual-targets/{fiscalYear}/none",
+                        200, "put", Map.of("reason", "事業検討段階となるため目標なしとします。")),
+                planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/ratings/{fiscalYear}", 200,
+                        "put", Map.of("rating", "B", "reason", "改善の見込み")),
                 planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/period-status/{fiscalYear}/"
                         + "{quarter}", 200, "put", Map.of("organisation", "産業振興課", "symbol", "○")),
                 planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/narratives/{fiscalYear}", 200,

@@ -18,9 +18,11 @@ import jp.shinko.events.plan.PlanItemRevised;
 import jp.shinko.events.plan.PlanRevised;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
+import jp.shinko.events.progress.CityRatingRecorded;
 import jp.shinko.events.progress.FiscalYearClosed;
 import jp.shinko.events.progress.IndicatorDefined;
 import jp.shinko.events.progress.NarrativeRevised;
+import jp.shinko.events.progress.NoTargetSet;
 import jp.shinko.events.progress.PeriodStatusRecorded;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.events.settings.ReasonCodesAdopted;
@@ -52,7 +54,9 @@ public final class EventCatalogue {
             PlanItemRetired.class,
             IndicatorDefined.class,
             AnnualTargetSet.class,
+            NoTargetSet.class,
             AnnualActualRecorded.class,
+            CityRatingRecorded.class,
             PeriodStatusRecorded.class,
             NarrativeRevised.class,
             KpiDefined.class,

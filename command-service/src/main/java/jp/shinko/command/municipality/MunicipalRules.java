@@ -1,7 +1,10 @@
 package jp.shinko.command.municipality;
 
 import java.util.Map;
+import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.settings.RatingScheme;
+import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.events.settings.ReasonCodes;
 import jp.shinko.events.settings.ReasonCodesAdopted;
 import jp.shinko.events.settings.StatusLegend;
@@ -36,6 +39,10 @@ public class MunicipalRules {
         this.json = json;
     }
 
+    private static final String RATING_SCHEMES = "select payload from " + EventStoreSchemaMigration.SCHEMA
+            + ".domain_event_entry where aggregate_identifier = ? and payload_type = 'RatingSchemeAdopted' "
+            + "order by sequence_number";
+
     /** Whether the municipality is registered, so that records may be kept for it. */
     public boolean isRegistered(MunicipalityCode municipality) {
         return jdbc.sql(REGISTERED).param(municipality.value()).query(Boolean.class).single();
@@ -43,6 +50,12 @@ public class MunicipalRules {
 
     /** The legend and reason codes a quarterly status is checked against. */
     public record StatusRules(StatusLegend legend, ReasonCodes reasonCodes) {
+    }
+
+    /** The municipality's rating scheme in force in a fiscal year (the default before it adopts one). */
+    public RatingScheme ratingSchemeOf(MunicipalityCode municipality, FiscalYear year) {
+        return RatingScheme.inForce(jdbc.sql(RATING_SCHEMES).param(municipality.value())
+                .query((row, number) -> json.readValue(row.getBytes(1), RatingSchemeAdopted.class)).list(), year);
     }
 
     /** The municipality's legend and reason codes in force, read in one query. */

@@ -62,6 +62,37 @@ final class EntryRequests {
                 RequestFields.version("expectedVersion", request.expectedVersion()));
     }
 
+    /** The body of {@code PUT .../annual-targets/{fiscalYear}/none}. */
+    record NoTargetRequest(
+            @Schema(description = "Why the year has no target, as the city says it",
+                    example = "事業検討段階となるため目標なしとします。") @MultiLineText String reason,
+            @Schema(description = CORRECTION) @MultiLineText String correctionReason,
+            @Schema(description = EXPECTED_VERSION) Long expectedVersion) implements Correctable {
+    }
+
+    static PlanCommands.SetNoTarget noTarget(ItemAddress item, FiscalYear fiscalYear, NoTargetRequest request) {
+        return new PlanCommands.SetNoTarget(item.municipalityCode(), item.planId(), item.itemId(), fiscalYear,
+                text("reason", request.reason(), 2000, true), correction(request),
+                RequestFields.version("expectedVersion", request.expectedVersion()));
+    }
+
+    /** The body of {@code PUT .../ratings/{fiscalYear}}. */
+    record CityRatingRequest(
+            @Schema(description = "A label of the municipality's rating scheme for the year", example = "B")
+            String rating,
+            @Schema(description = "Why the city judges so, as it says it",
+                    example = "下半期に参加者が増加しており、手法の改善で目標に近づく見込み") @MultiLineText String reason,
+            @Schema(description = CORRECTION) @MultiLineText String correctionReason,
+            @Schema(description = EXPECTED_VERSION) Long expectedVersion) implements Correctable {
+    }
+
+    static PlanCommands.RecordCityRating cityRating(ItemAddress item, FiscalYear fiscalYear,
+            CityRatingRequest request) {
+        return new PlanCommands.RecordCityRating(item.municipalityCode(), item.planId(), item.itemId(), fiscalYear,
+                text("rating", request.rating(), 10, true), text("reason", request.reason(), 2000, true),
+                correction(request), RequestFields.version("expectedVersion", request.expectedVersion()));
+    }
+
     /** The body of {@code PUT .../period-status/{fiscalYear}/{quarter}}. */
     record PeriodStatusRequest(
             @Schema(description = "Whose row: one of the item's responsible organisations", example = "商工会議所")

@@ -1,11 +1,11 @@
 package jp.shinko.command.plan;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.util.ArrayList;
 import java.util.List;
-import jp.shinko.command.municipality.MunicipalRules.StatusRules;
 import jp.shinko.command.municipality.MunicipalRules;
+import jp.shinko.command.municipality.MunicipalRules.StatusRules;
 import jp.shinko.command.plan.PlanCommands.AddPlanItem;
 import jp.shinko.command.plan.PlanCommands.AdoptPlan;
 import jp.shinko.command.plan.PlanCommands.CloseFiscalYear;
@@ -15,6 +15,7 @@ import jp.shinko.command.plan.PlanCommands.EndPlan;
 import jp.shinko.command.plan.PlanCommands.MovePlanItem;
 import jp.shinko.command.plan.PlanCommands.ProgressEntry;
 import jp.shinko.command.plan.PlanCommands.RecordAnnualActual;
+import jp.shinko.command.plan.PlanCommands.RecordCityRating;
 import jp.shinko.command.plan.PlanCommands.RecordKpiObservation;
 import jp.shinko.command.plan.PlanCommands.RecordPeriodStatus;
 import jp.shinko.command.plan.PlanCommands.RecordProgress;
@@ -23,6 +24,7 @@ import jp.shinko.command.plan.PlanCommands.ReviseNarrative;
 import jp.shinko.command.plan.PlanCommands.RevisePlan;
 import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
 import jp.shinko.command.plan.PlanCommands.SetAnnualTarget;
+import jp.shinko.command.plan.PlanCommands.SetNoTarget;
 import jp.shinko.command.plan.ProgressEntries.Decision;
 import jp.shinko.command.plan.ProgressEntries.Writing;
 import jp.shinko.command.problem.RuleViolation;
@@ -40,9 +42,11 @@ import jp.shinko.events.plan.PlanItemRevised;
 import jp.shinko.events.plan.PlanRevised;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
+import jp.shinko.events.progress.CityRatingRecorded;
 import jp.shinko.events.progress.FiscalYearClosed;
 import jp.shinko.events.progress.IndicatorDefined;
 import jp.shinko.events.progress.NarrativeRevised;
+import jp.shinko.events.progress.NoTargetSet;
 import jp.shinko.events.progress.PeriodStatusRecorded;
 import jp.shinko.infra.security.AccessRefused;
 import jp.shinko.infra.security.ActorMetaData;
@@ -159,6 +163,18 @@ class Plan {
     EntryResult handle(RecordPeriodStatus command, MetaData metaData, MunicipalRules rules) {
         return carryOut(entries.decide(command, writing(actorOf(metaData)),
                 rules.statusRulesOf(life.inForce().municipalityCode())));
+    }
+
+    @CommandHandler
+    EntryResult handle(SetNoTarget command, MetaData metaData) {
+        return carryOut(entries.noTarget(command, writing(actorOf(metaData))));
+    }
+
+    /** Answers whether anything changed. The labels come from the municipality's scheme for the year as it stands. */
+    @CommandHandler
+    EntryResult handle(RecordCityRating command, MetaData metaData, MunicipalRules rules) {
+        return carryOut(entries.cityRating(command, writing(actorOf(metaData)),
+                rules.ratingSchemeOf(life.inForce().municipalityCode(), command.fiscalYear())));
     }
 
     /** Answers whether any field changed; each changed field is an event of its own. */
@@ -298,6 +314,16 @@ class Plan {
 
     @EventSourcingHandler
     void on(NarrativeRevised event) {
+        entries.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(NoTargetSet event) {
+        entries.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(CityRatingRecorded event) {
         entries.on(event);
     }
 

@@ -113,6 +113,29 @@ public final class PlanCommands {
         }
     }
 
+    /** Say that an item has no target for a fiscal year, on purpose, and why. */
+    public record SetNoTarget(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId,
+            FiscalYear fiscalYear, String reason, String correctionReason, Long expectedVersion)
+            implements PlanRecordCommand, MunicipalRecordChange {
+
+        public EntryRef.AnnualFigure entryRef() {
+            return new EntryRef.AnnualFigure(itemId, fiscalYear, EntryRef.Figure.TARGET);
+        }
+    }
+
+    /**
+     * Record the city's own rating of an item for a fiscal year, with the reason: a label of the
+     * municipality's rating scheme for that year.
+     */
+    public record RecordCityRating(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId,
+            FiscalYear fiscalYear, String rating, String reason, String correctionReason, Long expectedVersion)
+            implements PlanRecordCommand, MunicipalRecordChange {
+
+        public EntryRef.CityRating entryRef() {
+            return new EntryRef.CityRating(itemId, fiscalYear);
+        }
+    }
+
     /** Record the status of an item's row (one responsible organisation) in a quarter of a fiscal year. */
     public record RecordPeriodStatus(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId,
             String organisation, FiscalYear fiscalYear, Quarter quarter, String symbol, String reasonCode,

@@ -85,6 +85,20 @@ class ProgressController {
         return send(code, EntryRequests.target(ItemAddress.inPath(code, planId, itemId), fiscalYear, request));
     }
 
+    @PutMapping("/annual-targets/{fiscalYear}/none")
+    @Operation(summary = "Say the item has no target for a fiscal year, on purpose, and why",
+            description = "Seed 000: 「事業検討段階となるため目標なしとします。」 The year's target cell says so (a later "
+                    + "target supersedes it); the year is not rated and its actual is never overdue. For any item, "
+                    + "with or without an indicator.")
+    @ApiResponse(responseCode = "200", description = "Recorded (changed: false when already so)")
+    @ApiResponse(responseCode = "422", description = "The item is retired, or the year is outside the plan")
+    EntryAnswer setNoTarget(@PathVariable MunicipalityCode code, @PathVariable String planId,
+            @PathVariable String itemId, @Parameter(example = "R7") @PathVariable FiscalYear fiscalYear,
+            @RequestBody EntryRequests.NoTargetRequest request) {
+        ItemAddress item = ItemAddress.inPath(code, planId, itemId);
+        return send(code, item, fiscalYear, EntryRequests.noTarget(item, fiscalYear, request));
+    }
+
     @PutMapping("/annual-actuals/{fiscalYear}")
     @Operation(summary = "Record the actual (実績) of a fiscal year",
             description = "The fiscal year is written 2025, R7 or 令和7 (URL-encoded). A later value supersedes.")
@@ -94,6 +108,21 @@ class ProgressController {
             @PathVariable String itemId,
             @Parameter(example = "R7") @PathVariable FiscalYear fiscalYear, @RequestBody AmountRequest request) {
         return send(code, EntryRequests.actual(ItemAddress.inPath(code, planId, itemId), fiscalYear, request));
+    }
+
+    @PutMapping("/ratings/{fiscalYear}")
+    @Operation(summary = "Record the city's own rating of a fiscal year",
+            description = "The bands of the city's scheme are a guide (seed 004: 評価の目安); the city may judge the "
+                    + "year otherwise, with the reason. Both ratings are shown, and this one counts as the city's. "
+                    + "The fiscal year is written 2025, R7 or 令和7 (URL-encoded).")
+    @ApiResponse(responseCode = "200", description = "Recorded (changed: false when already so)")
+    @ApiResponse(responseCode = "422", description = "Not a label of the year's scheme, no indicator yet, or a year "
+            + "outside the plan")
+    EntryAnswer recordCityRating(@PathVariable MunicipalityCode code, @PathVariable String planId,
+            @PathVariable String itemId, @Parameter(example = "R7") @PathVariable FiscalYear fiscalYear,
+            @RequestBody EntryRequests.CityRatingRequest request) {
+        ItemAddress item = ItemAddress.inPath(code, planId, itemId);
+        return send(code, item, fiscalYear, EntryRequests.cityRating(item, fiscalYear, request));
     }
 
     @PutMapping("/period-status/{fiscalYear}/{quarter}")

@@ -1,7 +1,7 @@
 package jp.shinko.command.plan;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,9 +16,11 @@ import jp.shinko.command.municipality.MunicipalRules.StatusRules;
 import jp.shinko.command.plan.PlanCommands.DefineIndicator;
 import jp.shinko.command.plan.PlanCommands.ProgressEntry;
 import jp.shinko.command.plan.PlanCommands.RecordAnnualActual;
+import jp.shinko.command.plan.PlanCommands.RecordCityRating;
 import jp.shinko.command.plan.PlanCommands.RecordPeriodStatus;
 import jp.shinko.command.plan.PlanCommands.ReviseNarrative;
 import jp.shinko.command.plan.PlanCommands.SetAnnualTarget;
+import jp.shinko.command.plan.PlanCommands.SetNoTarget;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.plan.ItemId;
@@ -26,11 +28,14 @@ import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
+import jp.shinko.events.progress.CityRatingRecorded;
 import jp.shinko.events.progress.EntryRef;
 import jp.shinko.events.progress.IndicatorDefined;
 import jp.shinko.events.progress.NarrativeField;
 import jp.shinko.events.progress.NarrativeRevised;
+import jp.shinko.events.progress.NoTargetSet;
 import jp.shinko.events.progress.PeriodStatusRecorded;
+import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.ReasonCodes;
 import jp.shinko.events.settings.StatusLegend;
 import jp.shinko.events.settings.StatusSymbol;
@@ -60,6 +65,10 @@ final class ProgressEntries {
     private Map<String, PeriodStatusRecorded> statuses = new HashMap<>();
     /** Each review sheet field's text, by {@link EntryRef.ReviewSheet#fieldKey}. */
     private Map<String, String> narratives = new HashMap<>();
+    /** The reason of each target cell that says there is no target, by the cell's key. */
+    private Map<String, String> noTargets = new HashMap<>();
+    /** The city's own rating of each item's year, by the cell's key. */
+    private Map<String, CityRatingRecorded> cityRatings = new HashMap<>();
     /** Each cell's version, by the cell's key: how many events changed it. */
     private Map<String, Long> entryVersions = new HashMap<>();
     /** The fiscal years with entries: a revised period must keep them. */
@@ -171,6 +180,52 @@ final class ProgressEntries {
         }));
     }
 
+    /**
+     * No target for an item's year, on purpose, with the reason: the year's target cell says so,
+     * for any item of the plan (Tama's 施策 have no indicator); nothing when it says so already.
+     */
+    Decision noTarget(SetNoTarget command, Writing writing) {
+        EntryRef.AnnualFigure entry = command.entryRef();
+        PlanItemContent item = writing.tree().activeItem(command.itemId(), null);
+        ItemTree.requireEditable(writing.actor(), item);
+        ClosedYears.requireWithinPeriod(writing.plan(), command.fiscalYear());
+        checkEntryVersion(entry, command.expectedVersion());
+        if (command.reason().equals(noTargets.get(entry.key()))) {
+            return Decision.unchanged(entry);
+        }
+        PlanAdopted plan = writing.plan();
+        return new Decision(entry, List.of(new NoTargetSet(plan.municipalityCode(), plan.planId(), command.itemId(),
+                command.fiscalYear(), command.reason(),
+                writing.closedYears().correction(command.fiscalYear(), command.correctionReason()))));
+    }
+
+    /**
+     * The city's own rating of an item's year: a label of the year's scheme, for an item with an
+     * indicator (a row of the annual table), with the reason; nothing when it says so already.
+     */
+    Decision cityRating(RecordCityRating command, Writing writing, RatingScheme scheme) {
+        EntryRef.CityRating entry = command.entryRef();
+        PlanItemContent item = writing.tree().activeItem(command.itemId(), null);
+        ItemTree.requireEditable(writing.actor(), item);
+        if (!indicators.containsKey(command.itemId())) {
+            throw PlanRuleViolated.noIndicator(command.itemId());
+        }
+        ClosedYears.requireWithinPeriod(writing.plan(), command.fiscalYear());
+        if (scheme.band(command.rating()).isEmpty()) {
+            throw PlanRuleViolated.notInList("rating", command.rating(), "rating scheme for fiscal year "
+                    + command.fiscalYear(), scheme.labels());
+        }
+        checkEntryVersion(entry, command.expectedVersion());
+        CityRatingRecorded current = cityRatings.get(entry.key());
+        if (current != null && current.rating().equals(command.rating()) && current.reason().equals(command.reason())) {
+            return Decision.unchanged(entry);
+        }
+        PlanAdopted plan = writing.plan();
+        return new Decision(entry, List.of(new CityRatingRecorded(plan.municipalityCode(), plan.planId(),
+                command.itemId(), command.fiscalYear(), command.rating(), command.reason(),
+                writing.closedYears().correction(command.fiscalYear(), command.correctionReason()))));
+    }
+
     /** The symbol and reason come from the city's legend and list; a 4th-quarter symbol not on track needs a reason. */
     private Decision status(RecordPeriodStatus command, Writing writing, StatusRules rules) {
         PlanItemContent item = writing.tree().activeItem(command.itemId(), null);
@@ -277,7 +332,15 @@ final class ProgressEntries {
     }
 
     void on(AnnualTargetSet event) {
+        noTargets.remove(event.entryRef().key());
         recordFigure(event.entryRef(), event.value());
+    }
+
+    void on(NoTargetSet event) {
+        EntryRef.AnnualFigure entry = event.entryRef();
+        annualFigures.getOrDefault(entry.itemId(), new HashMap<>()).remove(entry.key());
+        noTargets.put(entry.key(), event.reason());
+        countChange(entry, entry.fiscalYear());
     }
 
     void on(AnnualActualRecorded event) {
@@ -286,6 +349,11 @@ final class ProgressEntries {
 
     void on(NarrativeRevised event) {
         narratives.put(event.entryRef().fieldKey(event.field()), event.text());
+        countChange(event.entryRef(), event.fiscalYear());
+    }
+
+    void on(CityRatingRecorded event) {
+        cityRatings.put(event.entryRef().key(), event);
         countChange(event.entryRef(), event.fiscalYear());
     }
 

@@ -232,6 +232,41 @@ class PlanApiTest {
     }
 
     @Test
+    void theCityRecordsItsOwnRatingFromItsSchemeWithAReasonAndNothingElse() {
+        String code = "122190";
+        adopt(code, "p", "R5", "R8").expectStatus().isCreated();
+        addItem(code, "p", Map.of("id", "a", "content", content("1", "創業塾"))).expectStatus().isCreated();
+        put(code, "/plans/p/items/a/ratings/R7", Map.of("rating", "B", "reason", "改善の見込み"))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("itemId");
+        put(code, "/plans/p/items/a/indicator", Map.of("name", "参加者数", "unit", "人")).expectStatus().isOk();
+        put(code, "/plans/p/items/a/ratings/R7", Map.of("rating", "E", "reason", "改善の見込み"))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("rating")
+                .jsonPath("$.allowed").isEqualTo("S, A, B, C");
+        put(code, "/plans/p/items/a/ratings/R7", Map.of("rating", "B")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        put(code, "/plans/p/items/a/ratings/R12", Map.of("rating", "B", "reason", "r")).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("fiscalYear");
+        assertThat(eventTypes(code)).containsExactly("PlanAdopted", "PlanItemAdded", "IndicatorDefined");
+
+        put(code, "/plans/p/items/a/ratings/R7", Map.of("rating", "B", "reason", "改善の見込み"))
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.changed").isEqualTo(true).jsonPath("$.version").isEqualTo(1);
+        put(code, "/plans/p/items/a/ratings/R7", Map.of("rating", "A", "reason", "見直し", "expectedVersion", 0))
+                .expectStatus().isEqualTo(409);
+        assertThat(eventTypes(code)).containsExactly("PlanAdopted", "PlanItemAdded", "IndicatorDefined",
+                "CityRatingRecorded");
+
+        put(code, "/plans/p/items/a/annual-targets/R6/none", Map.of()).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        put(code, "/plans/p/items/a/annual-targets/R6/none", Map.of("reason", "事業検討段階となるため目標なしとします。"))
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.changed").isEqualTo(true).jsonPath("$.version").isEqualTo(1);
+        assertThat(eventTypes(code)).endsWith("NoTargetSet");
+    }
+
+    @Test
     void badPlanDescriptionsAreRefusedNamingTheFieldAndNothingIsStored() {
         String code = "122181";
         adopt(code, "p", "R5", "R8").expectStatus().isCreated();

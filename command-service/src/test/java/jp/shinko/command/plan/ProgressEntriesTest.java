@@ -11,9 +11,11 @@ import java.util.Map;
 import jp.shinko.command.municipality.MunicipalRules.StatusRules;
 import jp.shinko.command.plan.PlanCommands.CloseFiscalYear;
 import jp.shinko.command.plan.PlanCommands.RecordAnnualActual;
+import jp.shinko.command.plan.PlanCommands.RecordCityRating;
 import jp.shinko.command.plan.PlanCommands.RecordPeriodStatus;
 import jp.shinko.command.plan.PlanCommands.ReviseNarrative;
 import jp.shinko.command.plan.PlanCommands.SetAnnualTarget;
+import jp.shinko.command.plan.PlanCommands.SetNoTarget;
 import jp.shinko.command.plan.ProgressEntries.Decision;
 import jp.shinko.command.plan.ProgressEntries.Writing;
 import jp.shinko.events.actor.Actor;
@@ -28,11 +30,14 @@ import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
+import jp.shinko.events.progress.CityRatingRecorded;
 import jp.shinko.events.progress.FiscalYearClosed;
 import jp.shinko.events.progress.IndicatorDefined;
 import jp.shinko.events.progress.NarrativeField;
 import jp.shinko.events.progress.NarrativeRevised;
+import jp.shinko.events.progress.NoTargetSet;
 import jp.shinko.events.progress.PeriodStatusRecorded;
+import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.ReasonCodes;
 import jp.shinko.events.settings.StatusLegend;
 import jp.shinko.infra.security.AccessRefused;
@@ -74,6 +79,42 @@ class ProgressEntriesTest {
                 .hasMessage("unit: item b1 counts in 人, not 件");
         assertThat(decide(target(5, 20, "人", null), CLERK).events()).containsExactly(new AnnualTargetSet(AKIRUNO,
                 PLAN, SEMINAR, FiscalYear.reiwa(5), new BigDecimal("20"), "人", null));
+    }
+
+    @Test
+    void theCitysOwnRatingIsALabelOfTheYearsSchemeWithItsReason() {
+        assertThatThrownBy(() -> rate("B"))
+                .hasMessageStartingWith("itemId: item b1 has no indicator yet");
+        entries.on(indicator("人"));
+
+        assertThatThrownBy(() -> rate("D"))
+                .isInstanceOf(PlanRuleViolated.class)
+                .hasMessage("rating: D is not in the municipality's rating scheme for fiscal year 2025 (S, A, B, C)");
+        Decision judged = rate("B");
+        CityRatingRecorded recorded = new CityRatingRecorded(AKIRUNO, PLAN, SEMINAR, FiscalYear.reiwa(7), "B",
+                "下半期に改善", null);
+        assertThat(judged.events()).containsExactly(recorded);
+        entries.on(recorded);
+        assertThat(rate("B").events()).as("the same judgement again").isEmpty();
+        assertThat(entries.versionOf(judged.entry())).isEqualTo(1);
+    }
+
+    @Test
+    void noTargetOnPurposeFillsTheTargetCellAndALaterTargetSupersedesIt() {
+        SetNoTarget none = new SetNoTarget(AKIRUNO, PLAN, SEMINAR, FiscalYear.reiwa(6), "事業検討段階となるため目標なしとします。",
+                null, null);
+        Decision decided = entries.noTarget(none, new Writing(ADOPTED, tree, closedYears, CLERK));
+        NoTargetSet recorded = new NoTargetSet(AKIRUNO, PLAN, SEMINAR, FiscalYear.reiwa(6),
+                "事業検討段階となるため目標なしとします。", null);
+        assertThat(decided.events()).as("no indicator is needed").containsExactly(recorded);
+        entries.on(recorded);
+        assertThat(entries.noTarget(none, new Writing(ADOPTED, tree, closedYears, CLERK)).events()).isEmpty();
+        assertThat(entries.versionOf(decided.entry())).isEqualTo(1);
+
+        entries.on(indicator("人"));
+        Decision target = decide(target(6, 20, "人", 1L), CLERK);
+        assertThat(target.entry()).isEqualTo(decided.entry());
+        assertThat(target.events()).hasSize(1);
     }
 
     @Test
@@ -178,6 +219,11 @@ class ProgressEntriesTest {
                 FiscalYear.reiwa(5), LocalDate.of(2024, 6, 20)));
         closedYears.on(new FiscalYearClosed(AKIRUNO, PLAN, FiscalYear.reiwa(5), LocalDate.of(2024, 6, 20)));
         assertThat(closedYears.close(afterCouncil, ADOPTED)).isEmpty();
+    }
+
+    private Decision rate(String rating) {
+        return entries.cityRating(new RecordCityRating(AKIRUNO, PLAN, SEMINAR, FiscalYear.reiwa(7), rating,
+                "下半期に改善", null, null), new Writing(ADOPTED, tree, closedYears, CLERK), RatingScheme.DEFAULT);
     }
 
     private Decision decide(PlanCommands.ProgressEntry entry, Actor actor) {

@@ -25,8 +25,8 @@ import jp.shinko.query.asof.AsOf;
 import jp.shinko.query.asof.AsOfTime;
 import jp.shinko.query.audit.EntryHistory.Entry;
 import jp.shinko.query.export.SheetFormat;
-import jp.shinko.query.tables.ProgressController.PlanNotFound;
 import jp.shinko.query.tables.ProgressController;
+import jp.shinko.query.tables.ProgressController.PlanNotFound;
 import jp.shinko.query.web.Paging;
 import jp.shinko.query.web.ReadResponses;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/municipalities/{code}/plans/{planId}/progress")
 class AuditTrailController {
 
-    private static final List<String> KINDS = List.of("target", "actual", "status", "observation", "narrative");
+    private static final List<String> KINDS = List.of("target", "actual", "rating", "status", "observation",
+            "narrative");
 
     private final RecordedEvents recorded;
     private final JsonMapper json;
@@ -61,8 +62,9 @@ class AuditTrailController {
 
     @GetMapping("/history/entries")
     @Operation(summary = "Every change of one value: old → new, when, by whom and why",
-            description = "kind=target or actual with item and fiscalYear; kind=status with item, organisation, "
-                    + "fiscalYear and quarter; kind=observation with kpi and reference (2021, or 2021-2022); "
+            description = "kind=target, actual or rating (the city's own) with item and fiscalYear; kind=status "
+                    + "with item, organisation, fiscalYear and quarter; kind=observation with kpi and reference (2021, "
+                    + "or 2021-2022); "
                     + "kind=narrative with item, fiscalYear and field (plannedContent, goalsAndFocus, results, "
                     + "issuesAhead, targetPicture, statusAndIssues).")
     @ApiResponse(responseCode = "200", description = "The changes, oldest first (none if the value was never set)")
@@ -71,7 +73,7 @@ class AuditTrailController {
     EntryHistory entryHistory(@AuthenticationPrincipal Actor actor,
             @Parameter(example = "132284") @PathVariable MunicipalityCode code,
             @Parameter(example = "shoko-2023") @PathVariable PlanId planId,
-            @Parameter(description = "target, actual, status, observation or narrative", example = "actual")
+            @Parameter(description = "target, actual, rating, status, observation or narrative", example = "actual")
             @RequestParam String kind,
             @Parameter(example = "d1-m1-b1") @RequestParam Optional<String> item,
             @Parameter(example = "R5") @RequestParam Optional<String> fiscalYear,
@@ -86,6 +88,8 @@ class AuditTrailController {
             case "target", "actual" -> Entry.figure(description, municipality, planId, new EntryRef.AnnualFigure(
                     itemId(item, description), fiscalYear(fiscalYear, description),
                     kind.equals("target") ? EntryRef.Figure.TARGET : EntryRef.Figure.ACTUAL));
+            case "rating" -> Entry.cityRating(description, municipality, planId, new EntryRef.CityRating(
+                    itemId(item, description), fiscalYear(fiscalYear, description)));
             case "status" -> Entry.status(description, municipality, planId, new EntryRef.QuarterStatus(
                     itemId(item, description), required("organisation", organisation, description),
                     fiscalYear(fiscalYear, description), quarter(quarter, description)));

@@ -71,6 +71,17 @@ record EntryHistory(Map<String, String> entry, List<Change> changes) {
             });
         }
 
+        static Entry cityRating(Map<String, String> description, MunicipalityCode municipality, PlanId planId,
+                EntryRef.CityRating cell) {
+            return new Entry(description, municipality, planId, cell, event -> true, row -> {
+                Figure figure = (Figure) row;
+                Map<String, String> value = new LinkedHashMap<>();
+                value.put("rating", figure.cityRating());
+                value.put("reason", figure.cityRatingReason());
+                return value;
+            });
+        }
+
         static Entry status(Map<String, String> description, MunicipalityCode municipality, PlanId planId,
                 EntryRef.QuarterStatus cell) {
             return new Entry(description, municipality, planId, cell, event -> true, row -> {

@@ -57,7 +57,8 @@ final class CrossCityTables {
             String code = figure.municipalityCode().value();
             if (readable.test(code) && onlyYear.map(figure.fiscalYear()::equals).orElse(true)) {
                 RatingScheme scheme = schemeOf(settings, code, figure.fiscalYear().value());
-                Optional<RatingBand> rating = scheme.rate(figure.target(), figure.actual());
+                Optional<RatingBand> rating = scheme.ratingThatCounts(figure.target(), figure.actual(),
+                        figure.cityRating());
                 CityYearCounts city = counts.computeIfAbsent(code + "|" + figure.fiscalYear(),
                         key -> new CityYearCounts(code, figure.fiscalYear().value(), scheme));
                 city.ratings.merge(rating.map(RatingBand::label).orElse(NOT_RATED), 1L, Long::sum);
@@ -180,8 +181,9 @@ final class CrossCityTables {
             rows.list(code, plan.planId(), RowKey.STATUS, Status.class).forEach(status -> statuses.add(
                     new EntryRef.QuarterStatus(status.itemId(), status.organisation(), status.fiscalYear(),
                             status.quarter())));
+            // a year with no target on purpose expects no actual: it counts as answered
             rows.list(code, plan.planId(), RowKey.FIGURE, Figure.class).stream()
-                    .filter(figure -> figure.actual() != null)
+                    .filter(figure -> figure.actual() != null || figure.noTargetReason() != null)
                     .forEach(figure -> actuals.add(new EntryRef.AnnualFigure(figure.itemId(), figure.fiscalYear(),
                             EntryRef.Figure.ACTUAL)));
         }

@@ -143,7 +143,8 @@ final class PlanReading {
                         versions.of(new EntryRef.AnnualFigure(itemId, figure.fiscalYear(), EntryRef.Figure.TARGET)),
                         figure.actual(),
                         versions.of(new EntryRef.AnnualFigure(itemId, figure.fiscalYear(), EntryRef.Figure.ACTUAL)),
-                        figure.unit()))
+                        figure.unit(), figure.noTargetReason(), figure.cityRating(), figure.cityRatingReason(),
+                        versions.of(new EntryRef.CityRating(itemId, figure.fiscalYear()))))
                 .toList();
         List<StatusEntry> statuses = rows.list(municipality, plan.planId(), RowKey.STATUS, Status.class).stream()
                 .filter(status -> status.itemId().equals(itemId))

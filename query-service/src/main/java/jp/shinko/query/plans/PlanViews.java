@@ -103,9 +103,13 @@ final class PlanViews {
             List<SheetEntry> reviewSheets) {
     }
 
-    /** The item's target and actual of a fiscal year, each with its version (0 before its first value). */
+    /**
+     * The item's target and actual of a fiscal year and the city's own rating of it, each with its
+     * version (0 before its first value).
+     */
     record FigureEntry(Year fiscalYear, BigDecimal target, long targetVersion, BigDecimal actual,
-            long actualVersion, String unit) {
+            long actualVersion, String unit, String noTargetReason, String cityRating, String cityRatingReason,
+            long cityRatingVersion) {
     }
 
     /** One organisation's status of the item in a quarter, with its version. */

@@ -21,9 +21,11 @@ import jp.shinko.events.plan.PlanItemRevised;
 import jp.shinko.events.plan.PlanRevised;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
+import jp.shinko.events.progress.CityRatingRecorded;
 import jp.shinko.events.progress.FiscalYearClosed;
 import jp.shinko.events.progress.IndicatorDefined;
 import jp.shinko.events.progress.NarrativeRevised;
+import jp.shinko.events.progress.NoTargetSet;
 import jp.shinko.events.progress.PeriodStatusRecorded;
 import jp.shinko.events.progress.ProgressEvent;
 import jp.shinko.events.settings.RatingSchemeAdopted;
@@ -209,22 +211,31 @@ public final class ProgressFold {
         @Override
         public RowChange annualTargetSet(AnnualTargetSet e) {
             return new RowChange(RowKey.of(e.municipalityCode(), e.planId(), e.entryRef()), current -> {
-                Figure figure = figure(current, e.municipalityCode(), e.planId(), e.itemId());
-                return new Figure(figure.municipalityCode(), figure.planId(), figure.itemId(), e.fiscalYear(),
-                        e.value(), figure.actual(), e.unit(),
-                        e.correctionReason() != null ? e.correctionReason() : figure.targetCorrection(),
-                        figure.actualCorrection());
+                return figure(current, e.municipalityCode(), e.planId(), e.itemId())
+                        .withTarget(e.fiscalYear(), e.value(), e.unit(), e.correctionReason());
             });
+        }
+
+        @Override
+        public RowChange noTargetSet(NoTargetSet e) {
+            return new RowChange(RowKey.of(e.municipalityCode(), e.planId(), e.entryRef()), current ->
+                    figure(current, e.municipalityCode(), e.planId(), e.itemId())
+                            .withNoTarget(e.fiscalYear(), e.reason(), e.correctionReason()));
         }
 
         @Override
         public RowChange annualActualRecorded(AnnualActualRecorded e) {
             return new RowChange(RowKey.of(e.municipalityCode(), e.planId(), e.entryRef()), current -> {
-                Figure figure = figure(current, e.municipalityCode(), e.planId(), e.itemId());
-                return new Figure(figure.municipalityCode(), figure.planId(), figure.itemId(), e.fiscalYear(),
-                        figure.target(), e.value(), e.unit(), figure.targetCorrection(),
-                        e.correctionReason() != null ? e.correctionReason() : figure.actualCorrection());
+                return figure(current, e.municipalityCode(), e.planId(), e.itemId())
+                        .withActual(e.fiscalYear(), e.value(), e.unit(), e.correctionReason());
             });
+        }
+
+        @Override
+        public RowChange cityRatingRecorded(CityRatingRecorded e) {
+            return new RowChange(RowKey.of(e.municipalityCode(), e.planId(), e.entryRef()), current ->
+                    figure(current, e.municipalityCode(), e.planId(), e.itemId())
+                            .withCityRating(e.fiscalYear(), e.rating(), e.reason()));
         }
 
         @Override
@@ -286,7 +297,7 @@ public final class ProgressFold {
         if (current != null) {
             return (Figure) current;
         }
-        return new Figure(municipality, planId, itemId, null, null, null, null, null, null);
+        return new Figure(municipality, planId, itemId, null, null, null, null, null, null, null, null, null);
     }
 
     private static Narrative revised(Narrative current, NarrativeRevised event) {

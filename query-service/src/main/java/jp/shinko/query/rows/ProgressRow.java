@@ -68,11 +68,7 @@ public sealed interface ProgressRow {
 
         /** The scheme that applies to a fiscal year: the latest adopted from that year or before. */
         public RatingScheme schemeFor(FiscalYear year) {
-            return ratingSchemes.stream()
-                    .filter(adopted -> !adopted.fromFiscalYear().isAfter(year))
-                    .max(Comparator.comparing(RatingSchemeAdopted::fromFiscalYear))
-                    .map(RatingSchemeAdopted::scheme)
-                    .orElse(RatingScheme.DEFAULT);
+            return RatingScheme.inForce(ratingSchemes, year);
         }
 
         Settings withScheme(RatingSchemeAdopted adopted) {
@@ -141,10 +137,37 @@ public sealed interface ProgressRow {
     record Indicator(String name, String unit, BigDecimal baselineValue, FiscalYear baselineFiscalYear) {
     }
 
-    /** An item's target and actual for one fiscal year, with the reasons of their latest corrections. */
+    /**
+     * An item's target and actual for one fiscal year, with the reasons of their latest
+     * corrections, the city's own rating of the year with its reason, if it recorded one, and the
+     * reason the year has no target, where it has none on purpose.
+     */
     record Figure(MunicipalityCode municipalityCode, PlanId planId, ItemId itemId, FiscalYear fiscalYear,
-            BigDecimal target, BigDecimal actual, String unit, String targetCorrection, String actualCorrection)
-            implements ProgressRow {
+            BigDecimal target, BigDecimal actual, String unit, String targetCorrection, String actualCorrection,
+            String cityRating, String cityRatingReason, String noTargetReason) implements ProgressRow {
+
+        Figure withTarget(FiscalYear year, BigDecimal value, String newUnit, String correction) {
+            return new Figure(municipalityCode, planId, itemId, year, value, actual, newUnit,
+                    correction != null ? correction : targetCorrection, actualCorrection, cityRating, cityRatingReason,
+                    null);
+        }
+
+        /** No target for the year, on purpose: the target cell says why instead of a value. */
+        Figure withNoTarget(FiscalYear year, String reason, String correction) {
+            return new Figure(municipalityCode, planId, itemId, year, null, actual, unit,
+                    correction != null ? correction : targetCorrection, actualCorrection, cityRating, cityRatingReason,
+                    reason);
+        }
+
+        Figure withActual(FiscalYear year, BigDecimal value, String newUnit, String correction) {
+            return new Figure(municipalityCode, planId, itemId, year, target, value, newUnit, targetCorrection,
+                    correction != null ? correction : actualCorrection, cityRating, cityRatingReason, noTargetReason);
+        }
+
+        Figure withCityRating(FiscalYear year, String rating, String reason) {
+            return new Figure(municipalityCode, planId, itemId, year, target, actual, unit, targetCorrection,
+                    actualCorrection, rating, reason, noTargetReason);
+        }
 
         @Override
         public RowKey key() {

@@ -59,6 +59,11 @@ public record RowKey(String municipalityCode, String planId, String kind, String
         public String kpiObservation(EntryRef.KpiObservation observation) {
             return OBSERVATION;
         }
+
+        @Override
+        public String cityRating(EntryRef.CityRating rating) {
+            return FIGURE; // on the row of the year's target and actual
+        }
     };
 
     public static RowKey settings(MunicipalityCode municipality) {

@@ -72,7 +72,7 @@ public class ProgressController {
                 tables.annual(year).stream()
                         .filter(row -> organisation.map(row.organisations()::contains).orElse(true))
                         .filter(row -> rating.map(wanted -> row.years().stream()
-                                .anyMatch(figures -> wanted.equals(figures.rating()))).orElse(true))
+                                .anyMatch(figures -> wanted.equals(figures.ratingThatCounts()))).orElse(true))
                         .toList(), page, size);
     }
 

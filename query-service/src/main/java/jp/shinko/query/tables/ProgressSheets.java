@@ -109,10 +109,11 @@ final class ProgressSheets {
             line.add(row.baselineValue());
             for (int year : years) {
                 YearFigures figures = byYear.get(year);
-                line.add(figures == null ? null : figures.target());
+                line.add(figures == null ? null : figures.noTargetReason() != null ? "目標なし（" + figures.noTargetReason()
+                        + "）" : figures.target());
                 line.add(figures == null ? null : figures.actual());
                 line.add(figures == null ? null : figures.achievementPercent());
-                line.add(figures == null ? null : figures.rating());
+                line.add(figures == null ? null : printedRating(figures));
             }
             cells.add(line);
         }
@@ -142,7 +143,7 @@ final class ProgressSheets {
             row.quarters().forEach(symbol -> line.add(blankIfNull(symbol)));
             line.add(blankIfNull(row.reasonCode()));
             line.add(blankIfNull(row.reason()));
-            line.add(blankIfNull(row.remark()));
+            line.add(remarks(row));
             cells.add(line);
         }
         List<String> titleLines = new ArrayList<>(List.of(tables.plan().name() + "の進行管理表（" + year.japanese()
@@ -151,6 +152,24 @@ final class ProgressSheets {
         legend.symbols().stream().filter(ProgressSheets::isOurs).findAny()
                 .ifPresent(ours -> titleLines.add("（" + legendEntry(ours) + " は本システムが加えた記号）"));
         return new Sheet("進行管理表_" + year.japanese(), titleLines, columns, cells);
+    }
+
+    /**
+     * 備考 as the city prints it: the remark, or where quarters said different things, each
+     * quarter's remark after its quarter (1期：…).
+     */
+    private static String remarks(QuarterlyRow row) {
+        List<String> distinct = row.remarks().stream().filter(Objects::nonNull).distinct().toList();
+        if (distinct.size() <= 1) {
+            return blankIfNull(row.remark());
+        }
+        List<String> lines = new ArrayList<>();
+        for (int quarter = 0; quarter < row.remarks().size(); quarter++) {
+            if (row.remarks().get(quarter) != null) {
+                lines.add((quarter + 1) + "期：" + row.remarks().get(quarter));
+            }
+        }
+        return String.join("\n", lines);
     }
 
     /** The symbol the default legend adds to the city's own (/ for 対象外), printed apart from the city's legend. */
@@ -240,6 +259,13 @@ final class ProgressSheets {
         format.setMinimumFractionDigits(Math.max(0, value.scale()));
         format.setMaximumFractionDigits(Math.max(0, value.scale()));
         return format.format(value);
+    }
+
+    /** The rating that counts, and the band the figures fall in beside it where the city judged otherwise: B（目安A）. */
+    private static String printedRating(YearFigures figures) {
+        String counted = figures.ratingThatCounts();
+        return figures.cityRating() == null || figures.rating() == null || figures.cityRating().equals(figures.rating())
+                ? counted : counted + "（目安" + figures.rating() + "）";
     }
 
     /** An item's title as printed: with its page in the plan, and marked when retired. */

@@ -147,9 +147,13 @@ final class ProgressTables {
         BigDecimal target = figure == null ? null : figure.target();
         BigDecimal actual = figure == null ? null : figure.actual();
         Optional<RatingBand> rating = scheme.rate(target, actual);
+        String cityRating = figure == null ? null : figure.cityRating();
         return new YearFigures(year.value(), year.japanese(), target, actual,
                 RatingScheme.achievementPercent(target, actual).orElse(null),
                 rating.map(RatingBand::label).orElse(null), rating.map(RatingBand::description).orElse(null),
+                cityRating, cityRating == null ? null : scheme.band(cityRating).map(RatingBand::description)
+                        .orElse(null), figure == null ? null : figure.cityRatingReason(),
+                figure == null ? null : figure.noTargetReason(),
                 plan.isClosed(year), figure == null ? null : figure.targetCorrection(),
                 figure == null ? null : figure.actualCorrection(), statusAndIssues);
     }
@@ -164,7 +168,8 @@ final class ProgressTables {
                     String reason = reasonCode(row);
                     return new QuarterlyRow(latest.itemId(), path(item), item.content().number(),
                             item.content().title(), latest.organisation(), symbols(row), reason,
-                            reasonLabel(settings, reason), latest.remark(), isPriority(item), item.retired());
+                            reasonLabel(settings, reason), latest.remark(), remarks(row), isPriority(item),
+                            item.retired());
                 })
                 .toList();
     }
@@ -187,7 +192,8 @@ final class ProgressTables {
             Status latest = lastOf(row);
             String reason = reasonCode(row);
             statuses.computeIfAbsent(latest.fiscalYear(), year -> new ArrayList<>()).add(new YearStatuses(
-                    latest.organisation(), symbols(row), reason, reasonLabel(settings, reason), latest.remark()));
+                    latest.organisation(), symbols(row), reason, reasonLabel(settings, reason), latest.remark(),
+                    remarks(row)));
         });
         Set<FiscalYear> years = new TreeSet<>(figures.keySet());
         years.addAll(statuses.keySet());
@@ -219,6 +225,11 @@ final class ProgressTables {
 
     private static List<String> symbols(Status[] row) {
         return Arrays.stream(row).map(status -> status == null ? null : status.symbol()).toList();
+    }
+
+    /** Each quarter's remark, null where the quarter has none. */
+    private static List<String> remarks(Status[] row) {
+        return Arrays.stream(row).map(status -> status == null ? null : status.remark()).toList();
     }
 
     /** The reason given for the fourth quarter, or for the latest quarter reported. */

@@ -48,17 +48,31 @@ final class ProgressViews {
     record TargetPicture(int fiscalYear, String fiscalYearJapanese, String text) {
     }
 
-    /** An item's target, actual, achievement and rating in one fiscal year, by the scheme of that year. */
+    /**
+     * An item's target, actual, achievement and rating in one fiscal year, by the scheme of that
+     * year (the band is a guide, 評価の目安), the city's own rating with its reason where it
+     * recorded one, and why there is no target where the year has none on purpose (not rated).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record YearFigures(int fiscalYear, String fiscalYearJapanese, BigDecimal target, BigDecimal actual,
-            BigDecimal achievementPercent, String rating, String ratingDescription, boolean closed,
+            BigDecimal achievementPercent, String rating, String ratingDescription, String cityRating,
+            String cityRatingDescription, String cityRatingReason, String noTargetReason, boolean closed,
             String targetCorrectionReason, String actualCorrectionReason, String statusAndIssues) {
+
+        /** The city's own rating where it recorded one, else the rating its figures give: the one that counts. */
+        String ratingThatCounts() {
+            return cityRating != null ? cityRating : rating;
+        }
     }
 
-    /** A row of Musashino's table: an item of one organisation with its four quarters' symbols. */
+    /**
+     * A row of Musashino's table: an item of one organisation with its four quarters' symbols, the
+     * remark of the latest quarter reported ({@code remark}) and each quarter's own ({@code remarks},
+     * null where a quarter has none).
+     */
     record QuarterlyRow(ItemId itemId, List<String> path, String number, String title, String organisation,
-            List<String> quarters, String reasonCode, String reason, String remark, boolean priority,
-            boolean retired) {
+            List<String> quarters, String reasonCode, String reason, String remark, List<String> remarks,
+            boolean priority, boolean retired) {
     }
 
     /** A line of Tama's KPI table. */
@@ -105,7 +119,8 @@ final class ProgressViews {
     }
 
     /** An organisation's row of an item in one year: the four quarters' symbols, the reason and the remark. */
-    record YearStatuses(String organisation, List<String> quarters, String reasonCode, String reason, String remark) {
+    record YearStatuses(String organisation, List<String> quarters, String reasonCode, String reason, String remark,
+            List<String> remarks) {
     }
 
     /** Every published figure of a KPI in reference order. */

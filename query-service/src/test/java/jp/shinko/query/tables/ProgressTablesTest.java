@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
@@ -16,14 +17,18 @@ import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
+import jp.shinko.events.progress.CityRatingRecorded;
 import jp.shinko.events.progress.FiscalYearClosed;
 import jp.shinko.events.progress.IndicatorDefined;
+import jp.shinko.events.progress.NoTargetSet;
+import jp.shinko.events.progress.PeriodStatusRecorded;
 import jp.shinko.events.settings.RatingBand;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.query.export.Sheet;
 import jp.shinko.query.rows.ReplayedRows;
 import jp.shinko.query.tables.ProgressViews.AnnualRow;
+import jp.shinko.query.tables.ProgressViews.QuarterlyRow;
 import jp.shinko.query.tables.ProgressViews.YearFigures;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -110,6 +115,58 @@ class ProgressTablesTest {
                 "1 地域経済循環の担い手となる事業者の育成 ＞ 1-1 事業承継の促進", "1-1-1", "事業承継セミナー P.33", "Bi@Sta",
                 "参加者数", "人", "", BigDecimal.valueOf(10), new BigDecimal("20"), new BigDecimal("21"),
                 new BigDecimal("105.0"), "A"));
+    }
+
+    @Test
+    void theCitysOwnRatingIsShownBesideTheComputedOneAndCountsAsTheCitys() {
+        List<Object> events = akiruno();
+        events.add(new CityRatingRecorded(AKIRUNO, PLAN, SEMINAR, FY2025, "B", "下半期に参加者が減少", null));
+        ProgressTables tables = tables(events);
+
+        YearFigures fy2025 = tables.annual(Optional.of(FY2025)).get(0).years().get(0);
+
+        assertThat(fy2025.rating()).as("44 of 45 by the bands").isEqualTo("A");
+        assertThat(fy2025.cityRating()).isEqualTo("B");
+        assertThat(fy2025.cityRatingDescription()).startsWith("要改善(50~90%)");
+        assertThat(fy2025.cityRatingReason()).isEqualTo("下半期に参加者が減少");
+        assertThat(fy2025.ratingThatCounts()).isEqualTo("B");
+        Sheet sheet = ProgressSheets.annual(tables, Optional.of(FY2025), tables.annual(Optional.of(FY2025)));
+        assertThat(sheet.rows().get(0).get(sheet.rows().get(0).size() - 1)).isEqualTo("B（目安A）");
+    }
+
+    @Test
+    void aYearWithNoTargetOnPurposeSaysSoAndIsNotRated() {
+        List<Object> events = akiruno();
+        events.add(new NoTargetSet(AKIRUNO, PLAN, SEMINAR, FY2025, "事業検討段階となるため目標なしとします。", null));
+        ProgressTables tables = tables(events);
+
+        YearFigures fy2025 = tables.annual(Optional.of(FY2025)).get(0).years().get(0);
+
+        assertThat(fy2025.noTargetReason()).isEqualTo("事業検討段階となるため目標なしとします。");
+        assertThat(fy2025.target()).isNull();
+        assertThat(fy2025.rating()).isNull();
+        List<Object> printed = ProgressSheets.annual(tables, Optional.of(FY2025), tables.annual(Optional.of(FY2025)))
+                .rows().get(0);
+        assertThat(printed).contains("目標なし（事業検討段階となるため目標なしとします。）");
+    }
+
+    @Test
+    void eachQuartersRemarkIsKeptAndPrintedNotOnlyTheLast() {
+        List<Object> events = akiruno();
+        events.add(new PeriodStatusRecorded(AKIRUNO, PLAN, SEMINAR, "Bi@Sta", FY2025, Quarter.of(1), "○", null,
+                "講師を選定", null));
+        events.add(new PeriodStatusRecorded(AKIRUNO, PLAN, SEMINAR, "Bi@Sta", FY2025, Quarter.of(2), "○", null,
+                null, null));
+        events.add(new PeriodStatusRecorded(AKIRUNO, PLAN, SEMINAR, "Bi@Sta", FY2025, Quarter.of(4), "△", "4",
+                "参加者が減少", null));
+        ProgressTables tables = tables(events);
+
+        QuarterlyRow row = tables.quarterly(FY2025).get(0);
+
+        assertThat(row.remarks()).containsExactly("講師を選定", null, null, "参加者が減少");
+        assertThat(row.remark()).isEqualTo("参加者が減少");
+        List<Object> printed = ProgressSheets.quarterly(tables, FY2025, List.of(row)).rows().get(0);
+        assertThat(printed.get(printed.size() - 1)).isEqualTo("1期：講師を選定\n4期：参加者が減少");
     }
 
     @Test

@@ -9,8 +9,9 @@ import jp.shinko.events.plan.ItemId;
 
 /**
  * One cell of a plan's progress that a city fills in and may fill in again: an item's annual
- * target or actual, a quarter's status of one organisation's row, an item's review sheet for a
- * year, or a KPI's published figure for a reference year. A later entry for the same cell
+ * target or actual, the city's own rating of the item's year, a quarter's status of one
+ * organisation's row, an item's texts for a year (its review sheet), or a KPI's published figure
+ * for a reference year. A later entry for the same cell
  * supersedes the earlier one, which stays in history.
  *
  * <p>The one place where a cell is named: the plan record counts versions by {@link #key()},
@@ -45,6 +46,8 @@ public sealed interface EntryRef {
         R reviewSheet(ReviewSheet sheet);
 
         R kpiObservation(KpiObservation observation);
+
+        R cityRating(CityRating rating);
     }
 
     /** Which of an item's two figures of a year. */
@@ -158,6 +161,38 @@ public sealed interface EntryRef {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.reviewSheet(this);
+        }
+    }
+
+    /**
+     * The city's own rating of an item for a fiscal year: a cell of its own, on the row of the
+     * year's target and actual.
+     */
+    record CityRating(ItemId itemId, FiscalYear fiscalYear) implements EntryRef {
+
+        public CityRating {
+            Objects.requireNonNull(itemId, "itemId");
+            Objects.requireNonNull(fiscalYear, "fiscalYear");
+        }
+
+        @Override
+        public String key() {
+            return "rating|" + rowKey();
+        }
+
+        @Override
+        public String rowKey() {
+            return itemId + "|" + fiscalYear;
+        }
+
+        @Override
+        public String describe() {
+            return "the city's own rating of item " + itemId + " for fiscal year " + fiscalYear;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.cityRating(this);
         }
     }
 

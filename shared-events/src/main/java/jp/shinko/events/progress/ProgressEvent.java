@@ -10,8 +10,8 @@ import jp.shinko.events.plan.AboutPlan;
  * not compile until every fold says what it does with it.
  */
 public sealed interface ProgressEvent extends DomainEvent, AboutPlan
-        permits IndicatorDefined, AnnualTargetSet, AnnualActualRecorded, PeriodStatusRecorded, NarrativeRevised,
-        FiscalYearClosed {
+        permits IndicatorDefined, AnnualTargetSet, NoTargetSet, AnnualActualRecorded, CityRatingRecorded,
+        PeriodStatusRecorded, NarrativeRevised, FiscalYearClosed {
 
     /** Hands the event to the visitor's method for its type. */
     <R> R accept(Visitor<R> visitor);
@@ -23,7 +23,11 @@ public sealed interface ProgressEvent extends DomainEvent, AboutPlan
 
         R annualTargetSet(AnnualTargetSet event);
 
+        R noTargetSet(NoTargetSet event);
+
         R annualActualRecorded(AnnualActualRecorded event);
+
+        R cityRatingRecorded(CityRatingRecorded event);
 
         R periodStatusRecorded(PeriodStatusRecorded event);
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import jp.shinko.events.InvalidField;
+import jp.shinko.events.calendar.FiscalYear;
 
 /**
  * How a municipality turns an annual target and actual into a rating: bands from the highest
@@ -66,6 +67,40 @@ public record RatingScheme(List<RatingBand> bands) {
                         + "highest rating down, so this minimum must be below " + bands.get(i - 1).minimumPercent());
             }
         }
+    }
+
+    /** The band of a label, such as B; empty when the scheme has no such band. */
+    public Optional<RatingBand> band(String label) {
+        return bands.stream().filter(band -> band.label().equals(label)).findFirst();
+    }
+
+    /** The labels, from the highest rating to the lowest, for messages: S, A, B, C. */
+    public String labels() {
+        return String.join(", ", bands.stream().map(RatingBand::label).toList());
+    }
+
+    /**
+     * The rating that counts for a year: the city's own judgement where it recorded one (a label
+     * of this scheme), otherwise the band the figures fall in; empty when neither exists.
+     */
+    public Optional<RatingBand> ratingThatCounts(BigDecimal target, BigDecimal actual, String cityRating) {
+        return cityRating != null ? band(cityRating) : rate(target, actual);
+    }
+
+    /**
+     * The scheme in force in a fiscal year: of the schemes adopted (in the order they were
+     * adopted), the one adopted last for the latest first year not after it; the default before
+     * any.
+     */
+    public static RatingScheme inForce(List<RatingSchemeAdopted> adopted, FiscalYear year) {
+        RatingSchemeAdopted chosen = null;
+        for (RatingSchemeAdopted each : adopted) {
+            if (!each.fromFiscalYear().isAfter(year)
+                    && (chosen == null || !chosen.fromFiscalYear().isAfter(each.fromFiscalYear()))) {
+                chosen = each;
+            }
+        }
+        return chosen == null ? DEFAULT : chosen.scheme();
     }
 
     /** The rating of an actual against a target; empty when either is missing or the target is 0 (no rate exists). */

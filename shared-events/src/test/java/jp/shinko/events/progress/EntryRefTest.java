@@ -96,6 +96,11 @@ class EntryRefTest {
             public String kpiObservation(EntryRef.KpiObservation observation) {
                 return "observation " + observation.kpiId();
             }
+
+            @Override
+            public String cityRating(EntryRef.CityRating rating) {
+                return "rating " + rating.fiscalYear();
+            }
         };
 
         assertThat(new EntryRef.AnnualFigure(R1, R5, EntryRef.Figure.ACTUAL).accept(kinds)).isEqualTo("figure ACTUAL");
@@ -104,5 +109,15 @@ class EntryRefTest {
         assertThat(new EntryRef.ReviewSheet(R1, R5).accept(kinds)).isEqualTo("sheet 2023");
         assertThat(new EntryRef.KpiObservation(KpiId.of("k"), new ReferencePeriod(2021, 2021)).accept(kinds))
                 .isEqualTo("observation k");
+        assertThat(new EntryRef.CityRating(R1, R5).accept(kinds)).isEqualTo("rating 2023");
+    }
+
+    @Test
+    void theCitysOwnRatingIsACellOfItsOwnOnTheRowOfTheYearsFigures() {
+        EntryRef.CityRating rating = new EntryRef.CityRating(R1, R5);
+
+        assertThat(rating.key()).isEqualTo("rating|r1|2023");
+        assertThat(rating.rowKey()).isEqualTo(new EntryRef.AnnualFigure(R1, R5, EntryRef.Figure.TARGET).rowKey());
+        assertThat(rating.describe()).isEqualTo("the city's own rating of item r1 for fiscal year 2023");
     }
 }

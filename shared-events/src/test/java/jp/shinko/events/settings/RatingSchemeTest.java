@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.List;
 import jp.shinko.events.InvalidField;
+import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.municipality.MunicipalityCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -82,5 +84,30 @@ class RatingSchemeTest {
 
     private static String labelOf(String target, String actual) {
         return RatingScheme.DEFAULT.rate(new BigDecimal(target), new BigDecimal(actual)).orElseThrow().label();
+    }
+
+    @Test
+    void theSchemeInForceIsTheLastAdoptedForTheLatestFirstYearNotAfterTheYear() {
+        RatingScheme strict = new RatingScheme(List.of(RatingBand.atLeast("A", "達成", 100),
+                RatingBand.rest("C", "未達成")));
+        RatingScheme lenient = new RatingScheme(List.of(RatingBand.atLeast("A", "達成", 80),
+                RatingBand.rest("C", "未達成")));
+        List<RatingSchemeAdopted> adopted = List.of(
+                new RatingSchemeAdopted(MunicipalityCode.of("132284"), FiscalYear.reiwa(7), strict),
+                new RatingSchemeAdopted(MunicipalityCode.of("132284"), FiscalYear.reiwa(5), RatingScheme.DEFAULT),
+                new RatingSchemeAdopted(MunicipalityCode.of("132284"), FiscalYear.reiwa(7), lenient));
+
+        assertThat(RatingScheme.inForce(adopted, FiscalYear.reiwa(4))).isEqualTo(RatingScheme.DEFAULT);
+        assertThat(RatingScheme.inForce(adopted, FiscalYear.reiwa(6))).isEqualTo(RatingScheme.DEFAULT);
+        assertThat(RatingScheme.inForce(adopted, FiscalYear.reiwa(8))).as("adopted again for R7").isEqualTo(lenient);
+    }
+
+    @Test
+    void theCitysOwnRatingCountsOverTheBandItsFiguresFallIn() {
+        assertThat(RatingScheme.DEFAULT.ratingThatCounts(new BigDecimal("45"), new BigDecimal("44"), null)
+                .map(RatingBand::label)).contains("A");
+        assertThat(RatingScheme.DEFAULT.ratingThatCounts(new BigDecimal("45"), new BigDecimal("44"), "B")
+                .map(RatingBand::label)).contains("B");
+        assertThat(RatingScheme.DEFAULT.ratingThatCounts(null, null, "C").map(RatingBand::label)).contains("C");
     }
 }

@@ -39,6 +39,8 @@ public final class CrossCitySummary {
     private final Map<String, TreeMap<Integer, RatingScheme>> schemes = new HashMap<>();
     private final Map<Cell, BigDecimal[]> figures = new HashMap<>();
     private final Map<Cell, String> statuses = new HashMap<>();
+    /** The city's own ratings, under the cell of the year's target like the figures they judge. */
+    private final Map<Cell, String> cityRatings = new HashMap<>();
     private final Map<CityYear, Instant> lastUpdates = new HashMap<>();
     private final Map<String, ChainHead> chainHeads = new TreeMap<>();
 
@@ -55,7 +57,12 @@ public final class CrossCitySummary {
                 case "RatingSchemeAdopted" -> schemes.computeIfAbsent(municipality, code -> new TreeMap<>())
                         .put(payload.path("fromFiscalYear").asInt(), scheme(payload.path("scheme")));
                 case "AnnualTargetSet" -> figure(municipality, payload)[0] = payload.path("value").decimalValue();
+                case "NoTargetSet" -> figure(municipality, payload)[0] = null; // not rated
                 case "AnnualActualRecorded" -> figure(municipality, payload)[1] = payload.path("value").decimalValue();
+                case "CityRatingRecorded" -> {
+                    figure(municipality, payload);
+                    cityRatings.put(figureCell(municipality, payload), payload.path("rating").asString());
+                }
                 case "PeriodStatusRecorded" -> statuses.put(new Cell(municipality, planId(payload),
                         new EntryRef.QuarterStatus(itemId(payload), payload.path("organisation").asString(),
                                 fiscalYear(payload), Quarter.of(payload.path("quarter").asInt()))),
@@ -121,7 +128,7 @@ public final class CrossCitySummary {
             CityYear line = cell.cityYear();
             RatingScheme scheme = schemeFor(line.municipalityCode(), line.fiscalYear());
             Map<String, Long> counts = ratings.computeIfAbsent(line, any -> bands(scheme));
-            Optional<RatingBand> rating = scheme.rate(figure[0], figure[1]);
+            Optional<RatingBand> rating = scheme.ratingThatCounts(figure[0], figure[1], cityRatings.get(cell));
             counts.merge(rating.map(RatingBand::label).orElse(NOT_RATED), 1L, Long::sum);
         });
         Map<CityYear, Map<String, Long>> symbols = new HashMap<>();
@@ -180,12 +187,20 @@ public final class CrossCitySummary {
         public Integer kpiObservation(EntryRef.KpiObservation observation) {
             return observation.reference().toYear();
         }
+
+        @Override
+        public Integer cityRating(EntryRef.CityRating rating) {
+            return rating.fiscalYear().value();
+        }
     };
 
     private BigDecimal[] figure(String municipality, JsonNode payload) {
-        Cell cell = new Cell(municipality, planId(payload),
+        return figures.computeIfAbsent(figureCell(municipality, payload), key -> new BigDecimal[2]);
+    }
+
+    private static Cell figureCell(String municipality, JsonNode payload) {
+        return new Cell(municipality, planId(payload),
                 new EntryRef.AnnualFigure(itemId(payload), fiscalYear(payload), EntryRef.Figure.TARGET));
-        return figures.computeIfAbsent(cell, key -> new BigDecimal[2]);
     }
 
     private static PlanId planId(JsonNode payload) {

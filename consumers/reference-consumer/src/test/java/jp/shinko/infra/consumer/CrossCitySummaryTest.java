@@ -57,6 +57,22 @@ class CrossCitySummaryTest {
                 "2024 {A=0, B=1, 未評価=0} {○=1}");
     }
 
+    @Test
+    void theCitysOwnRatingCountsAndAYearWithNoTargetIsNotRated() {
+        summary.accept(envelope("t", "AnnualTargetSet", "2024-04-02T00:00:00Z", 2023, null,
+                "{\"planId\":\"p\",\"itemId\":\"i\",\"fiscalYear\":2023,\"value\":100}"));
+        summary.accept(envelope("a", "AnnualActualRecorded", "2024-04-02T00:00:00Z", 2023, null,
+                "{\"planId\":\"p\",\"itemId\":\"i\",\"fiscalYear\":2023,\"value\":95}"));
+        summary.accept(envelope("r", "CityRatingRecorded", "2024-04-03T00:00:00Z", 2023, null,
+                "{\"planId\":\"p\",\"itemId\":\"i\",\"fiscalYear\":2023,\"rating\":\"B\",\"reason\":\"見込み\"}"));
+        summary.accept(envelope("n", "NoTargetSet", "2024-04-03T00:00:00Z", 2024, null,
+                "{\"planId\":\"p\",\"itemId\":\"i\",\"fiscalYear\":2024,\"reason\":\"検討段階\"}"));
+
+        assertThat(summary.lines()).extracting(line -> line.fiscalYear() + " " + line.ratings()).containsExactly(
+                "2023 {S=0, A=0, B=1, C=0, 未評価=0}",
+                "2024 {S=0, A=0, B=0, C=0, 未評価=1}");
+    }
+
     /** A consumer keeps reading: an envelope whose figure it cannot place is counted as unreadable, not thrown. */
     @Test
     void anEnvelopeWithAFiscalYearOrQuarterNobodyKnowsIsCountedAsUnreadable() {
