@@ -85,6 +85,10 @@ class CommandApiAccessTest {
                         "fromFiscalYear", "R5", "toFiscalYear", "R8", "reason", "改称")),
                 planChange("POST /municipalities/{code}/plans/{planId}/end", 200, "post",
                         Map.of("lastFiscalYear", "R8", "reason", "新たな計画の策定による")),
+                succession("PUT /municipalities/{code}/plans/{planId}/predecessor",
+                        Map.of("predecessorPlanId", "old")),
+                succession("PUT /municipalities/{code}/plans/{planId}/carryovers/{predecessorItemId}",
+                        Map.of("kind", "ended")),
                 planChange("POST /municipalities/{code}/plans/{planId}/items", 201, "post",
                         Map.of("id", "c", "content", item("3"))),
                 planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}", 200, "put",
@@ -164,6 +168,36 @@ class CommandApiAccessTest {
                             .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "事業所数", "unit", "事業所",
                                     "baseline", Map.of("value", 3603, "fromYear", 2021)))
                             .exchange().expectStatus().isOk();
+                });
+    }
+
+    /**
+     * An endpoint of plan {@code p} that succeeds plan {@code old} (R1–R4, with item {@code a}),
+     * both entered by an editor first; the predecessor is recorded first except for its own row.
+     */
+    private AccessMatrix.Row succession(String endpoint, Map<String, Object> body) {
+        String path = endpoint.substring("PUT ".length());
+        return new AccessMatrix.Row(endpoint, Caller.editorsOfTarget(200), AccessMatrix.Kind.WRITES,
+                (client, target) -> client.put().uri(path, target.value(), "p", "a")
+                        .contentType(MediaType.APPLICATION_JSON).body(body).exchange(),
+                target -> {
+                    register(target);
+                    RestTestClient editor = matrix.clientOf(Caller.EDITOR_OF_TARGET, target);
+                    editor.post().uri("/municipalities/{code}/plans", target.value())
+                            .contentType(MediaType.APPLICATION_JSON).body(Map.of("id", "old", "name", "旧計画",
+                                    "fromFiscalYear", "R1", "toFiscalYear", "R4")).exchange()
+                            .expectStatus().isCreated();
+                    editor.post().uri("/municipalities/{code}/plans/old/items", target.value())
+                            .contentType(MediaType.APPLICATION_JSON).body(Map.of("id", "a", "content", item("1")))
+                            .exchange().expectStatus().isCreated();
+                    editor.post().uri("/municipalities/{code}/plans", target.value())
+                            .contentType(MediaType.APPLICATION_JSON).body(PLAN).exchange()
+                            .expectStatus().isCreated();
+                    if (!endpoint.endsWith("/predecessor")) {
+                        editor.put().uri("/municipalities/{code}/plans/p/predecessor", target.value())
+                                .contentType(MediaType.APPLICATION_JSON).body(Map.of("predecessorPlanId", "old"))
+                                .exchange().expectStatus().isOk();
+                    }
                 });
     }
 

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiObservationRecorded;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.plan.ItemCarriedOver;
 import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.plan.PlanEnded;
 import jp.shinko.events.plan.PlanItemAdded;
@@ -16,6 +17,7 @@ import jp.shinko.events.plan.PlanItemMoved;
 import jp.shinko.events.plan.PlanItemRetired;
 import jp.shinko.events.plan.PlanItemRevised;
 import jp.shinko.events.plan.PlanRevised;
+import jp.shinko.events.plan.PlanSuccessionRecorded;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
 import jp.shinko.events.progress.CityRatingRecorded;
@@ -48,6 +50,8 @@ public final class EventCatalogue {
             PlanAdopted.class,
             PlanRevised.class,
             PlanEnded.class,
+            PlanSuccessionRecorded.class,
+            ItemCarriedOver.class,
             PlanItemAdded.class,
             PlanItemRevised.class,
             PlanItemMoved.class,

@@ -1,7 +1,7 @@
 package jp.shinko.command.plan;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +109,11 @@ final class ItemTree {
         }
         return List.of(new PlanItemRetired(plan.municipalityCode(), plan.planId(), command.itemId(),
                 command.reason()));
+    }
+
+    /** Whether the plan has (or had) the item. */
+    boolean has(ItemId itemId) {
+        return items.containsKey(itemId);
     }
 
     /** How many levels the tree has: 0 when it has no item. */

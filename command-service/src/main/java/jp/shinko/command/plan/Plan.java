@@ -8,6 +8,7 @@ import jp.shinko.command.municipality.MunicipalRules;
 import jp.shinko.command.municipality.MunicipalRules.StatusRules;
 import jp.shinko.command.plan.PlanCommands.AddPlanItem;
 import jp.shinko.command.plan.PlanCommands.AdoptPlan;
+import jp.shinko.command.plan.PlanCommands.CarryOverItem;
 import jp.shinko.command.plan.PlanCommands.CloseFiscalYear;
 import jp.shinko.command.plan.PlanCommands.DefineIndicator;
 import jp.shinko.command.plan.PlanCommands.DefineKpi;
@@ -19,6 +20,7 @@ import jp.shinko.command.plan.PlanCommands.RecordCityRating;
 import jp.shinko.command.plan.PlanCommands.RecordKpiObservation;
 import jp.shinko.command.plan.PlanCommands.RecordPeriodStatus;
 import jp.shinko.command.plan.PlanCommands.RecordProgress;
+import jp.shinko.command.plan.PlanCommands.RecordSuccession;
 import jp.shinko.command.plan.PlanCommands.RetirePlanItem;
 import jp.shinko.command.plan.PlanCommands.ReviseNarrative;
 import jp.shinko.command.plan.PlanCommands.RevisePlan;
@@ -32,6 +34,7 @@ import jp.shinko.events.actor.Actor;
 import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiObservationRecorded;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemCarriedOver;
 import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.plan.PlanEnded;
 import jp.shinko.events.plan.PlanId;
@@ -40,6 +43,7 @@ import jp.shinko.events.plan.PlanItemMoved;
 import jp.shinko.events.plan.PlanItemRetired;
 import jp.shinko.events.plan.PlanItemRevised;
 import jp.shinko.events.plan.PlanRevised;
+import jp.shinko.events.plan.PlanSuccessionRecorded;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
 import jp.shinko.events.progress.CityRatingRecorded;
@@ -228,6 +232,18 @@ class Plan {
         return record(life.revise(command, tree.depth(), entries.recordedYears()));
     }
 
+    /** Answers whether anything changed: the same predecessor is not recorded again. */
+    @CommandHandler
+    boolean handle(RecordSuccession command, PlanRecords records) {
+        return record(life.succeed(command, records));
+    }
+
+    /** Answers whether anything changed: the same carryover is not recorded again. */
+    @CommandHandler
+    boolean handle(CarryOverItem command, PlanRecords records) {
+        return record(life.carryOver(command, tree, records));
+    }
+
     /** Answers whether anything changed: a plan ended after the same year is not ended again. */
     @CommandHandler
     boolean handle(EndPlan command) {
@@ -274,6 +290,16 @@ class Plan {
 
     @EventSourcingHandler
     void on(PlanEnded event) {
+        life.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(PlanSuccessionRecorded event) {
+        life.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ItemCarriedOver event) {
         life.on(event);
     }
 

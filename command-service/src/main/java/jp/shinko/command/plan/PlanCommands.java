@@ -12,6 +12,7 @@ import jp.shinko.events.kpi.KpiFigure;
 import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.kpi.KpiTarget;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.Carryover;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemContent;
@@ -59,6 +60,16 @@ public final class PlanCommands {
     /** End a plan after a fiscal year of its period, with the reason. */
     public record EndPlan(MunicipalityCode municipalityCode, PlanId planId, FiscalYear lastFiscalYear, String reason)
             implements PlanRecordCommand, CityWideChange {
+    }
+
+    /** Record that the plan succeeds an earlier plan of the municipality. */
+    public record RecordSuccession(MunicipalityCode municipalityCode, PlanId planId, PlanId predecessorPlanId)
+            implements PlanRecordCommand, CityWideChange {
+    }
+
+    /** Record what became of an item of the predecessor plan in this plan. */
+    public record CarryOverItem(MunicipalityCode municipalityCode, PlanId planId, ItemId predecessorItemId,
+            Carryover kind, List<ItemId> itemIds, String note) implements PlanRecordCommand, CityWideChange {
     }
 
     /** Add an item at the top of the plan ({@code parentItemId} null) or under another item. */

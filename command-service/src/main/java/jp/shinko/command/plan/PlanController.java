@@ -102,6 +102,34 @@ class PlanController {
         return planChange(code, request.toCommand(code, PlanRequests.planId(planId)));
     }
 
+    @PutMapping("/{planId}/predecessor")
+    @Operation(summary = "Record the plan this one succeeds", description = "Another plan of the municipality that "
+            + "ended before this one begins and that no other plan succeeds. For the city's editors not bound to one "
+            + "organisation.")
+    @ApiResponse(responseCode = "200", description = "Recorded (changed: false when already so)")
+    @ApiResponse(responseCode = "404", description = "No such plan")
+    @ApiResponse(responseCode = "422", description = "No such predecessor, its period overlaps this one's, another "
+            + "plan succeeds it, or this plan succeeds another")
+    PlanChangeAnswer recordPredecessor(@PathVariable MunicipalityCode code, @PathVariable String planId,
+            @RequestBody PlanRequests.SuccessionRequest request) {
+        return planChange(code, request.toCommand(code, PlanRequests.planId(planId)));
+    }
+
+    @PutMapping("/{planId}/carryovers/{predecessorItemId}")
+    @Operation(summary = "Record what became of an item of the predecessor plan",
+            description = "continued as one item of this plan, merged into one, split into several, or ended; an "
+                    + "item's year-over-year history follows it. For the city's editors not bound to one "
+                    + "organisation.")
+    @ApiResponse(responseCode = "200", description = "Recorded (changed: false when already so)")
+    @ApiResponse(responseCode = "404", description = "No such plan")
+    @ApiResponse(responseCode = "422", description = "This plan records no predecessor, the item is not the "
+            + "predecessor's, or an item named is not this plan's")
+    PlanChangeAnswer carryOver(@PathVariable MunicipalityCode code, @PathVariable String planId,
+            @PathVariable String predecessorItemId, @RequestBody PlanRequests.CarryoverRequest request) {
+        return planChange(code, request.toCommand(code, PlanRequests.planId(planId),
+                PlanRequests.itemId("predecessorItemId", predecessorItemId)));
+    }
+
     private PlanChangeAnswer planChange(MunicipalityCode code, PlanCommands.PlanRecordCommand command) {
         String commandId = CommandIds.ofThisRequest();
         Boolean changed = commandGateway.sendAndWait(command);

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.shinko.command.plan.PlanCommands.AddPlanItem;
 import jp.shinko.command.plan.PlanCommands.AdoptPlan;
+import jp.shinko.command.plan.PlanCommands.CarryOverItem;
 import jp.shinko.command.plan.PlanCommands.EndPlan;
 import jp.shinko.command.plan.PlanCommands.MovePlanItem;
+import jp.shinko.command.plan.PlanCommands.RecordSuccession;
 import jp.shinko.command.plan.PlanCommands.RetirePlanItem;
 import jp.shinko.command.plan.PlanCommands.RevisePlan;
 import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
@@ -14,6 +16,7 @@ import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.Carryover;
 import jp.shinko.events.plan.ItemFlag;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.Outlook;
@@ -119,6 +122,48 @@ final class PlanRequests {
         EndPlan toCommand(MunicipalityCode municipality, PlanId planId) {
             return new EndPlan(municipality, planId, RequestFields.fiscalYear("lastFiscalYear", lastFiscalYear),
                     RequestFields.text("reason", reason, 400, true));
+        }
+    }
+
+    /** The body of {@code PUT /municipalities/{code}/plans/{planId}/predecessor}. */
+    @Schema(description = "The plan this one succeeds")
+    record SuccessionRequest(@Schema(example = "sangyo-2") String predecessorPlanId) {
+
+        RecordSuccession toCommand(MunicipalityCode municipality, PlanId planId) {
+            return new RecordSuccession(municipality, planId, PlanId.of(RequestFields.identifier("predecessorPlanId",
+                    predecessorPlanId, PLAN_ID, PLAN_ID_RULE)));
+        }
+    }
+
+    /** The body of {@code PUT /municipalities/{code}/plans/{planId}/carryovers/{predecessorItemId}}. */
+    @Schema(description = "What became of an item of the predecessor plan in this plan")
+    record CarryoverRequest(
+            @Schema(description = "continued (継続: one item), merged (統合: into one item), split (分割: into two "
+                    + "or more), ended (終了: none)", example = "continued") String kind,
+            @Schema(description = "The items of this plan it became", example = "[\"p1-m1-i1\"]") List<String> itemIds,
+            @Schema(description = "The city's words on it, if any") @MultiLineText String note) {
+
+        CarryOverItem toCommand(MunicipalityCode municipality, PlanId planId, ItemId predecessorItemId) {
+            Carryover carryover = Carryover.of(RequestFields.text("kind", kind, 20, true));
+            List<String> sent = RequestFields.list("itemIds", itemIds, MAX_LISTED);
+            List<ItemId> items = new ArrayList<>();
+            for (int i = 0; i < sent.size(); i++) {
+                ItemId item = itemId("itemIds[" + i + "]", sent.get(i));
+                if (items.contains(item)) {
+                    throw new InvalidRequest(new FieldProblem("itemIds[" + i + "]", item.value(), "is listed twice"));
+                }
+                items.add(item);
+            }
+            if (!carryover.admits(items.size())) {
+                throw new InvalidRequest(new FieldProblem("itemIds", items.size() + " items", "an item " + carryover
+                        .wireName() + " names " + switch (carryover) {
+                            case CONTINUED, MERGED -> "exactly one item of this plan";
+                            case SPLIT -> "two or more items of this plan";
+                            case ENDED -> "no item";
+                        }));
+            }
+            return new CarryOverItem(municipality, planId, predecessorItemId, carryover, List.copyOf(items),
+                    RequestFields.text("note", note, 400, false));
         }
     }
 

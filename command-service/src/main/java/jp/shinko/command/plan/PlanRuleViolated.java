@@ -161,6 +161,34 @@ final class PlanRuleViolated extends RuleViolation {
                 Map.of("field", field, "level", level, "allowedLevels", allowed));
     }
 
+    static PlanRuleViolated noSuchItem(String field, ItemId itemId, String where) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, field + ": there is no item " + itemId + " " + where,
+                Map.of("field", field, "itemId", itemId));
+    }
+
+    static PlanRuleViolated noSuchPlan(String field, PlanId planId, String why) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, field + ": " + planId + " cannot be succeeded by this "
+                + "plan: " + why, Map.of("field", field, "planId", planId));
+    }
+
+    static PlanRuleViolated alreadySucceeds(PlanId planId, PlanId predecessor) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "predecessorPlanId: plan " + planId + " succeeds "
+                + predecessor + " already", Map.of("field", "predecessorPlanId", "predecessorPlanId", predecessor));
+    }
+
+    static PlanRuleViolated overlaps(PlanId predecessor, FiscalYear last, FiscalYear from) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "predecessorPlanId: plan " + predecessor + " runs to "
+                + "fiscal year " + last + ", and this plan begins in " + from + "; a successor begins after its "
+                + "predecessor's last year (end the predecessor first)",
+                Map.of("field", "predecessorPlanId", "predecessorLastFiscalYear", last.toString(),
+                        "fromFiscalYear", from.toString()));
+    }
+
+    static PlanRuleViolated noPredecessor(PlanId planId) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "plan " + planId + " records no predecessor; record "
+                + "the plan it succeeds first", Map.of("planId", planId));
+    }
+
     static PlanRuleViolated notRegistered(Object municipality) {
         return new PlanRuleViolated(ProblemType.NOT_FOUND, "municipality " + municipality + " is not registered; "
                 + "an admin registers it (POST /municipalities) before it adopts a plan",

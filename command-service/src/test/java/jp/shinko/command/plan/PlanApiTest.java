@@ -267,6 +267,51 @@ class PlanApiTest {
     }
 
     @Test
+    void aSuccessorBeginsAfterItsPredecessorAndMapsOnlyItsItemsToItsOwn() {
+        String code = "122203";
+        adopt(code, "old", "R5", "R7").expectStatus().isCreated();
+        post(code, "/plans", Map.of("id", "new", "name", "新計画", "fromFiscalYear", "R7", "toFiscalYear", "R11"))
+                .expectStatus().isCreated();
+        post(code, "/plans", Map.of("id", "other", "name", "別計画", "fromFiscalYear", "R8", "toFiscalYear", "R9"))
+                .expectStatus().isCreated();
+        addItem(code, "old", Map.of("id", "a", "content", content("1", "旧事業"))).expectStatus().isCreated();
+        addItem(code, "new", Map.of("id", "b", "content", content("1", "新事業"))).expectStatus().isCreated();
+        addItem(code, "other", Map.of("id", "c", "content", content("1", "別事業"))).expectStatus().isCreated();
+
+        // the old plan runs to R7, which the new one begins in
+        put(code, "/plans/new/predecessor", Map.of("predecessorPlanId", "old")).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.predecessorLastFiscalYear").isEqualTo("2025");
+        put(code, "/plans/new/carryovers/a", Map.of("kind", "continued", "itemIds", List.of("b")))
+                .expectStatus().isEqualTo(422);
+        put(code, "/plans/new/predecessor", Map.of("predecessorPlanId", "none")).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("predecessorPlanId");
+        put(code, "/plans/new/predecessor", Map.of("predecessorPlanId", "new")).expectStatus().isEqualTo(422);
+        post(code, "/plans/old/end", Map.of("lastFiscalYear", "R6", "reason", "新計画へ移行")).expectStatus().isOk();
+        put(code, "/plans/new/predecessor", Map.of("predecessorPlanId", "old")).expectStatus().isOk()
+                .expectBody().jsonPath("$.changed").isEqualTo(true);
+        put(code, "/plans/other/predecessor", Map.of("predecessorPlanId", "old")).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("predecessorPlanId");
+
+        put(code, "/plans/new/carryovers/a", Map.of("kind", "continued", "itemIds", List.of("c")))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("itemIds[0]");
+        put(code, "/plans/new/carryovers/c", Map.of("kind", "continued", "itemIds", List.of("b")))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("predecessorItemId");
+        put(code, "/plans/new/carryovers/a", Map.of("kind", "split", "itemIds", List.of("b")))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("itemIds");
+        put(code, "/plans/new/carryovers/a", Map.of("kind", "moved", "itemIds", List.of("b")))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("kind");
+        put(code, "/plans/new/carryovers/a", Map.of("kind", "continued", "itemIds", List.of("b")))
+                .expectStatus().isOk().expectBody().jsonPath("$.changed").isEqualTo(true);
+
+        assertThat(eventTypes(code)).containsExactly("PlanAdopted", "PlanAdopted", "PlanAdopted", "PlanItemAdded",
+                "PlanItemAdded", "PlanItemAdded", "PlanEnded", "PlanSuccessionRecorded", "ItemCarriedOver");
+    }
+
+    @Test
     void badPlanDescriptionsAreRefusedNamingTheFieldAndNothingIsStored() {
         String code = "122181";
         adopt(code, "p", "R5", "R8").expectStatus().isCreated();

@@ -4,16 +4,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.shinko.events.plan.ItemCarriedOver;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.plan.PlanEnded;
-import jp.shinko.events.plan.PlanRevised;
 import jp.shinko.events.plan.PlanEvent;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemMoved;
 import jp.shinko.events.plan.PlanItemRetired;
 import jp.shinko.events.plan.PlanItemRevised;
+import jp.shinko.events.plan.PlanRevised;
+import jp.shinko.events.plan.PlanSuccessionRecorded;
 import jp.shinko.events.progress.AboutEntry;
 import jp.shinko.events.progress.EntryRef;
 import org.axonframework.eventhandling.EventMessage;
@@ -41,6 +43,16 @@ final class EntryVersions {
 
         @Override
         public Optional<ItemId> planEnded(PlanEnded event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ItemId> planSuccessionRecorded(PlanSuccessionRecorded event) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ItemId> itemCarriedOver(ItemCarriedOver event) {
             return Optional.empty();
         }
 

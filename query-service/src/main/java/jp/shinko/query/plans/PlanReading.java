@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.plan.Carryover;
 import jp.shinko.events.plan.ItemFlag;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanState;
 import jp.shinko.events.progress.EntryRef;
+import jp.shinko.query.plans.PlanViews.CarryoverLink;
 import jp.shinko.query.plans.PlanViews.ClosedYear;
 import jp.shinko.query.plans.PlanViews.FigureEntry;
 import jp.shinko.query.plans.PlanViews.IndicatorView;
@@ -46,13 +49,25 @@ final class PlanReading {
     private final Plan plan;
     /** The items in the order they were added. */
     private final Map<ItemId, Item> items = new LinkedHashMap<>();
+    /** The plan this one succeeds, and the one that succeeds it, if any. */
+    private final Optional<Plan> predecessor;
+    private final Optional<Plan> successor;
 
     private PlanReading(ProgressRows rows, Plan plan) {
         this.rows = rows;
         this.plan = plan;
-        rows.list(plan.municipalityCode().value(), plan.planId(), RowKey.ITEM, Item.class).stream()
-                .sorted(Comparator.comparingLong(Item::position))
-                .forEach(item -> items.put(item.itemId(), item));
+        itemsOf(plan).forEach(item -> items.put(item.itemId(), item));
+        String municipality = plan.municipalityCode().value();
+        predecessor = plan.predecessorPlanId() == null ? Optional.empty()
+                : rows.list(municipality, plan.predecessorPlanId(), RowKey.PLAN, Plan.class).stream().findFirst();
+        successor = rows.plans(municipality).stream()
+                .filter(other -> plan.planId().equals(other.predecessorPlanId())).findFirst();
+    }
+
+    /** A plan's items in the order they were added. */
+    private List<Item> itemsOf(Plan of) {
+        return rows.list(of.municipalityCode().value(), of.planId(), RowKey.ITEM, Item.class).stream()
+                .sorted(Comparator.comparingLong(Item::position)).toList();
     }
 
     /** Every plan of a municipality, standing as they do in the fiscal year given. */
@@ -86,15 +101,16 @@ final class PlanReading {
         int withIndicator = (int) items.values().stream().filter(item -> item.indicator() != null).count();
         int kpis = rows.list(plan.municipalityCode().value(), plan.planId(), RowKey.KPI, Kpi.class).size();
         return new PlanSummary(plan.planId(), plan.name(), period(), state, state.japanese(), plan.goal(),
-                plan.levelNames(), ending(), new ItemCounts(items.size(), items.size() - retired, retired,
-                withIndicator, List.copyOf(perLevel)), kpis, closedYears());
+                plan.levelNames(), ending(), link(predecessor), link(successor), new ItemCounts(items.size(),
+                items.size() - retired, retired, withIndicator, List.copyOf(perLevel)), kpis, closedYears());
     }
 
     /** The whole tree, each item under its parent, siblings in the order they were added. */
     PlanTree tree(FiscalYear current) {
         PlanState state = state(current);
         return new PlanTree(plan.municipalityCode().value(), plan.planId(), plan.name(), period(), state,
-                state.japanese(), plan.goal(), plan.levelNames(), ending(), closedYears(), childrenOf(null));
+                state.japanese(), plan.goal(), plan.levelNames(), ending(), link(predecessor), link(successor),
+                closedYears(), childrenOf(null));
     }
 
     /** The items of the tree in print order (each followed by those under it), with their levels. */
@@ -119,7 +135,7 @@ final class PlanReading {
                         item.content().responsibleOrganisations(), outlook(item), flags(item),
                         item.content().focusThemes(), item.content().pageReference(), reportedWith(item),
                         item.content().reportedWithNote(), item.retired(), item.retiredReason(), indicator(item),
-                        childrenOf(item.itemId())))
+                        carriedOverFrom(item.itemId()), carriedOverTo(item.itemId()), childrenOf(item.itemId())))
                 .toList();
     }
 
@@ -167,11 +183,55 @@ final class PlanReading {
                 levelName(item), path, item.content().number(), item.content().title(), item.content().description(),
                 item.content().responsibleOrganisations(), outlook(item), flags(item), item.content().focusThemes(),
                 item.content().pageReference(), reportedWith(item), item.content().reportedWithNote(), item.retired(),
-                item.retiredReason(), indicator(item), children, figures, statuses, sheets));
+                item.retiredReason(), indicator(item), carriedOverFrom(itemId), carriedOverTo(itemId), children,
+                figures, statuses, sheets));
     }
 
     private PlanState state(FiscalYear current) {
-        return PlanState.of(plan.fromFiscalYear(), plan.lastFiscalYear(), current);
+        return PlanState.of(plan.fromFiscalYear(), plan.lastFiscalYear(), current, successor.isPresent());
+    }
+
+    private static PlanViews.PlanLink link(Optional<Plan> other) {
+        return other.map(found -> new PlanViews.PlanLink(found.planId(), found.name())).orElse(null);
+    }
+
+    /** The items of the predecessor this item continues, with what became of each; null when none. */
+    private List<CarryoverLink> carriedOverFrom(ItemId itemId) {
+        return predecessor.map(earlier -> {
+            Map<ItemId, Item> earlierItems = byId(earlier);
+            List<CarryoverLink> links = plan.carryovers().stream()
+                    .filter(carried -> carried.itemIds().contains(itemId))
+                    .map(carried -> carryoverLink(earlier, earlierItems.get(carried.predecessorItemId()),
+                            carried.predecessorItemId(), carried.kind()))
+                    .toList();
+            return links.isEmpty() ? null : links;
+        }).orElse(null);
+    }
+
+    /** What this item became in the successor plan; null when the successor says nothing of it. */
+    private List<CarryoverLink> carriedOverTo(ItemId itemId) {
+        return successor.map(later -> {
+            Map<ItemId, Item> laterItems = byId(later);
+            List<CarryoverLink> links = later.carryovers().stream()
+                    .filter(carried -> carried.predecessorItemId().equals(itemId))
+                    .flatMap(carried -> carried.itemIds().isEmpty()
+                            ? Stream.of(carryoverLink(later, null, null, carried.kind()))
+                            : carried.itemIds().stream().map(next -> carryoverLink(later, laterItems.get(next), next,
+                                    carried.kind())))
+                    .toList();
+            return links.isEmpty() ? null : links;
+        }).orElse(null);
+    }
+
+    private Map<ItemId, Item> byId(Plan of) {
+        Map<ItemId, Item> byId = new LinkedHashMap<>();
+        itemsOf(of).forEach(item -> byId.put(item.itemId(), item));
+        return byId;
+    }
+
+    private static CarryoverLink carryoverLink(Plan of, Item item, ItemId itemId, Carryover kind) {
+        return new CarryoverLink(of.planId(), itemId, item == null ? null : item.content().number(),
+                item == null ? null : item.content().title(), kind.wireName(), kind.japanese());
     }
 
     private PlanViews.Ending ending() {

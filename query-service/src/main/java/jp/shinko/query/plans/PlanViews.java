@@ -37,8 +37,17 @@ final class PlanViews {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record PlanSummary(PlanId planId, String name, Period period, PlanState state, String stateJapanese,
-            String goal, List<String> levelNames, Ending ended, ItemCounts items, int kpis,
-            List<ClosedYear> closedFiscalYears) {
+            String goal, List<String> levelNames, Ending ended, PlanLink predecessor, PlanLink successor,
+            ItemCounts items, int kpis, List<ClosedYear> closedFiscalYears) {
+    }
+
+    /** Another plan of the municipality, named. */
+    record PlanLink(PlanId planId, String name) {
+    }
+
+    /** An item of the plan before or after this one, and what became of the earlier item. */
+    record CarryoverLink(PlanId planId, ItemId itemId, String number, String title, String kind,
+            String kindJapanese) {
     }
 
     /** A plan's end: the last fiscal year it runs and why it was ended. */
@@ -59,8 +68,8 @@ final class PlanViews {
     /** A plan's whole tree in order, each item under its parent. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record PlanTree(String municipalityCode, PlanId planId, String name, Period period, PlanState state,
-            String stateJapanese, String goal, List<String> levelNames, Ending ended,
-            List<ClosedYear> closedFiscalYears, List<TreeItem> items) {
+            String stateJapanese, String goal, List<String> levelNames, Ending ended, PlanLink predecessor,
+            PlanLink successor, List<ClosedYear> closedFiscalYears, List<TreeItem> items) {
     }
 
     /**
@@ -70,12 +79,15 @@ final class PlanViews {
      * @param levelName what the city calls the level, if the plan names its levels
      * @param reportedWith the item whose report this one shares (再掲), if any
      * @param reportedWithNote why, as the city explains it
+     * @param carriedOverFrom the items of the predecessor plan this one continues (none: null)
+     * @param carriedOverTo what this item became in the successor plan (none: null)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TreeItem(ItemId itemId, int level, String levelName, String number, String title, String description,
             List<String> responsibleOrganisations, String outlook, List<String> flags, List<String> focusThemes,
             String pageReference, ItemLink reportedWith, String reportedWithNote, boolean retired,
-            String retiredReason, IndicatorView indicator, List<TreeItem> children) {
+            String retiredReason, IndicatorView indicator, List<CarryoverLink> carriedOverFrom,
+            List<CarryoverLink> carriedOverTo, List<TreeItem> children) {
     }
 
     /** Another item named by an item, with its number and title as printed. */
@@ -98,9 +110,9 @@ final class PlanViews {
             String levelName, List<ItemLink> path, String number, String title, String description,
             List<String> responsibleOrganisations, String outlook, List<String> flags, List<String> focusThemes,
             String pageReference, ItemLink reportedWith, String reportedWithNote, boolean retired,
-            String retiredReason, IndicatorView indicator,
-            List<ItemLink> children, List<FigureEntry> annualFigures, List<StatusEntry> quarterStatuses,
-            List<SheetEntry> reviewSheets) {
+            String retiredReason, IndicatorView indicator, List<CarryoverLink> carriedOverFrom,
+            List<CarryoverLink> carriedOverTo, List<ItemLink> children, List<FigureEntry> annualFigures,
+            List<StatusEntry> quarterStatuses, List<SheetEntry> reviewSheets) {
     }
 
     /**

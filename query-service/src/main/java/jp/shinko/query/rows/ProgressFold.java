@@ -9,6 +9,7 @@ import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiEvent;
 import jp.shinko.events.kpi.KpiObservationRecorded;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemCarriedOver;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.plan.PlanEnded;
@@ -19,6 +20,7 @@ import jp.shinko.events.plan.PlanItemMoved;
 import jp.shinko.events.plan.PlanItemRetired;
 import jp.shinko.events.plan.PlanItemRevised;
 import jp.shinko.events.plan.PlanRevised;
+import jp.shinko.events.plan.PlanSuccessionRecorded;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
 import jp.shinko.events.progress.CityRatingRecorded;
@@ -136,29 +138,28 @@ public final class ProgressFold {
 
         @Override
         public RowChange planAdopted(PlanAdopted e) {
-            return new RowChange(planKey(e.municipalityCode(), e.planId()), current -> new Plan(e.municipalityCode(),
-                    e.planId(), e.name(), e.fromFiscalYear(), e.toFiscalYear(), List.of(), e.goal(), e.levelNames(),
-                    null, null, 0));
+            return new RowChange(planKey(e.municipalityCode(), e.planId()), current -> Plan.adopted(e));
         }
 
         @Override
         public RowChange planRevised(PlanRevised e) {
-            return new RowChange(planKey(e.municipalityCode(), e.planId()), current -> {
-                Plan plan = (Plan) current;
-                return new Plan(plan.municipalityCode(), plan.planId(), e.name(), e.fromFiscalYear(),
-                        e.toFiscalYear(), plan.closedYears(), e.goal(), e.levelNames(), plan.endedAfter(),
-                        plan.endReason(), plan.revisions() + 1);
-            });
+            return new RowChange(planKey(e.municipalityCode(), e.planId()), current -> ((Plan) current).revised(e));
         }
 
         @Override
         public RowChange planEnded(PlanEnded e) {
-            return new RowChange(planKey(e.municipalityCode(), e.planId()), current -> {
-                Plan plan = (Plan) current;
-                return new Plan(plan.municipalityCode(), plan.planId(), plan.name(), plan.fromFiscalYear(),
-                        plan.toFiscalYear(), plan.closedYears(), plan.goal(), plan.levelNames(), e.lastFiscalYear(),
-                        e.reason(), plan.revisions());
-            });
+            return new RowChange(planKey(e.municipalityCode(), e.planId()), current -> ((Plan) current).ended(e));
+        }
+
+        @Override
+        public RowChange planSuccessionRecorded(PlanSuccessionRecorded e) {
+            return new RowChange(planKey(e.municipalityCode(), e.planId()),
+                    current -> ((Plan) current).succeeding(e.predecessorPlanId()));
+        }
+
+        @Override
+        public RowChange itemCarriedOver(ItemCarriedOver e) {
+            return new RowChange(planKey(e.municipalityCode(), e.planId()), current -> ((Plan) current).carrying(e));
         }
 
         @Override

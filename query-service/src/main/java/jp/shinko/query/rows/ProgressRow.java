@@ -13,9 +13,14 @@ import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiFigure;
 import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.Carryover;
+import jp.shinko.events.plan.ItemCarriedOver;
 import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanEnded;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemContent;
+import jp.shinko.events.plan.PlanRevised;
 import jp.shinko.events.progress.EntryRef;
 import jp.shinko.events.progress.NarrativeField;
 import jp.shinko.events.settings.RatingScheme;
@@ -86,13 +91,47 @@ public sealed interface ProgressRow {
      *
      * @param endedAfter the last fiscal year of a plan that was ended; {@code null} while it runs
      * @param revisions how many times its description was revised
+     * @param predecessorPlanId the plan it succeeds, if it records one
+     * @param carryovers what became of the predecessor's items
      */
     record Plan(MunicipalityCode municipalityCode, PlanId planId, String name, FiscalYear fromFiscalYear,
             FiscalYear toFiscalYear, List<ClosedYear> closedYears, String goal, List<String> levelNames,
-            FiscalYear endedAfter, String endReason, int revisions) implements ProgressRow {
+            FiscalYear endedAfter, String endReason, int revisions, PlanId predecessorPlanId,
+            List<Carried> carryovers) implements ProgressRow {
 
         public Plan {
             levelNames = levelNames == null ? List.of() : List.copyOf(levelNames); // rows stored before they existed
+            carryovers = carryovers == null ? List.of() : List.copyOf(carryovers);
+        }
+
+        /** A plan as adopted: nothing closed, revised, ended or succeeded yet. */
+        static Plan adopted(PlanAdopted e) {
+            return new Plan(e.municipalityCode(), e.planId(), e.name(), e.fromFiscalYear(), e.toFiscalYear(), List.of(),
+                    e.goal(), e.levelNames(), null, null, 0, null, List.of());
+        }
+
+        Plan revised(PlanRevised e) {
+            return new Plan(municipalityCode, planId, e.name(), e.fromFiscalYear(), e.toFiscalYear(), closedYears,
+                    e.goal(), e.levelNames(), endedAfter, endReason, revisions + 1, predecessorPlanId, carryovers);
+        }
+
+        Plan ended(PlanEnded e) {
+            return new Plan(municipalityCode, planId, name, fromFiscalYear, toFiscalYear, closedYears, goal,
+                    levelNames, e.lastFiscalYear(), e.reason(), revisions, predecessorPlanId, carryovers);
+        }
+
+        Plan succeeding(PlanId predecessor) {
+            return new Plan(municipalityCode, planId, name, fromFiscalYear, toFiscalYear, closedYears, goal,
+                    levelNames, endedAfter, endReason, revisions, predecessor, carryovers);
+        }
+
+        /** With what became of an item of the predecessor, replacing what was said of it before. */
+        Plan carrying(ItemCarriedOver e) {
+            List<Carried> now = new ArrayList<>(carryovers);
+            now.removeIf(carried -> carried.predecessorItemId().equals(e.predecessorItemId()));
+            now.add(new Carried(e.predecessorItemId(), e.kind(), e.itemIds(), e.note()));
+            return new Plan(municipalityCode, planId, name, fromFiscalYear, toFiscalYear, closedYears, goal,
+                    levelNames, endedAfter, endReason, revisions, predecessorPlanId, List.copyOf(now));
         }
 
         /** The last fiscal year the plan runs: the end of its period, or the year it was ended after. */
@@ -102,7 +141,7 @@ public sealed interface ProgressRow {
 
         Plan withClosedYears(List<ClosedYear> years) {
             return new Plan(municipalityCode, planId, name, fromFiscalYear, toFiscalYear, years, goal, levelNames,
-                    endedAfter, endReason, revisions);
+                    endedAfter, endReason, revisions, predecessorPlanId, carryovers);
         }
 
         @Override
@@ -113,6 +152,10 @@ public sealed interface ProgressRow {
         public boolean isClosed(FiscalYear year) {
             return closedYears.stream().anyMatch(closed -> closed.fiscalYear().equals(year));
         }
+    }
+
+    /** What became of an item of the predecessor plan: the items of the successor it became. */
+    record Carried(ItemId predecessorItemId, Carryover kind, List<ItemId> itemIds, String note) {
     }
 
     /** A fiscal year closed after the council report of that date. */

@@ -50,6 +50,7 @@ import jp.shinko.query.tables.ProgressViews.QuarterlyRow;
 import jp.shinko.query.tables.ProgressViews.TargetPicture;
 import jp.shinko.query.tables.ProgressViews.YearChange;
 import jp.shinko.query.tables.ProgressViews.YearFigures;
+import jp.shinko.query.tables.ProgressViews.YearSource;
 import jp.shinko.query.tables.ProgressViews.YearStatuses;
 
 /**
@@ -195,6 +196,22 @@ final class ProgressTables {
                     latest.organisation(), symbols(row), reason, reasonLabel(settings, reason), latest.remark(),
                     remarks(row)));
         });
+        // the years of the predecessor plan's items this one continues, where it has none of its own
+        Map<FiscalYear, YearSource> sources = new TreeMap<>();
+        List<YearSource> carriedOverFrom = new ArrayList<>();
+        carriedOverFrom(itemId).forEach((source, history) -> {
+            carriedOverFrom.add(source);
+            for (ItemYear earlier : history.years()) {
+                FiscalYear year = FiscalYear.of(earlier.fiscalYear());
+                if (!figures.containsKey(year) && !statuses.containsKey(year)) {
+                    sources.put(year, source);
+                    if (earlier.figures() != null) {
+                        figures.put(year, earlier.figures());
+                    }
+                    statuses.put(year, earlier.statuses());
+                }
+            }
+        });
         Set<FiscalYear> years = new TreeSet<>(figures.keySet());
         years.addAll(statuses.keySet());
         Indicator indicator = item.indicator();
@@ -202,10 +219,24 @@ final class ProgressTables {
                 item.content().responsibleOrganisations(), item.retired(),
                 indicator == null ? null : indicator.name(), indicator == null ? null : indicator.unit(),
                 indicator == null ? null : indicator.baselineValue(),
-                indicator == null ? null : year(indicator.baselineFiscalYear()),
+                indicator == null ? null : year(indicator.baselineFiscalYear()), List.copyOf(carriedOverFrom),
                 years.stream().map(year -> new ItemYear(year.value(), year.japanese(), figures.get(year),
                         YearChange.between(inYearBefore(figures, year), figures.get(year)),
-                        statuses.getOrDefault(year, List.of()))).toList()));
+                        statuses.getOrDefault(year, List.of()), sources.get(year))).toList()));
+    }
+
+    /** The histories of the predecessor plan's items this item continues, each with where it comes from. */
+    private Map<YearSource, ItemHistory> carriedOverFrom(ItemId itemId) {
+        Map<YearSource, ItemHistory> histories = new LinkedHashMap<>();
+        if (plan.predecessorPlanId() == null) {
+            return histories;
+        }
+        ProgressTables.of(rows, municipality, plan.predecessorPlanId()).ifPresent(earlier -> plan.carryovers()
+                .stream().filter(carried -> carried.itemIds().contains(itemId))
+                .forEach(carried -> earlier.itemHistory(carried.predecessorItemId()).ifPresent(history ->
+                        histories.put(new YearSource(earlier.plan.planId(), history.itemId(), history.number(),
+                                history.title(), carried.kind().wireName()), history))));
+        return histories;
     }
 
     /** The rows of statuses chosen, one per item, organisation and year, with its four quarters in plan order. */

@@ -90,13 +90,21 @@ final class ProgressViews {
     /** An item's figures and statuses in every fiscal year it has any, side by side. */
     record ItemHistory(ItemId itemId, List<String> path, String number, String title, List<String> organisations,
             boolean retired, String indicator, String unit, BigDecimal baselineValue, Integer baselineFiscalYear,
-            List<ItemYear> years) {
+            List<YearSource> carriedOverFrom, List<ItemYear> years) {
     }
 
-    /** An item's fiscal year: its figures with the change from the year before, and its rows' statuses. */
+    /**
+     * An item's fiscal year: its figures with the change from the year before, and its rows'
+     * statuses; {@code from} names the item of the predecessor plan the year was recorded for,
+     * when the item continues one.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ItemYear(int fiscalYear, String fiscalYearJapanese, YearFigures figures, YearChange change,
-            List<YearStatuses> statuses) {
+            List<YearStatuses> statuses, YearSource from) {
+    }
+
+    /** An item of the predecessor plan whose years an item's history carries on, and what became of it. */
+    record YearSource(PlanId planId, ItemId itemId, String number, String title, String carryover) {
     }
 
     /**

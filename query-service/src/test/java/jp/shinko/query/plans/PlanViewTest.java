@@ -137,6 +137,49 @@ class PlanViewTest {
     }
 
     @Test
+    void musashinosNewPlanIsSeed002sTreeAndSucceedsItsSecondPlan() {
+        JsonNode table = SeedLoader.read("musashino-new.json");
+        JsonNode tree = get("/municipalities/132039/plans/sangyo-3");
+
+        assertThat(tree.path("levelNames").valueStream().map(JsonNode::asString)).containsExactly("方針", "施策",
+                "取組み");
+        List<String> expected = new ArrayList<>();
+        for (JsonNode policy : table.path("policies")) {
+            expected.add("方針 " + policy.path("number").asString() + " " + policy.path("title").asString());
+            for (JsonNode measure : policy.path("measures")) {
+                expected.add("施策 " + measure.path("number").asString() + " " + measure.path("title").asString());
+                for (JsonNode initiative : measure.path("initiatives")) {
+                    if (!initiative.path("title").isNull()) {
+                        expected.add("取組み " + initiative.path("number").asString() + " "
+                                + initiative.path("title").asString() + initiative.path("repriseNote").asString("")
+                                + " " + initiative.path("outlook").asString("-") + " "
+                                + initiative.path("description").asString());
+                    }
+                }
+            }
+        }
+        List<String> shown = new ArrayList<>();
+        walk(tree.path("items"), 1, item -> shown.add(item.path("levelName").asString() + " "
+                + item.path("number").asString() + " " + item.path("title").asString()
+                + (item.path("level").asInt() < 3 ? "" : " " + item.path("outlook").asString("-") + " "
+                        + item.path("description").asString())));
+        assertThat(shown).containsExactlyElementsOf(expected);
+        assertThat(shown.stream().filter(line -> line.startsWith("施策"))).hasSize(20);
+
+        JsonNode plans = get("/municipalities/132039/plans");
+        JsonNode second = plans.path("plans").get(0);
+        assertThat(second.path("planId").asString()).isEqualTo("sangyo-2");
+        assertThat(second.path("state").asString()).isEqualTo(PlanState.SUCCEEDED.name());
+        assertThat(second.path("successor").path("planId").asString()).isEqualTo("sangyo-3");
+        assertThat(plans.path("plans").get(1).path("predecessor").path("planId").asString()).isEqualTo("sangyo-2");
+        JsonNode first = tree.path("items").get(0);
+        assertThat(first.path("carriedOverFrom").get(0).path("itemId").asString()).isEqualTo("g1");
+        assertThat(first.path("carriedOverFrom").get(0).path("title").asString()).isEqualTo(first.path("title")
+                .asString());
+        assertThat(first.path("carriedOverFrom").get(0).path("kindJapanese").asString()).isEqualTo("継続");
+    }
+
+    @Test
     void tamasMeasuresStandUnderTheirDirectionAndPolicyWithTheirOutlookThemesAndOverview() {
         JsonNode tree = get("/municipalities/132241/plans/master-2025");
 

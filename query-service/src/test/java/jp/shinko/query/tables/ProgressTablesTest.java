@@ -10,11 +10,15 @@ import java.util.Optional;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.Carryover;
+import jp.shinko.events.plan.ItemCarriedOver;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
+import jp.shinko.events.plan.PlanEnded;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
+import jp.shinko.events.plan.PlanSuccessionRecorded;
 import jp.shinko.events.progress.AnnualActualRecorded;
 import jp.shinko.events.progress.AnnualTargetSet;
 import jp.shinko.events.progress.CityRatingRecorded;
@@ -28,6 +32,8 @@ import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.query.export.Sheet;
 import jp.shinko.query.rows.ReplayedRows;
 import jp.shinko.query.tables.ProgressViews.AnnualRow;
+import jp.shinko.query.tables.ProgressViews.ItemHistory;
+import jp.shinko.query.tables.ProgressViews.ItemYear;
 import jp.shinko.query.tables.ProgressViews.QuarterlyRow;
 import jp.shinko.query.tables.ProgressViews.YearFigures;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -167,6 +173,32 @@ class ProgressTablesTest {
         assertThat(row.remark()).isEqualTo("参加者が減少");
         List<Object> printed = ProgressSheets.quarterly(tables, FY2025, List.of(row)).rows().get(0);
         assertThat(printed.get(printed.size() - 1)).isEqualTo("1期：講師を選定\n4期：参加者が減少");
+    }
+
+    @Test
+    void anItemsHistoryFollowsTheItemOfThePredecessorItContinues() {
+        PlanId next = PlanId.of("shoko-2027");
+        List<Object> events = akiruno();
+        events.addAll(List.of(
+                new PlanEnded(AKIRUNO, PLAN, FiscalYear.reiwa(8), "計画期間の満了"),
+                new PlanAdopted(AKIRUNO, next, "次期プラン", FiscalYear.reiwa(9), FiscalYear.reiwa(12)),
+                new PlanItemAdded(AKIRUNO, next, ItemId.of("n1"), null, content("1", "事業承継セミナー", null)),
+                new IndicatorDefined(AKIRUNO, next, ItemId.of("n1"), "参加者数", "人", null, null),
+                new AnnualTargetSet(AKIRUNO, next, ItemId.of("n1"), FiscalYear.reiwa(9), new BigDecimal("50"), "人",
+                        null),
+                new PlanSuccessionRecorded(AKIRUNO, next, PLAN),
+                new ItemCarriedOver(AKIRUNO, next, SEMINAR, Carryover.CONTINUED, List.of(ItemId.of("n1")), null)));
+
+        ItemHistory history = ProgressTables.of(ReplayedRows.of(messages(events)), AKIRUNO, next).orElseThrow()
+                .itemHistory(ItemId.of("n1")).orElseThrow();
+
+        assertThat(history.carriedOverFrom()).singleElement().satisfies(source -> {
+            assertThat(source.itemId()).isEqualTo(SEMINAR);
+            assertThat(source.carryover()).isEqualTo("continued");
+        });
+        assertThat(history.years()).extracting(ItemYear::fiscalYear).containsExactly(2023, 2025, 2027);
+        assertThat(history.years().get(0).from().planId()).isEqualTo(PLAN);
+        assertThat(history.years().get(2).from()).isNull();
     }
 
     @Test

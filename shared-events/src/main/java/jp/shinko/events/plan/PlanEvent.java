@@ -9,7 +9,8 @@ import jp.shinko.events.DomainEvent;
  * not compile until every fold says what it does with it.
  */
 public sealed interface PlanEvent extends DomainEvent, AboutPlan
-        permits PlanAdopted, PlanRevised, PlanEnded, PlanItemAdded, PlanItemRevised, PlanItemMoved, PlanItemRetired {
+        permits PlanAdopted, PlanRevised, PlanEnded, PlanSuccessionRecorded, ItemCarriedOver, PlanItemAdded,
+        PlanItemRevised, PlanItemMoved, PlanItemRetired {
 
     /** Hands the event to the visitor's method for its type. */
     <R> R accept(Visitor<R> visitor);
@@ -22,6 +23,10 @@ public sealed interface PlanEvent extends DomainEvent, AboutPlan
         R planRevised(PlanRevised event);
 
         R planEnded(PlanEnded event);
+
+        R planSuccessionRecorded(PlanSuccessionRecorded event);
+
+        R itemCarriedOver(ItemCarriedOver event);
 
         R planItemAdded(PlanItemAdded event);
 

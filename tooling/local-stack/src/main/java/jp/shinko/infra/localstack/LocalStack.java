@@ -140,7 +140,7 @@ public final class LocalStack {
                 String admin = identity.tokenFor(LAUNCHER, Duration.ofMinutes(5));
                 DemoData.register(http, command.baseUrl(), admin);
                 DemoData.awaitListed(http, query.baseUrl(), admin, PROJECTION_TIMEOUT);
-                step(out, "Entering the seed tables (Akiruno, Musashino FY2023, Tama) through the API");
+                step(out, "Entering the seed tables (Akiruno, Musashino's two plans, Tama) through the API");
                 SeedLoader.Summary seeds = new SeedLoader(command.baseUrl(), code -> identity.tokenFor(
                         new Actor("demo-loader-" + code, Role.MUNICIPAL_EDITOR, MunicipalityCode.of(code), null),
                         Duration.ofMinutes(10))).loadAll();

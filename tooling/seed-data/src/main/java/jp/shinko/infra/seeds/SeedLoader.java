@@ -73,6 +73,7 @@ public final class SeedLoader {
     public Summary loadAll() {
         loadAkiruno();
         loadMusashino();
+        loadMusashinoNew();
         loadTama();
         return summary();
     }
@@ -171,7 +172,8 @@ public final class SeedLoader {
     }
 
     /**
-     * Musashino FY2023: plan R5–R9 (the period is an assumption; the seed does not print it), 5
+     * Musashino FY2023: its second plan, entered for R5, the one year its table shows (the seed prints no
+     * period; it is the plan's last, its work going on 「新たな計画の中で」), 5
      * goals, 10 basic measures, 35 measures and 138 rows, each an initiative of one
      * organisation with its four quarters and, in the 4th, the reason and remark given.
      */
@@ -216,6 +218,55 @@ public final class SeedLoader {
                         + table.path("fiscalYear").asString() + "/" + quarter, status);
             }
         }
+    }
+
+    /**
+     * Musashino's new plan (seed 002) as the successor of its second plan: 5 方針, 20 施策 and their
+     * 取組み with 継続/拡充/新規 and the text under each, as written; the 取組み whose titles the
+     * extraction lost are left out (the JSON's notes list them). The only item the seeds let one
+     * map is 基本目標 1, whose title 方針 1 repeats word for word: it continues.
+     */
+    public void loadMusashinoNew() {
+        JsonNode table = read("musashino-new.json");
+        JsonNode plan = table.path("plan");
+        String items = adoptPlan(MUSASHINO, plan);
+        String path = items.substring(0, items.length() - "/items".length());
+        for (JsonNode policy : table.path("policies")) {
+            String policyId = "h" + policy.path("number").asString();
+            addItem(MUSASHINO, items, policyId, null, described(policy));
+            for (JsonNode measure : policy.path("measures")) {
+                String measureId = "s" + measure.path("number").asString();
+                addItem(MUSASHINO, items, measureId, policyId, described(measure));
+                int k = 0;
+                for (JsonNode initiative : measure.path("initiatives")) {
+                    k++;
+                    if (initiative.path("title").isNull()) {
+                        continue;
+                    }
+                    Map<String, Object> content = described(initiative);
+                    if (initiative.path("reprise").asBoolean()) {
+                        content.put("title", initiative.path("title").asString()
+                                + initiative.path("repriseNote").asString());
+                    }
+                    if (!initiative.path("outlook").isNull()) {
+                        content.put("outlook", initiative.path("outlook").asString());
+                    }
+                    addItem(MUSASHINO, items, measureId + "-" + k, measureId, content);
+                }
+            }
+        }
+        send(MUSASHINO, "PUT", path + "/predecessor", Map.of("predecessorPlanId",
+                plan.path("predecessor").asString()));
+        send(MUSASHINO, "PUT", path + "/carryovers/g1", Map.of("kind", "continued", "itemIds", List.of("h1")));
+    }
+
+    /** An item of seed 002 with the text under it; the seed names no organisation for any. */
+    private static Map<String, Object> described(JsonNode item) {
+        Map<String, Object> content = content(item.path("number").asString(), item.path("title"), List.of());
+        if (!item.path("description").isNull() && !item.path("description").asString().isBlank()) {
+            content.put("description", item.path("description").asString());
+        }
+        return content;
     }
 
     private static String basicId(String goalId, String basicNumber) {
