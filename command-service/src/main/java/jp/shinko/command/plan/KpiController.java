@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.kpi.KpiTarget;
 import jp.shinko.events.kpi.ReferencePeriod;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.infra.edge.FieldProblem;
 import jp.shinko.infra.edge.InvalidRequest;
@@ -144,7 +146,13 @@ class KpiController {
             @Schema(example = "経済センサス") String source, Figure baseline,
             @Schema(example = "令和7年12月頃") String nextFigureExpected,
             @Schema(description = "Omitted for a KPI that is only the other side of another's target")
-            Target target) {
+            Target target,
+            @Schema(description = "The plan's items (Tama's 方向性) whose 対応する成果指標 it is",
+                    example = "[\"direction-1\"]") List<String> directions,
+            @Schema(description = "The baseline as the city words it, printed as written",
+                    example = "1,312人の流出過多 (2020年)") String baselineWording,
+            @Schema(description = "The target as the city words it, printed as written",
+                    example = "流入過多を目指す (2030年)") String targetWording) {
     }
 
     /** The body of {@code POST .../kpis/{kpiId}/observations}. */
@@ -167,8 +175,24 @@ class KpiController {
                 text("source", request.source(), 40, false),
                 request.baseline().toFigure("baseline"),
                 text("nextFigureExpected", request.nextFigureExpected(), 40, false),
-                request.target() == null ? null : request.target().toTarget());
+                request.target() == null ? null : request.target().toTarget(), directions(request.directions()),
+                text("baselineWording", request.baselineWording(), 100, false),
+                text("targetWording", request.targetWording(), 100, false));
         return send(code, command.planId(), command.kpiId(), command);
+    }
+
+    /** The items a KPI measures, each named once. */
+    private static List<ItemId> directions(List<String> sent) {
+        List<ItemId> directions = new ArrayList<>();
+        List<String> listed = RequestFields.list("directions", sent, 10);
+        for (int i = 0; i < listed.size(); i++) {
+            ItemId direction = PlanRequests.itemId("directions[" + i + "]", listed.get(i));
+            if (directions.contains(direction)) {
+                throw new InvalidRequest(new FieldProblem("directions[" + i + "]", listed.get(i), "is listed twice"));
+            }
+            directions.add(direction);
+        }
+        return List.copyOf(directions);
     }
 
     @PostMapping("/observations")

@@ -218,7 +218,7 @@ class Plan {
     /** Answers whether anything changed: the definition already in force is not stored again. */
     @CommandHandler
     boolean handle(DefineKpi command) {
-        return record(kpis.define(command, life.inForce()));
+        return record(kpis.define(command, life.inForce(), tree));
     }
 
     @CommandHandler

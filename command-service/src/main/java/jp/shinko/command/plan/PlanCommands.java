@@ -204,8 +204,8 @@ public final class PlanCommands {
 
     /** Define (or redefine) a KPI of the plan. */
     public record DefineKpi(MunicipalityCode municipalityCode, PlanId planId, KpiId kpiId, String name, String unit,
-            String source, KpiFigure baseline, String nextFigureExpected, KpiTarget target)
-            implements PlanRecordCommand, CityWideChange {
+            String source, KpiFigure baseline, String nextFigureExpected, KpiTarget target, List<ItemId> directions,
+            String baselineWording, String targetWording) implements PlanRecordCommand, CityWideChange {
     }
 
     /** Record a published figure of a KPI. */

@@ -1,7 +1,7 @@
 package jp.shinko.command.plan;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +26,19 @@ final class PlanKpis {
     /** The latest figure of each KPI and reference, by the cell's row key. */
     private Map<String, KpiObservationRecorded> observations = new HashMap<>();
 
-    List<Object> define(DefineKpi command, PlanAdopted plan) {
+    List<Object> define(DefineKpi command, PlanAdopted plan, ItemTree tree) {
         if (command.target() instanceof KpiTarget.AboveKpi above
                 && (above.otherKpiId().equals(command.kpiId()) || !kpis.containsKey(above.otherKpiId()))) {
             throw PlanRuleViolated.noSuchKpi("target.otherKpiId", above.otherKpiId());
         }
+        for (int i = 0; i < command.directions().size(); i++) {
+            if (!tree.has(command.directions().get(i))) {
+                throw PlanRuleViolated.noSuchItem("directions[" + i + "]", command.directions().get(i));
+            }
+        }
         KpiDefined defined = new KpiDefined(plan.municipalityCode(), plan.planId(), command.kpiId(),
                 command.name(), command.unit(), command.source(), command.baseline(), command.nextFigureExpected(),
-                command.target());
+                command.target(), command.directions(), command.baselineWording(), command.targetWording());
         return defined.equals(kpis.get(command.kpiId())) ? List.of() : List.of(defined);
     }
 

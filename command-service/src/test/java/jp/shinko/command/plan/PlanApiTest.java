@@ -312,6 +312,33 @@ class PlanApiTest {
     }
 
     @Test
+    void aKpiAnswersToItemsOfItsOwnPlanAndKeepsTheCitysWording() {
+        String code = "122211";
+        adopt(code, "p", "R7", "R16").expectStatus().isCreated();
+        addItem(code, "p", Map.of("id", "d1", "content", Map.of("number", "Ⅲ", "title", "いきいきと地域で働けるまちづくり")))
+                .expectStatus().isCreated();
+        Map<String, Object> kpi = new HashMap<>(Map.of("name", "就業者の流出入数", "unit", "人",
+                "baseline", Map.of("value", -1312, "fromYear", 2020), "target", Map.of("kind", "sign",
+                        "positive", true, "byYear", 2030),
+                "baselineWording", "1,312人の流出過多 (2020年)", "targetWording", "流入過多を目指す (2030年)"));
+        kpi.put("directions", List.of("d9"));
+        put(code, "/plans/p/kpis/flow", kpi).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("directions[0]");
+        kpi.put("directions", List.of("d1", "d1"));
+        put(code, "/plans/p/kpis/flow", kpi).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("directions[1]");
+        assertThat(eventTypes(code)).containsExactly("PlanAdopted", "PlanItemAdded");
+
+        kpi.put("directions", List.of("d1"));
+        put(code, "/plans/p/kpis/flow", kpi).expectStatus().isOk();
+        assertThat(jdbc.sql("select convert_from(payload, 'UTF8') from event_store.domain_event_entry "
+                        + "where municipality_code = ? and payload_type = 'KpiDefined'").param(code)
+                .query(String.class).single())
+                .contains("\"directionItemIds\":[\"d1\"]", "\"baselineWording\":\"1,312人の流出過多 (2020年)\"",
+                        "\"targetWording\":\"流入過多を目指す (2030年)\"");
+    }
+
+    @Test
     void badPlanDescriptionsAreRefusedNamingTheFieldAndNothingIsStored() {
         String code = "122181";
         adopt(code, "p", "R5", "R8").expectStatus().isCreated();

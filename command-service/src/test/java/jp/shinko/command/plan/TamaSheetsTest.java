@@ -23,7 +23,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * Tama's seven KPIs, with all five kinds of target the seed shows, and its first three measure
  * sheets (seeds/000… in shared-events' test resources) entered through the REST API by the seed
- * loader, under their 方向性 and its two 基本方針 (three more items); then
+ * loader, under their 方向性 and its two 基本方針, and the two other 方向性 the KPIs answer to (five
+ * more items); then
  * the census figures as they are published, and the rules a KPI entry must keep.
  */
 @CommandServiceTest
@@ -58,7 +59,7 @@ class TamaSheetsTest {
 
         assertThat(eventTypeCounts()).containsExactlyInAnyOrderEntriesOf(Map.of("MunicipalityRegistered", 1,
                 "PlanAdopted", 1, "KpiDefined", 7,
-                "PlanItemAdded", 6, "NarrativeRevised", 6, "KpiObservationRecorded", 1));
+                "PlanItemAdded", 8, "NarrativeRevised", 6, "KpiObservationRecorded", 1));
         assertThat(jdbc.sql("""
                         select convert_from(payload, 'UTF8')::jsonb -> 'target' ->> 'kind'
                         from event_store.domain_event_entry

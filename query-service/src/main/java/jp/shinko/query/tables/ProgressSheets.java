@@ -181,14 +181,19 @@ final class ProgressSheets {
         return symbol.symbol() + "…" + symbol.meaning();
     }
 
-    /** Tama's KPI table: baseline, next figure expected, target, latest figure and standing. */
+    /**
+     * Tama's KPI table: the 方向性 each KPI answers to, baseline, next figure expected, target (both
+     * as the city words them where it did), latest figure and standing.
+     */
     static Sheet kpis(ProgressTables tables, List<KpiLine> rows) {
-        List<Column> columns = Stream.of("成果指標", "現状値", "次回数値更新（予定）", "目標", "最新値", "公表日", "評価",
-                "出典").map(Column::of).toList();
+        List<Column> columns = Stream.of("方向性", "成果指標", "現状値", "次回数値更新（予定）", "目標", "最新値", "公表日",
+                "評価", "出典").map(Column::of).toList();
         Map<String, String> names = rows.stream().collect(Collectors.toMap(row -> row.kpiId().value(), KpiLine::name));
-        List<List<Object>> cells = rows.stream().map(row -> List.<Object>of(row.name(),
-                figure(row.baseline(), row.unit()), blankIfNull(row.nextFigureExpected()),
-                target(row.target(), row.name(), row.unit(), names), figure(row.latest(), row.unit()),
+        // the city's own wording where it gave one, so nothing is re-worded; ours from the figures otherwise
+        List<List<Object>> cells = rows.stream().map(row -> List.<Object>of(String.join("\n", row.directions()),
+                row.name(), row.baselineWording() != null ? row.baselineWording() : figure(row.baseline(), row.unit()),
+                blankIfNull(row.nextFigureExpected()), row.targetWording() != null ? row.targetWording()
+                        : target(row.target(), row.name(), row.unit(), names), figure(row.latest(), row.unit()),
                 row.latestPublishedOn() == null ? "" : row.latestPublishedOn().toString(), row.assessmentJapanese(),
                 blankIfNull(row.source()))).toList();
         return new Sheet("成果指標", List.of(tables.plan().name() + " 成果指標"), columns, cells);

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -282,8 +283,12 @@ final class ProgressTables {
                     KpiDefined definition = kpi.definition();
                     Optional<Observation> latest = latest(observations, kpi.kpiId());
                     KpiAssessment assessment = assessment(definition, latest.map(Observation::figure), observations);
-                    return new KpiLine(kpi.kpiId(), definition.name(), definition.unit(), definition.source(),
-                            definition.baseline(), definition.nextFigureExpected(), definition.target(),
+                    return new KpiLine(kpi.kpiId(), definition.directionItemIds().stream()
+                            .map(items::get).filter(Objects::nonNull)
+                            .map(direction -> direction.content().number() + " " + direction.content().title())
+                            .toList(), definition.name(), definition.unit(), definition.source(),
+                            definition.baseline(), definition.baselineWording(), definition.nextFigureExpected(),
+                            definition.target(), definition.targetWording(),
                             latest.map(Observation::figure).orElse(null),
                             latest.map(Observation::publishedOn).orElse(null), assessment, assessment.japanese());
                 })

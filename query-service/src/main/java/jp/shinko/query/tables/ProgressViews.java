@@ -76,9 +76,11 @@ final class ProgressViews {
     }
 
     /** A line of Tama's KPI table. */
-    record KpiLine(KpiId kpiId, String name, String unit, String source, KpiFigure baseline,
-            String nextFigureExpected, KpiTarget target, KpiFigure latest, LocalDate latestPublishedOn,
-            KpiAssessment assessment, String assessmentJapanese) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record KpiLine(KpiId kpiId, List<String> directions, String name, String unit, String source,
+            KpiFigure baseline, String baselineWording, String nextFigureExpected, KpiTarget target,
+            String targetWording, KpiFigure latest, LocalDate latestPublishedOn, KpiAssessment assessment,
+            String assessmentJapanese) {
     }
 
     /** One of Tama's review sheets: an item's four narrative fields in one fiscal year. */

@@ -274,18 +274,14 @@ public final class SeedLoader {
     }
 
     /**
-     * Tama: plan R7–R16 with its goal and level names, its seven KPIs (all five kinds of target) and
-     * its first three 施策 with their 事業概要 and R7 sheets, under their 方向性 and 基本方針.
+     * Tama: plan R7–R16 with its goal and level names, its first three 施策 with their 事業概要 and R7
+     * sheets under their 方向性 and 基本方針, the two other 方向性, and its seven KPIs (all five kinds of
+     * target) each under its 方向性, with the city's wording of baseline and target.
      */
     public void loadTama() {
         JsonNode tama = read("tama.json");
         String items = adoptPlan(TAMA, tama.path("plan"));
         String plan = items.substring(0, items.length() - "/items".length());
-        for (JsonNode kpi : tama.path("kpis")) {
-            ObjectNode definition = (ObjectNode) kpi.deepCopy();
-            definition.remove("id"); // the KPI's id is in the path, not a field of the body
-            send(TAMA, "PUT", plan + "/kpis/" + kpi.path("id").asString(), definition);
-        }
         // the 方向性 and 基本方針 each sheet is headed with, in the order they first appear; the seed names
         // no organisation for them
         Map<String, String> directions = new HashMap<>();
@@ -313,6 +309,16 @@ public final class SeedLoader {
             send(TAMA, "PUT", items + "/" + itemId + "/narratives/" + sheet.path("fiscalYear").asString(), Map.of(
                     "plannedContent", sheet.path("plannedContent").asString(),
                     "goalsAndFocus", sheet.path("goalsAndFocus").asString()));
+        }
+        // the other 方向性 the KPI table names, as it prints them; then the KPIs, each under its 方向性
+        for (JsonNode direction : tama.path("directions")) {
+            addItem(TAMA, items, direction.path("id").asString(), null,
+                    numbered(direction.path("printed").asString()));
+        }
+        for (JsonNode kpi : tama.path("kpis")) {
+            ObjectNode definition = (ObjectNode) kpi.deepCopy();
+            definition.remove("id"); // the KPI's id is in the path, not a field of the body
+            send(TAMA, "PUT", plan + "/kpis/" + kpi.path("id").asString(), definition);
         }
     }
 
