@@ -22,6 +22,7 @@ import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.Outlook;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemContent;
+import jp.shinko.events.plan.RelatedProgramme;
 import jp.shinko.infra.edge.FieldProblem;
 import jp.shinko.infra.edge.InvalidRequest;
 import jp.shinko.infra.edge.MultiLineText;
@@ -211,7 +212,9 @@ final class PlanRequests {
             @Schema(description = "What the plan says of the item under its title (事業概要), as written; at most "
                     + PlanItemContent.LONGEST_DESCRIPTION + " characters") @MultiLineText String description,
             @Schema(description = "Why the item is reported with reportedWithItemId (再掲), as written")
-            @MultiLineText String reportedWithNote) {
+            @MultiLineText String reportedWithNote,
+            @Schema(description = "The city's administrative programmes the item is managed with (関連事務事業), "
+                    + "each by code and name") List<Programme> relatedProgrammes) {
 
         PlanItemContent toContent() {
             return new PlanItemContent(number, title,
@@ -219,8 +222,14 @@ final class PlanRequests {
                     outlook == null || outlook.isBlank() ? null : Outlook.of(outlook),
                     RequestFields.list("flags", flags, ItemFlag.values().length).stream().map(ItemFlag::of).toList(),
                     RequestFields.list("focusThemes", focusThemes, MAX_LISTED), pageReference,
-                    reportedWith(reportedWithItemId), description, reportedWithNote);
+                    reportedWith(reportedWithItemId), description, reportedWithNote,
+                    RequestFields.list("relatedProgrammes", relatedProgrammes, MAX_LISTED).stream()
+                            .map(programme -> new RelatedProgramme(programme.code(), programme.name())).toList());
         }
+    }
+
+    /** A related programme (関連事務事業) as sent: its code and name, checked when the content is made. */
+    record Programme(@Schema(example = "0301-05") String code, @Schema(example = "商工振興事業") String name) {
     }
 
     /** The body of {@code POST /municipalities/{code}/plans/{planId}/items}. */

@@ -355,6 +355,15 @@ class PlanApiTest {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
         post(code, "/plans/p/end", Map.of("lastFiscalYear", "R6")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        Map<String, Object> twice = new HashMap<>(content("1", "A"));
+        twice.put("relatedProgrammes", List.of(Map.of("code", "0301", "name", "商工振興事業"),
+                Map.of("code", "0301", "name", "観光振興事業")));
+        addItem(code, "p", Map.of("id", "a", "content", twice)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("relatedProgrammes[1].code");
+        Map<String, Object> nameless = new HashMap<>(content("1", "A"));
+        nameless.put("relatedProgrammes", List.of(Map.of("code", "0301")));
+        addItem(code, "p", Map.of("id", "a", "content", nameless)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("relatedProgrammes.name");
         Map<String, Object> noteAlone = new HashMap<>(content("1", "A"));
         noteAlone.put("reportedWithNote", "説明");
         addItem(code, "p", Map.of("id", "a", "content", noteAlone)).expectStatus().isBadRequest()

@@ -135,7 +135,8 @@ final class PlanReading {
                         item.content().responsibleOrganisations(), outlook(item), flags(item),
                         item.content().focusThemes(), item.content().pageReference(), reportedWith(item),
                         item.content().reportedWithNote(), item.retired(), item.retiredReason(), indicator(item),
-                        carriedOverFrom(item.itemId()), carriedOverTo(item.itemId()), childrenOf(item.itemId())))
+                        item.content().relatedProgrammes(), carriedOverFrom(item.itemId()),
+                        carriedOverTo(item.itemId()), childrenOf(item.itemId())))
                 .toList();
     }
 
@@ -183,8 +184,8 @@ final class PlanReading {
                 levelName(item), path, item.content().number(), item.content().title(), item.content().description(),
                 item.content().responsibleOrganisations(), outlook(item), flags(item), item.content().focusThemes(),
                 item.content().pageReference(), reportedWith(item), item.content().reportedWithNote(), item.retired(),
-                item.retiredReason(), indicator(item), carriedOverFrom(itemId), carriedOverTo(itemId), children,
-                figures, statuses, sheets));
+                item.retiredReason(), indicator(item), item.content().relatedProgrammes(), carriedOverFrom(itemId),
+                carriedOverTo(itemId), children, figures, statuses, sheets));
     }
 
     private PlanState state(FiscalYear current) {

@@ -39,7 +39,8 @@ final class PlanSheets {
     /**
      * A plan's tree: a column per level (named as the plan names it, or numbered from the top),
      * then 展望, the flags, the focus themes, the responsible organisations, the page, 再掲 with
-     * its explanation, the indicator, whether the item was retired, and its description.
+     * its explanation, the indicator, the related programmes (関連事務事業), whether the item was
+     * retired, and its description.
      */
     static Sheet tree(PlanReading plan) {
         List<TreeItem> items = plan.inPrintOrder();
@@ -49,7 +50,7 @@ final class PlanSheets {
         List<Column> columns = new ArrayList<>(IntStream.rangeClosed(1, levels)
                 .mapToObj(level -> Column.of(level <= names.size() ? names.get(level - 1) : "第" + level + "階層"))
                 .toList());
-        Stream.of("展望", "重点等", "重点テーマ", "担当", "掲載頁", "再掲", "指標", "廃止", "概要").map(Column::of)
+        Stream.of("展望", "重点等", "重点テーマ", "担当", "掲載頁", "再掲", "指標", "関連事務事業", "廃止", "概要").map(Column::of)
                 .forEach(columns::add);
         List<List<Object>> rows = new ArrayList<>();
         for (TreeItem item : items) {
@@ -67,6 +68,8 @@ final class PlanSheets {
                     + (item.reportedWithNote() == null ? "" : "（" + item.reportedWithNote() + "）"));
             line.add(item.indicator() == null ? "" : item.indicator().name()
                     + (item.indicator().unit() == null ? "" : "（" + item.indicator().unit() + "）"));
+            line.add(item.relatedProgrammes().stream().map(programme -> programme.code() + " " + programme.name())
+                    .collect(Collectors.joining("、")));
             line.add(item.retired() ? "廃止" + (item.retiredReason() == null ? "" : "：" + item.retiredReason()) : "");
             line.add(blankIfNull(item.description()));
             rows.add(line);

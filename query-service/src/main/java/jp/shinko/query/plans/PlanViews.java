@@ -8,6 +8,7 @@ import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanState;
+import jp.shinko.events.plan.RelatedProgramme;
 
 /** A municipality's plans and their structure (施策体系) as the API answers them. */
 final class PlanViews {
@@ -79,6 +80,7 @@ final class PlanViews {
      * @param levelName what the city calls the level, if the plan names its levels
      * @param reportedWith the item whose report this one shares (再掲), if any
      * @param reportedWithNote why, as the city explains it
+     * @param relatedProgrammes the city's administrative programmes the item is managed with (関連事務事業)
      * @param carriedOverFrom the items of the predecessor plan this one continues (none: null)
      * @param carriedOverTo what this item became in the successor plan (none: null)
      */
@@ -86,8 +88,8 @@ final class PlanViews {
     record TreeItem(ItemId itemId, int level, String levelName, String number, String title, String description,
             List<String> responsibleOrganisations, String outlook, List<String> flags, List<String> focusThemes,
             String pageReference, ItemLink reportedWith, String reportedWithNote, boolean retired,
-            String retiredReason, IndicatorView indicator, List<CarryoverLink> carriedOverFrom,
-            List<CarryoverLink> carriedOverTo, List<TreeItem> children) {
+            String retiredReason, IndicatorView indicator, List<RelatedProgramme> relatedProgrammes,
+            List<CarryoverLink> carriedOverFrom, List<CarryoverLink> carriedOverTo, List<TreeItem> children) {
     }
 
     /** Another item named by an item, with its number and title as printed. */
@@ -110,8 +112,9 @@ final class PlanViews {
             String levelName, List<ItemLink> path, String number, String title, String description,
             List<String> responsibleOrganisations, String outlook, List<String> flags, List<String> focusThemes,
             String pageReference, ItemLink reportedWith, String reportedWithNote, boolean retired,
-            String retiredReason, IndicatorView indicator, List<CarryoverLink> carriedOverFrom,
-            List<CarryoverLink> carriedOverTo, List<ItemLink> children, List<FigureEntry> annualFigures,
+            String retiredReason, IndicatorView indicator, List<RelatedProgramme> relatedProgrammes,
+            List<CarryoverLink> carriedOverFrom, List<CarryoverLink> carriedOverTo, List<ItemLink> children,
+            List<FigureEntry> annualFigures,
             List<StatusEntry> quarterStatuses, List<SheetEntry> reviewSheets) {
     }
 

@@ -13,6 +13,7 @@ import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.plan.PlanRevised;
 import jp.shinko.events.plan.PlanState;
+import jp.shinko.events.plan.RelatedProgramme;
 import jp.shinko.query.export.Sheet;
 import jp.shinko.query.plans.PlanViews.PlanTree;
 import jp.shinko.query.plans.PlanViews.TreeItem;
@@ -35,7 +36,8 @@ class PlanReadingTest {
                         "主体的な行動と協創により理想をかなえるまち", List.of("方向性", "基本方針", "施策")),
                 added("d1", null, content("Ⅰ", "活力と魅力あふれるまちづくり", null, null, null)),
                 added("p1", "d1", content("1", "豊かな環境を生かした企業誘致", null, null, null)),
-                added("s25", "p1", content("25", "人材育成・確保", "人材の育成と確保を支援する。", null, null)),
+                added("s25", "p1", new PlanItemContent("25", "人材育成・確保", List.of("経済観光課"), null, null, null, null,
+                        null, "人材の育成と確保を支援する。", null, List.of(new RelatedProgramme("0301-05", "就労支援事業")))),
                 added("s07", "p1", content("07", "DX促進支援", null, "s25",
                         "本事業はどちらの目的も包含しているが人事育成・確保の色合いが濃いためNo.25へ記載する。")));
 
@@ -49,6 +51,8 @@ class PlanReadingTest {
         assertThat(policy.levelName()).isEqualTo("基本方針");
         assertThat(policy.children()).extracting(TreeItem::levelName).containsExactly("施策", "施策");
         assertThat(policy.children().get(0).description()).isEqualTo("人材の育成と確保を支援する。");
+        assertThat(policy.children().get(0).relatedProgrammes()).containsExactly(new RelatedProgramme("0301-05",
+                "就労支援事業"));
         TreeItem reported = policy.children().get(1);
         assertThat(reported.reportedWith().number()).isEqualTo("25");
         assertThat(reported.reportedWithNote()).startsWith("本事業はどちらの目的も包含している");
@@ -58,6 +62,8 @@ class PlanReadingTest {
                 .containsExactly("方向性", "基本方針", "施策", "展望");
         assertThat(sheet.titleLines()).contains("計画の目標：主体的な行動と協創により理想をかなえるまち");
         assertThat(sheet.rows().get(3).get(2)).isEqualTo("07 DX促進支援");
+        assertThat(sheet.rows().get(2).get(sheet.columns().stream().map(Sheet.Column::name).toList()
+                .indexOf("関連事務事業"))).isEqualTo("0301-05 就労支援事業");
         assertThat(sheet.rows().get(3).get(8)).isEqualTo("再掲 ※25 人材育成・確保（本事業はどちらの目的も包含しているが"
                 + "人事育成・確保の色合いが濃いためNo.25へ記載する。）");
     }

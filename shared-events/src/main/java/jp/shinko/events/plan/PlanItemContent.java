@@ -23,11 +23,13 @@ import jp.shinko.events.InvalidField;
  * @param description what the plan says of the item under its title (事業概要), as written
  * @param reportedWithNote why the item is reported with the other (seed 000: 「本事業はどちらの目的も
  *     包含しているが人事育成・確保の色合いが濃いためNo.25へ記載する。」), as written
+ * @param relatedProgrammes the city's administrative programmes the item is managed with (関連事務事業)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlanItemContent(String number, String title, List<String> responsibleOrganisations, Outlook outlook,
         List<ItemFlag> flags, List<String> focusThemes, String pageReference, ItemId reportedWithItemId,
-        String description, String reportedWithNote) {
+        String description, String reportedWithNote,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RelatedProgramme> relatedProgrammes) {
 
     /** The longest description: a page of the plan. */
     public static final int LONGEST_DESCRIPTION = 4000;
@@ -48,6 +50,14 @@ public record PlanItemContent(String number, String title, List<String> responsi
         pageReference = text("pageReference", pageReference, 20, false);
         description = text("description", description, LONGEST_DESCRIPTION, false);
         reportedWithNote = text("reportedWithNote", reportedWithNote, 400, false);
+        relatedProgrammes = relatedProgrammes == null ? List.of() : List.copyOf(relatedProgrammes);
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < relatedProgrammes.size(); i++) {
+            if (!codes.add(relatedProgrammes.get(i).code())) {
+                throw new InvalidField("relatedProgrammes[" + i + "].code", relatedProgrammes.get(i).code(),
+                        "is listed twice");
+            }
+        }
         if (reportedWithNote != null && reportedWithItemId == null) {
             throw new InvalidField("reportedWithNote", reportedWithNote,
                     "explains a 再掲, so it needs reportedWithItemId, the item this one is reported with");
@@ -58,13 +68,21 @@ public record PlanItemContent(String number, String title, List<String> responsi
     public PlanItemContent(String number, String title, List<String> responsibleOrganisations, Outlook outlook,
             List<ItemFlag> flags, List<String> focusThemes, String pageReference, ItemId reportedWithItemId) {
         this(number, title, responsibleOrganisations, outlook, flags, focusThemes, pageReference, reportedWithItemId,
-                null, null);
+                null, null, List.of());
+    }
+
+    /** What an item says with no related programme named. */
+    public PlanItemContent(String number, String title, List<String> responsibleOrganisations, Outlook outlook,
+            List<ItemFlag> flags, List<String> focusThemes, String pageReference, ItemId reportedWithItemId,
+            String description, String reportedWithNote) {
+        this(number, title, responsibleOrganisations, outlook, flags, focusThemes, pageReference, reportedWithItemId,
+                description, reportedWithNote, List.of());
     }
 
     /** The same content with another number, as after a move. */
     public PlanItemContent withNumber(String newNumber) {
         return new PlanItemContent(newNumber, title, responsibleOrganisations, outlook, flags, focusThemes,
-                pageReference, reportedWithItemId, description, reportedWithNote);
+                pageReference, reportedWithItemId, description, reportedWithNote, relatedProgrammes);
     }
 
     private static String text(String field, String value, int maxLength, boolean required) {
