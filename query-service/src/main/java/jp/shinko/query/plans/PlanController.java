@@ -102,7 +102,8 @@ class PlanController {
     @GetMapping("/plans/{planId}.{format}")
     @Operation(summary = "A plan's tree (施策体系) as a workbook (xlsx) or CSV (UTF-8 with BOM)",
             description = "One column per level with each item's number and title in its level's column, then "
-                    + "展望, flags, focus themes, responsible organisations, page, 再掲, indicator and 廃止.")
+                    + "展望, flags, focus themes, responsible organisations, page, 再掲, indicator, 関連事務事業, 廃止 "
+                    + "and the description.")
     @ApiResponse(responseCode = "200", description = "The file")
     @ApiResponse(responseCode = "400", description = "The format is not xlsx or csv")
     @ReadResponses.OfOnePlan
@@ -152,9 +153,15 @@ class PlanController {
         return municipality;
     }
 
-    /** The fiscal year a plan's state is told in: the one the instant falls in, in Tokyo. */
+    /**
+     * The fiscal year a plan's state is told in: the one the instant falls in, in Tokyo. An
+     * instant past the years a fiscal year can name (asOf=9999-01-01 asks for the records as they
+     * stand) is told in the last of them, where every plan of the records has ended just the same.
+     */
     private static FiscalYear fiscalYearOf(Instant instant) {
-        return FiscalYear.containing(LocalDate.ofInstant(instant, TokyoTime.ZONE));
+        LocalDate day = LocalDate.ofInstant(instant, TokyoTime.ZONE);
+        return day.isAfter(FiscalYear.of(FiscalYear.LAST).lastDay()) ? FiscalYear.of(FiscalYear.LAST)
+                : FiscalYear.containing(day);
     }
 
     /** An item the plan does not have. */

@@ -53,15 +53,13 @@ final class PlanReading {
     private final Optional<Plan> predecessor;
     private final Optional<Plan> successor;
 
-    private PlanReading(ProgressRows rows, Plan plan) {
+    /** One plan among the municipality's plans, which name its predecessor and successor. */
+    private PlanReading(ProgressRows rows, Plan plan, List<Plan> plans) {
         this.rows = rows;
         this.plan = plan;
         itemsOf(plan).forEach(item -> items.put(item.itemId(), item));
-        String municipality = plan.municipalityCode().value();
-        predecessor = plan.predecessorPlanId() == null ? Optional.empty()
-                : rows.list(municipality, plan.predecessorPlanId(), RowKey.PLAN, Plan.class).stream().findFirst();
-        successor = rows.plans(municipality).stream()
-                .filter(other -> plan.planId().equals(other.predecessorPlanId())).findFirst();
+        predecessor = plans.stream().filter(other -> other.planId().equals(plan.predecessorPlanId())).findFirst();
+        successor = plans.stream().filter(other -> plan.planId().equals(other.predecessorPlanId())).findFirst();
     }
 
     /** A plan's items in the order they were added. */
@@ -72,15 +70,15 @@ final class PlanReading {
 
     /** Every plan of a municipality, standing as they do in the fiscal year given. */
     static List<PlanSummary> summaries(ProgressRows rows, String municipalityCode, FiscalYear current) {
-        return rows.plans(municipalityCode).stream()
-                .map(plan -> new PlanReading(rows, plan).summary(current))
-                .toList();
+        List<Plan> plans = rows.plans(municipalityCode);
+        return plans.stream().map(plan -> new PlanReading(rows, plan, plans).summary(current)).toList();
     }
 
     /** A plan of the municipality, or empty if it has no such plan. */
     static Optional<PlanReading> of(ProgressRows rows, String municipalityCode, PlanId planId) {
-        return rows.list(municipalityCode, planId, RowKey.PLAN, Plan.class).stream().findFirst()
-                .map(plan -> new PlanReading(rows, plan));
+        List<Plan> plans = rows.plans(municipalityCode);
+        return plans.stream().filter(plan -> plan.planId().equals(planId)).findFirst()
+                .map(plan -> new PlanReading(rows, plan, plans));
     }
 
     Plan plan() {

@@ -88,7 +88,8 @@ final class PlanViews {
     record TreeItem(ItemId itemId, int level, String levelName, String number, String title, String description,
             List<String> responsibleOrganisations, String outlook, List<String> flags, List<String> focusThemes,
             String pageReference, ItemLink reportedWith, String reportedWithNote, boolean retired,
-            String retiredReason, IndicatorView indicator, List<RelatedProgramme> relatedProgrammes,
+            String retiredReason, IndicatorView indicator,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RelatedProgramme> relatedProgrammes,
             List<CarryoverLink> carriedOverFrom, List<CarryoverLink> carriedOverTo, List<TreeItem> children) {
     }
 
@@ -112,7 +113,8 @@ final class PlanViews {
             String levelName, List<ItemLink> path, String number, String title, String description,
             List<String> responsibleOrganisations, String outlook, List<String> flags, List<String> focusThemes,
             String pageReference, ItemLink reportedWith, String reportedWithNote, boolean retired,
-            String retiredReason, IndicatorView indicator, List<RelatedProgramme> relatedProgrammes,
+            String retiredReason, IndicatorView indicator,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RelatedProgramme> relatedProgrammes,
             List<CarryoverLink> carriedOverFrom, List<CarryoverLink> carriedOverTo, List<ItemLink> children,
             List<FigureEntry> annualFigures,
             List<StatusEntry> quarterStatuses, List<SheetEntry> reviewSheets) {

@@ -81,6 +81,8 @@ class PlanViewTest {
         assertThat(plan.path("items").path("total").asInt()).isEqualTo(24);
         assertThat(plan.path("items").path("perLevel").valueStream().map(JsonNode::asInt)).containsExactly(3, 7, 14);
         assertThat(plan.path("items").path("withIndicator").asInt()).isEqualTo(14);
+        assertThat(get("/municipalities/132284/plans?asOf=9999-01-01").path("plans").get(0).path("state").asString())
+                .as("far in the future every plan has ended").isEqualTo(PlanState.ENDED.name());
     }
 
     @Test
