@@ -77,6 +77,25 @@ class CommandApiAccessTest {
                         Map.of("code", "9", "label", "その他")))),
                 setting("PUT /municipalities/{code}/reporting-deadlines",
                         Map.of("quarterlyStatusDays", 45, "annualActualDays", 60)),
+                new AccessMatrix.Row("PUT /municipalities/{code}/organisations/{organisationId}",
+                        Caller.editorsOfTarget(200), AccessMatrix.Kind.WRITES, (client, target) -> client.put()
+                                .uri("/municipalities/{code}/organisations/shokokai", target.value())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(Map.of("name", "商工会", "kind", "outside-body")).exchange(),
+                        this::register),
+                new AccessMatrix.Row("PUT /municipalities/{code}/council-meetings/{meetingId}",
+                        Caller.editorsOfTarget(200), AccessMatrix.Kind.WRITES, (client, target) -> client.put()
+                                .uri("/municipalities/{code}/council-meetings/m", target.value())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(Map.of("fiscalYear", "R5", "council", "審議会", "heldOn", "2024-06-20"))
+                                .exchange(),
+                        this::register),
+                new AccessMatrix.Row("PUT /municipalities/{code}/council-meetings/{meetingId}/opinions/{opinionId}",
+                        Caller.editorsOfTarget(200), AccessMatrix.Kind.WRITES, (client, target) -> client.put()
+                                .uri("/municipalities/{code}/council-meetings/m/opinions/1", target.value())
+                                .contentType(MediaType.APPLICATION_JSON).body(Map.of("opinion", "意見"))
+                                .exchange(),
+                        this::registerWithAMeeting),
                 new AccessMatrix.Row("POST /municipalities/{code}/plans", Caller.editorsOfTarget(201),
                         AccessMatrix.Kind.WRITES, (client, target) -> client.post()
                                 .uri("/municipalities/{code}/plans", target.value())
@@ -208,6 +227,16 @@ class CommandApiAccessTest {
                 (client, target) -> client.put().uri(path, target.value())
                         .contentType(MediaType.APPLICATION_JSON).body(body).exchange(),
                 this::register);
+    }
+
+    /** Registers the municipality and records a council meeting of it, as an editor would. */
+    private void registerWithAMeeting(MunicipalityCode target) {
+        register(target);
+        matrix.clientOf(Caller.EDITOR_OF_TARGET, target).put()
+                .uri("/municipalities/{code}/council-meetings/m", target.value())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("fiscalYear", "R5", "council", "審議会", "heldOn", "2024-06-20")).exchange()
+                .expectStatus().isOk();
     }
 
     /** Registers the municipality, as an admin would before anything is recorded for it. */

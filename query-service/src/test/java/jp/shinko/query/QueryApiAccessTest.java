@@ -5,9 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.council.CouncilMeetingRecorded;
+import jp.shinko.events.council.MeetingId;
 import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiFigure;
 import jp.shinko.events.kpi.KpiId;
@@ -58,6 +61,11 @@ class QueryApiAccessTest {
                     (client, target) -> client.get().uri("/municipalities").exchange()),
             new AccessMatrix.Row("GET /municipalities/{code}", Caller.readersOfTarget(200), AccessMatrix.Kind.READS,
                     (client, target) -> client.get().uri("/municipalities/{code}", target.value()).exchange()),
+            municipalRow("/organisations"),
+            municipalRow("/council-meetings"),
+            new AccessMatrix.Row("GET /municipalities/{code}/council-meetings/{meetingId}",
+                    Caller.readersOfTarget(200), AccessMatrix.Kind.READS, (client, target) -> client.get()
+                    .uri("/municipalities/{code}/council-meetings/m", target.value()).exchange()),
             planRow("", "/plans"),
             planRow(".{format}", "/plans.csv"),
             planRow("/{planId}", "/plans/p"),
@@ -102,6 +110,12 @@ class QueryApiAccessTest {
                 (client, target) -> client.get().uri("/cross-city/" + view).exchange());
     }
 
+    private static AccessMatrix.Row municipalRow(String endpoint) {
+        return new AccessMatrix.Row("GET /municipalities/{code}" + endpoint, Caller.readersOfTarget(200),
+                AccessMatrix.Kind.READS, (client, target) -> client.get()
+                .uri("/municipalities/{code}" + endpoint, target.value()).exchange());
+    }
+
     private static AccessMatrix.Row planRow(String endpoint, String call) {
         return new AccessMatrix.Row("GET /municipalities/{code}/plans" + endpoint, Caller.readersOfTarget(200),
                 AccessMatrix.Kind.READS, (client, target) -> client.get()
@@ -131,7 +145,8 @@ class QueryApiAccessTest {
                 new MunicipalityRegistered(TARGET, "札幌市", "Sapporo"),
                 new MunicipalityRegistered(ANOTHER, "函館市", "Hakodate"))) {
             StoredEvents.append(eventStore, "Municipality", registered.municipalityCode().value(), 0,
-                    List.of(registered));
+                    List.of(registered, new CouncilMeetingRecorded(registered.municipalityCode(), MeetingId.of("m"),
+                            FiscalYear.of(2025), "審議会", LocalDate.of(2025, 6, 1), null, List.of(), null)));
         }
         for (MunicipalityCode code : List.of(TARGET, ANOTHER)) {
             StoredEvents.append(eventStore, "Plan", code.value() + ":plan:p", 0, List.of(

@@ -6,9 +6,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import jp.shinko.events.council.CouncilMeetingRecorded;
+import jp.shinko.events.council.CouncilOpinionRecorded;
 import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiObservationRecorded;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.organisation.OrganisationRegistered;
+import jp.shinko.events.organisation.OrganisationRevised;
 import jp.shinko.events.plan.ItemCarriedOver;
 import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.plan.PlanEnded;
@@ -47,6 +51,8 @@ public final class EventCatalogue {
             StatusLegendAdopted.class,
             ReasonCodesAdopted.class,
             ReportingDeadlinesAdopted.class,
+            OrganisationRegistered.class,
+            OrganisationRevised.class,
             PlanAdopted.class,
             PlanRevised.class,
             PlanEnded.class,
@@ -65,7 +71,9 @@ public final class EventCatalogue {
             NarrativeRevised.class,
             KpiDefined.class,
             KpiObservationRecorded.class,
-            FiscalYearClosed.class);
+            FiscalYearClosed.class,
+            CouncilMeetingRecorded.class,
+            CouncilOpinionRecorded.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME =
             EVENTS.stream().collect(Collectors.toUnmodifiableMap(type -> typeOf(type).name(), Function.identity()));

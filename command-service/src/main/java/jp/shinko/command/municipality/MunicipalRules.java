@@ -1,8 +1,20 @@
 package jp.shinko.command.municipality;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Optional;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.council.CouncilEvent;
+import jp.shinko.events.council.CouncilMeetingRecorded;
+import jp.shinko.events.council.CouncilMeetings;
+import jp.shinko.events.council.CouncilOpinionRecorded;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.organisation.OrganisationEvent;
+import jp.shinko.events.organisation.OrganisationRegister;
+import jp.shinko.events.organisation.OrganisationRegistered;
+import jp.shinko.events.organisation.OrganisationRevised;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.events.settings.ReasonCodes;
@@ -21,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the published defaults apply until the city adopts its own.
  */
 @Component
-public class MunicipalRules {
+public class MunicipalRules implements MunicipalRegisters {
 
     private static final String LATEST_STATUS_RULES = "select distinct on (payload_type) payload_type, payload from "
             + EventStoreSchemaMigration.SCHEMA + ".domain_event_entry where aggregate_identifier = ? "
@@ -43,6 +55,17 @@ public class MunicipalRules {
             + ".domain_event_entry where aggregate_identifier = ? and payload_type = 'RatingSchemeAdopted' "
             + "order by sequence_number";
 
+    private static final String ORGANISATION_EVENTS = "select payload_type, payload from "
+            + EventStoreSchemaMigration.SCHEMA + ".domain_event_entry where aggregate_identifier = ? "
+            + "and payload_type in ('OrganisationRegistered', 'OrganisationRevised') order by sequence_number";
+
+    private static final String PLAN_ADOPTED_AT = "select min(recorded_at) from " + EventStoreSchemaMigration.SCHEMA
+            + ".domain_event_entry where aggregate_identifier = ? and payload_type = 'PlanAdopted'";
+
+    private static final String COUNCIL_EVENTS = "select payload_type, payload from "
+            + EventStoreSchemaMigration.SCHEMA + ".domain_event_entry where aggregate_identifier = ? "
+            + "and payload_type in ('CouncilMeetingRecorded', 'CouncilOpinionRecorded') order by sequence_number";
+
     /** Whether the municipality is registered, so that records may be kept for it. */
     public boolean isRegistered(MunicipalityCode municipality) {
         return jdbc.sql(REGISTERED).param(municipality.value()).query(Boolean.class).single();
@@ -56,6 +79,45 @@ public class MunicipalRules {
     public RatingScheme ratingSchemeOf(MunicipalityCode municipality, FiscalYear year) {
         return RatingScheme.inForce(jdbc.sql(RATING_SCHEMES).param(municipality.value())
                 .query((row, number) -> json.readValue(row.getBytes(1), RatingSchemeAdopted.class)).list(), year);
+    }
+
+    @Override
+    public OrganisationRegister organisationsOf(MunicipalityCode municipality) {
+        OrganisationRegister register = OrganisationRegister.EMPTY;
+        for (OrganisationEvent event : jdbc.sql(ORGANISATION_EVENTS).param(municipality.value())
+                .query((row, number) -> organisationEvent(row.getString(1), row.getBytes(2))).list()) {
+            register = register.apply(event);
+        }
+        return register;
+    }
+
+    /** When the municipality adopted the plan, if it did. */
+    public Optional<Instant> planAdoptedAt(MunicipalityCode municipality, PlanId planId) {
+        return jdbc.sql(PLAN_ADOPTED_AT).param(municipality.value() + ":plan:" + planId)
+                .query((row, number) -> Optional.ofNullable(row.getObject(1, OffsetDateTime.class))).single()
+                .map(OffsetDateTime::toInstant);
+    }
+
+    @Override
+    public CouncilMeetings councilMeetingsOf(MunicipalityCode municipality) {
+        CouncilMeetings meetings = CouncilMeetings.NONE;
+        for (CouncilEvent event : jdbc.sql(COUNCIL_EVENTS).param(municipality.value())
+                .query((row, number) -> councilEvent(row.getString(1), row.getBytes(2))).list()) {
+            meetings = meetings.apply(event);
+        }
+        return meetings;
+    }
+
+    private CouncilEvent councilEvent(String type, byte[] payload) {
+        Class<? extends CouncilEvent> eventClass = type.equals("CouncilMeetingRecorded")
+                ? CouncilMeetingRecorded.class : CouncilOpinionRecorded.class;
+        return json.readValue(payload, eventClass);
+    }
+
+    private OrganisationEvent organisationEvent(String type, byte[] payload) {
+        Class<? extends OrganisationEvent> eventClass = type.equals("OrganisationRegistered")
+                ? OrganisationRegistered.class : OrganisationRevised.class;
+        return json.readValue(payload, eventClass);
     }
 
     /** The municipality's legend and reason codes in force, read in one query. */

@@ -2,10 +2,26 @@ package jp.shinko.command.municipality;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import jp.shinko.command.council.CouncilCommands.RecordCouncilMeeting;
+import jp.shinko.command.council.CouncilCommands.RecordCouncilOpinion;
+import jp.shinko.command.council.CouncilRuleViolated;
 import jp.shinko.command.messaging.CommandMetadata;
+import jp.shinko.events.calendar.TokyoTime;
+import jp.shinko.events.council.CouncilDocument;
+import jp.shinko.events.council.CouncilMeetingRecorded;
+import jp.shinko.events.council.CouncilMeetings;
+import jp.shinko.events.council.CouncilOpinionRecorded;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.events.organisation.Organisation;
+import jp.shinko.events.organisation.OrganisationRegister;
+import jp.shinko.events.organisation.OrganisationRegistered;
+import jp.shinko.events.organisation.OrganisationRevised;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.events.settings.ReasonCodes;
 import jp.shinko.events.settings.ReasonCodesAdopted;
@@ -24,7 +40,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A municipality known to the system, identified by its code; the root of everything it records,
  * and the keeper of its own rules: its rating scheme, status legend and reason codes (the
- * published defaults until it adopts its own).
+ * published defaults until it adopts its own), and of its register of organisations, where a name
+ * belongs to one organisation only.
  *
  * <p>Registration is idempotent per command id: the same request sent again (same
  * Idempotency-Key, same content) changes nothing and succeeds, so a client can safely retry.
@@ -41,6 +58,8 @@ class Municipality {
     private StatusLegend statusLegend = StatusLegend.DEFAULT;
     private ReasonCodes reasonCodes = ReasonCodes.DEFAULT;
     private ReportingDeadlines reportingDeadlines = ReportingDeadlines.DEFAULT;
+    private OrganisationRegister organisations = OrganisationRegister.EMPTY;
+    private CouncilMeetings council = CouncilMeetings.NONE;
 
     Municipality() {
         // for Axon: state is rebuilt from events
@@ -97,6 +116,131 @@ class Municipality {
         }
         apply(new ReportingDeadlinesAdopted(code, command.deadlines()));
         return true;
+    }
+
+    /**
+     * Registers the organisation, or revises it when its name, kind or aliases differ; answers
+     * whether anything changed. No name or alias may be one another organisation is known by.
+     */
+    @CommandHandler
+    boolean handle(RecordOrganisation command) {
+        organisations.takenByAnother(command.organisationId(), List.of(command.name())).ifPresent(taken -> {
+            throw OrganisationRuleViolated.nameTaken("name", taken);
+        });
+        organisations.takenByAnother(command.organisationId(), command.aliases()).ifPresent(taken -> {
+            throw OrganisationRuleViolated.nameTaken("aliases", taken);
+        });
+        Optional<Organisation> registered = organisations.byId(command.organisationId());
+        if (registered.isEmpty()) {
+            apply(new OrganisationRegistered(code, command.organisationId(), command.name(), command.kind(),
+                    command.aliases()));
+            return true;
+        }
+        Organisation current = registered.get();
+        if (current.name().equals(command.name()) && Objects.equals(current.kind(), command.kind())
+                && current.aliases().equals(command.aliases())) {
+            return false;
+        }
+        if (command.reason() == null) {
+            throw OrganisationRuleViolated.reasonRequired(command.organisationId());
+        }
+        apply(new OrganisationRevised(code, command.organisationId(), command.name(), command.kind(),
+                command.aliases(), command.effectiveOn(), command.reason()));
+        return true;
+    }
+
+    /**
+     * Records a council meeting, or corrects its record with a reason; answers whether anything
+     * changed. Held within or after the year it reviews and not in the future; each document a
+     * table of a plan the municipality had adopted by the instant it is pinned to, never a future one.
+     */
+    @CommandHandler
+    boolean handle(RecordCouncilMeeting command, MunicipalRules rules) {
+        LocalDate today = LocalDate.ofInstant(command.now(), TokyoTime.ZONE);
+        if (command.heldOn().isBefore(command.fiscalYear().firstDay()) || command.heldOn().isAfter(today)) {
+            throw CouncilRuleViolated.heldOutsideTheYear(command.fiscalYear(), command.heldOn(), today);
+        }
+        for (int i = 0; i < command.documents().size(); i++) {
+            CouncilDocument document = command.documents().get(i);
+            String field = "documents[" + i + "]";
+            if (document.pinnedAt().isAfter(command.now())) {
+                throw CouncilRuleViolated.pinnedInTheFuture(field + ".pinnedAt", document.pinnedAt(), command.now());
+            }
+            Optional<Instant> adopted = rules.planAdoptedAt(code, document.planId());
+            if (adopted.isEmpty()) {
+                throw CouncilRuleViolated.noSuchPlan(field + ".planId", document.planId());
+            }
+            if (adopted.get().isAfter(document.pinnedAt())) {
+                throw CouncilRuleViolated.pinnedBeforeThePlan(field + ".pinnedAt", document.pinnedAt(), adopted.get());
+            }
+        }
+        CouncilMeetingRecorded recorded = new CouncilMeetingRecorded(code, command.meetingId(), command.fiscalYear(),
+                command.council(), command.heldOn(), command.title(), command.documents(), null);
+        Optional<CouncilMeetings.Meeting> existing = council.byId(command.meetingId());
+        if (existing.isEmpty()) {
+            apply(recorded);
+            return true;
+        }
+        CouncilMeetingRecorded current = existing.get().meeting();
+        if (recorded.equals(new CouncilMeetingRecorded(code, current.meetingId(), current.fiscalYear(),
+                current.council(), current.heldOn(), current.title(), current.documents(), null))) {
+            return false;
+        }
+        if (command.correctionReason() == null) {
+            throw CouncilRuleViolated.correctionReasonRequired("meeting " + command.meetingId());
+        }
+        apply(new CouncilMeetingRecorded(code, command.meetingId(), command.fiscalYear(), command.council(),
+                command.heldOn(), command.title(), command.documents(), command.correctionReason()));
+        return true;
+    }
+
+    /**
+     * Records an opinion of a recorded meeting; its first response needs no reason, any other
+     * change to what is recorded does. Answers whether anything changed.
+     */
+    @CommandHandler
+    boolean handle(RecordCouncilOpinion command) {
+        CouncilMeetings.Meeting meeting = council.byId(command.meetingId())
+                .orElseThrow(() -> CouncilRuleViolated.noSuchMeeting("meetingId", command.meetingId()));
+        Optional<CouncilOpinionRecorded> current = meeting.opinion(command.opinionId());
+        String reason = null;
+        if (current.isPresent()) {
+            CouncilOpinionRecorded was = current.get();
+            boolean sameOpinion = was.opinion().equals(command.opinion());
+            if (sameOpinion && Objects.equals(was.response(), command.response())) {
+                return false;
+            }
+            boolean firstResponse = sameOpinion && was.response() == null;
+            if (!firstResponse) {
+                if (command.correctionReason() == null) {
+                    throw CouncilRuleViolated.correctionReasonRequired("opinion " + command.opinionId());
+                }
+                reason = command.correctionReason();
+            }
+        }
+        apply(new CouncilOpinionRecorded(code, command.meetingId(), command.opinionId(), command.opinion(),
+                command.response(), reason));
+        return true;
+    }
+
+    @EventSourcingHandler
+    void on(CouncilMeetingRecorded event) {
+        council = council.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(CouncilOpinionRecorded event) {
+        council = council.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(OrganisationRegistered event) {
+        organisations = organisations.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(OrganisationRevised event) {
+        organisations = organisations.apply(event);
     }
 
     @EventSourcingHandler

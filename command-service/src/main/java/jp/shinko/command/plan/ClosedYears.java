@@ -1,13 +1,15 @@
 package jp.shinko.command.plan;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import jp.shinko.command.council.CouncilRuleViolated;
 import jp.shinko.command.plan.PlanCommands.CloseFiscalYear;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.council.CouncilMeetingRecorded;
 import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.progress.FiscalYearClosed;
 
@@ -22,13 +24,28 @@ final class ClosedYears {
 
     private Set<FiscalYear> closed = new HashSet<>();
 
-    /** Closes the year if it is not yet closed; nothing when it already is. */
-    List<Object> close(CloseFiscalYear command, PlanAdopted plan) {
+    /**
+     * Closes the year if it is not yet closed; nothing when it already is. A council meeting named
+     * must have reviewed that year, and the year was reported to the council on the meeting's day.
+     *
+     * @param meeting the council meeting the command names, {@code null} when it names none
+     */
+    List<Object> close(CloseFiscalYear command, PlanAdopted plan, CouncilMeetingRecorded meeting) {
         requireWithinPeriod(plan, command.fiscalYear());
         if (!command.today().isAfter(command.fiscalYear().lastDay())) {
             throw PlanRuleViolated.yearNotOver(command.fiscalYear());
         }
         LocalDate reported = command.councilReportedOn();
+        if (meeting != null) {
+            if (!meeting.fiscalYear().equals(command.fiscalYear())) {
+                throw CouncilRuleViolated.meetingOfAnotherYear(meeting.meetingId(), meeting.fiscalYear(),
+                        command.fiscalYear());
+            }
+            if (reported != null && !reported.equals(meeting.heldOn())) {
+                throw CouncilRuleViolated.notTheMeetingsDay(reported, meeting.heldOn());
+            }
+            reported = meeting.heldOn();
+        }
         if (reported != null
                 && (reported.isBefore(command.fiscalYear().firstDay()) || reported.isAfter(command.today()))) {
             throw PlanRuleViolated.reportedOutsideTheYear(command.fiscalYear(), reported, command.today());
@@ -36,8 +53,8 @@ final class ClosedYears {
         if (closed.contains(command.fiscalYear())) {
             return List.of();
         }
-        return List.of(new FiscalYearClosed(plan.municipalityCode(), plan.planId(), command.fiscalYear(),
-                command.councilReportedOn()));
+        return List.of(new FiscalYearClosed(plan.municipalityCode(), plan.planId(), command.fiscalYear(), reported,
+                command.councilMeetingId()));
     }
 
     /**

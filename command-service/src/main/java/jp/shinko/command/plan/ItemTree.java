@@ -11,7 +11,6 @@ import jp.shinko.command.plan.PlanCommands.AddPlanItem;
 import jp.shinko.command.plan.PlanCommands.MovePlanItem;
 import jp.shinko.command.plan.PlanCommands.RetirePlanItem;
 import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
-import jp.shinko.events.actor.Actor;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.plan.PlanItemAdded;
@@ -19,7 +18,6 @@ import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.plan.PlanItemMoved;
 import jp.shinko.events.plan.PlanItemRetired;
 import jp.shinko.events.plan.PlanItemRevised;
-import jp.shinko.infra.security.AccessRefused;
 
 /**
  * The rules of a plan's tree of items: numbers unique among siblings, no item under itself,
@@ -40,7 +38,7 @@ final class ItemTree {
 
     private Map<ItemId, Item> items = new LinkedHashMap<>();
 
-    List<Object> add(AddPlanItem command, Actor actor, PlanAdopted plan) {
+    List<Object> add(AddPlanItem command, Writer writer, PlanAdopted plan) {
         Item existing = items.get(command.itemId());
         if (existing != null) {
             if (Objects.equals(existing.parentItemId(), command.parentItemId())
@@ -49,7 +47,8 @@ final class ItemTree {
             }
             throw PlanRuleViolated.itemExists(command.itemId());
         }
-        requireEditable(actor, command.content());
+        writer.requireMayEdit(command.content().responsibleOrganisations());
+        writer.requireRegistered(command.content().responsibleOrganisations());
         requireActiveParent(command.parentItemId());
         requireLevel("parentItemId", levelUnder(command.parentItemId()), plan.levelNames());
         requireFreeNumber(command.parentItemId(), command.content().number(), command.itemId());
@@ -58,22 +57,23 @@ final class ItemTree {
                 command.parentItemId(), command.content()));
     }
 
-    List<Object> revise(RevisePlanItem command, Actor actor, PlanAdopted plan) {
+    List<Object> revise(RevisePlanItem command, Writer writer, PlanAdopted plan) {
         Item item = active(command.itemId(), command.expectedVersion());
-        requireEditable(actor, item.content());
+        writer.requireMayEdit(item.content().responsibleOrganisations());
         if (item.content().equals(command.content())) {
             return List.of();
         }
-        requireEditable(actor, command.content());
+        writer.requireMayEdit(command.content().responsibleOrganisations());
+        writer.requireRegistered(command.content().responsibleOrganisations());
         requireFreeNumber(item.parentItemId(), command.content().number(), command.itemId());
         requireReportedWith(command.content(), command.itemId());
         return List.of(new PlanItemRevised(plan.municipalityCode(), plan.planId(), command.itemId(),
                 command.content()));
     }
 
-    List<Object> move(MovePlanItem command, Actor actor, PlanAdopted plan) {
+    List<Object> move(MovePlanItem command, Writer writer, PlanAdopted plan) {
         Item item = active(command.itemId(), command.expectedVersion());
-        requireEditable(actor, item.content());
+        writer.requireMayEdit(item.content().responsibleOrganisations());
         if (Objects.equals(item.parentItemId(), command.parentItemId())
                 && item.content().number().equals(command.number())) {
             return List.of();
@@ -92,7 +92,7 @@ final class ItemTree {
                 command.parentItemId(), command.number()));
     }
 
-    List<Object> retire(RetirePlanItem command, Actor actor, PlanAdopted plan) {
+    List<Object> retire(RetirePlanItem command, Writer writer, PlanAdopted plan) {
         Item item = items.get(command.itemId());
         if (item == null) {
             throw PlanRuleViolated.noSuchItem("itemId", command.itemId());
@@ -101,7 +101,7 @@ final class ItemTree {
             return List.of();
         }
         checkVersion(item, command.itemId(), command.expectedVersion());
-        requireEditable(actor, item.content());
+        writer.requireMayEdit(item.content().responsibleOrganisations());
         long activeChildren = items.values().stream()
                 .filter(child -> command.itemId().equals(child.parentItemId()) && !child.retired()).count();
         if (activeChildren > 0) {
@@ -182,14 +182,6 @@ final class ItemTree {
         }
         checkVersion(item, itemId, expectedVersion);
         return item;
-    }
-
-    /** Refuses a writer bound to an organisation that is not responsible for the item. */
-    static void requireEditable(Actor actor, PlanItemContent content) {
-        if (!actor.mayEditItemOf(content.responsibleOrganisations())) {
-            throw new AccessRefused(actor.describe() + " may change only items " + actor.organisation()
-                    + " is responsible for, not items of " + String.join(", ", content.responsibleOrganisations()));
-        }
     }
 
     private static void checkVersion(Item item, ItemId itemId, Long expectedVersion) {

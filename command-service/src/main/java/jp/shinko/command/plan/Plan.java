@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.util.ArrayList;
 import java.util.List;
+import jp.shinko.command.council.CouncilRuleViolated;
+import jp.shinko.command.municipality.MunicipalRegisters;
 import jp.shinko.command.municipality.MunicipalRules;
 import jp.shinko.command.municipality.MunicipalRules.StatusRules;
 import jp.shinko.command.plan.PlanCommands.AddPlanItem;
@@ -31,6 +33,7 @@ import jp.shinko.command.plan.ProgressEntries.Decision;
 import jp.shinko.command.plan.ProgressEntries.Writing;
 import jp.shinko.command.problem.RuleViolation;
 import jp.shinko.events.actor.Actor;
+import jp.shinko.events.council.CouncilMeetingRecorded;
 import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiObservationRecorded;
 import jp.shinko.events.municipality.MunicipalityCode;
@@ -120,43 +123,43 @@ class Plan {
 
     /** Answers the item's version; adding the same item again changes nothing. */
     @CommandHandler
-    long handle(AddPlanItem command, MetaData metaData) {
-        record(tree.add(command, actorOf(metaData), life.inForce()));
+    long handle(AddPlanItem command, MetaData metaData, MunicipalRegisters registers) {
+        record(tree.add(command, writer(metaData, registers), life.inForce()));
         return tree.versionOf(command.itemId());
     }
 
     @CommandHandler
-    long handle(RevisePlanItem command, MetaData metaData) {
-        record(tree.revise(command, actorOf(metaData), life.inForce()));
+    long handle(RevisePlanItem command, MetaData metaData, MunicipalRegisters registers) {
+        record(tree.revise(command, writer(metaData, registers), life.inForce()));
         return tree.versionOf(command.itemId());
     }
 
     @CommandHandler
-    long handle(MovePlanItem command, MetaData metaData) {
-        record(tree.move(command, actorOf(metaData), life.inForce()));
+    long handle(MovePlanItem command, MetaData metaData, MunicipalRegisters registers) {
+        record(tree.move(command, writer(metaData, registers), life.inForce()));
         return tree.versionOf(command.itemId());
     }
 
     @CommandHandler
-    long handle(RetirePlanItem command, MetaData metaData) {
-        record(tree.retire(command, actorOf(metaData), life.inForce()));
+    long handle(RetirePlanItem command, MetaData metaData, MunicipalRegisters registers) {
+        record(tree.retire(command, writer(metaData, registers), life.inForce()));
         return tree.versionOf(command.itemId());
     }
 
     /** Answers whether anything changed: the indicator already defined is not defined again. */
     @CommandHandler
-    boolean handle(DefineIndicator command, MetaData metaData) {
-        return record(entries.defineIndicator(command, writing(actorOf(metaData))));
+    boolean handle(DefineIndicator command, MetaData metaData, MunicipalRegisters registers) {
+        return record(entries.defineIndicator(command, writing(metaData, registers)));
     }
 
     @CommandHandler
-    EntryResult handle(SetAnnualTarget command, MetaData metaData) {
-        return carryOut(entries.decide(command, writing(actorOf(metaData)), null));
+    EntryResult handle(SetAnnualTarget command, MetaData metaData, MunicipalRegisters registers) {
+        return carryOut(entries.decide(command, writing(metaData, registers), null));
     }
 
     @CommandHandler
-    EntryResult handle(RecordAnnualActual command, MetaData metaData) {
-        return carryOut(entries.decide(command, writing(actorOf(metaData)), null));
+    EntryResult handle(RecordAnnualActual command, MetaData metaData, MunicipalRegisters registers) {
+        return carryOut(entries.decide(command, writing(metaData, registers), null));
     }
 
     /**
@@ -165,26 +168,26 @@ class Plan {
      */
     @CommandHandler
     EntryResult handle(RecordPeriodStatus command, MetaData metaData, MunicipalRules rules) {
-        return carryOut(entries.decide(command, writing(actorOf(metaData)),
+        return carryOut(entries.decide(command, writing(metaData, rules),
                 rules.statusRulesOf(life.inForce().municipalityCode())));
     }
 
     @CommandHandler
-    EntryResult handle(SetNoTarget command, MetaData metaData) {
-        return carryOut(entries.noTarget(command, writing(actorOf(metaData))));
+    EntryResult handle(SetNoTarget command, MetaData metaData, MunicipalRegisters registers) {
+        return carryOut(entries.noTarget(command, writing(metaData, registers)));
     }
 
     /** Answers whether anything changed. The labels come from the municipality's scheme for the year as it stands. */
     @CommandHandler
     EntryResult handle(RecordCityRating command, MetaData metaData, MunicipalRules rules) {
-        return carryOut(entries.cityRating(command, writing(actorOf(metaData)),
+        return carryOut(entries.cityRating(command, writing(metaData, rules),
                 rules.ratingSchemeOf(life.inForce().municipalityCode(), command.fiscalYear())));
     }
 
     /** Answers whether any field changed; each changed field is an event of its own. */
     @CommandHandler
-    EntryResult handle(ReviseNarrative command, MetaData metaData) {
-        return carryOut(entries.decide(command, writing(actorOf(metaData)), null));
+    EntryResult handle(ReviseNarrative command, MetaData metaData, MunicipalRegisters registers) {
+        return carryOut(entries.decide(command, writing(metaData, registers), null));
     }
 
     /**
@@ -194,7 +197,7 @@ class Plan {
      */
     @CommandHandler
     List<ItemOutcome> handle(RecordProgress command, MetaData metaData, MunicipalRules rules) {
-        Writing writing = writing(actorOf(metaData));
+        Writing writing = writing(metaData, rules);
         // read once for the whole table, and only if it has a status
         boolean anyStatus = command.items().stream().flatMap(item -> item.entries().stream())
                 .anyMatch(RecordPeriodStatus.class::isInstance);
@@ -252,12 +255,22 @@ class Plan {
 
     /** Answers whether anything changed: a closed year is not closed again. */
     @CommandHandler
-    boolean handle(CloseFiscalYear command) {
-        return record(closedYears.close(command, life.inForce()));
+    boolean handle(CloseFiscalYear command, MunicipalRegisters registers) {
+        CouncilMeetingRecorded meeting = command.councilMeetingId() == null ? null
+                : registers.councilMeetingsOf(command.municipalityCode()).byId(command.councilMeetingId())
+                        .orElseThrow(() -> CouncilRuleViolated.noSuchMeeting("councilMeetingId",
+                                command.councilMeetingId()))
+                        .meeting();
+        return record(closedYears.close(command, life.inForce(), meeting));
     }
 
-    private Writing writing(Actor actor) {
-        return new Writing(life.inForce(), tree, closedYears, actor);
+    private Writing writing(MetaData metaData, MunicipalRegisters registers) {
+        return new Writing(life.inForce(), tree, closedYears, writer(metaData, registers));
+    }
+
+    /** The person writing, with the municipality's register of organisations read when a decision needs it. */
+    private Writer writer(MetaData metaData, MunicipalRegisters registers) {
+        return new Writer(actorOf(metaData), () -> registers.organisationsOf(life.inForce().municipalityCode()));
     }
 
     /** Applies what a rule set decided; answers whether it changed anything. */

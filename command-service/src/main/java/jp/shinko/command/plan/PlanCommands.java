@@ -7,6 +7,7 @@ import java.util.Map;
 import jp.shinko.command.access.CityWideChange;
 import jp.shinko.command.access.MunicipalRecordChange;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.council.MeetingId;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.kpi.KpiFigure;
 import jp.shinko.events.kpi.KpiId;
@@ -218,6 +219,7 @@ public final class PlanCommands {
      * on (by the service's clock), which the year must be over by, and the council's report not after.
      */
     public record CloseFiscalYear(MunicipalityCode municipalityCode, PlanId planId, FiscalYear fiscalYear,
-            LocalDate councilReportedOn, LocalDate today) implements PlanRecordCommand, CityWideChange {
+            LocalDate councilReportedOn, MeetingId councilMeetingId, LocalDate today)
+            implements PlanRecordCommand, CityWideChange {
     }
 }

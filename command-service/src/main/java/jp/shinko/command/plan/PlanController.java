@@ -6,16 +6,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import jp.shinko.command.messaging.CommandIds;
 import jp.shinko.command.municipality.MunicipalRules;
+import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.TokyoTime;
+import jp.shinko.events.council.MeetingId;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanId;
-import jp.shinko.infra.edge.FieldProblem;
-import jp.shinko.infra.edge.InvalidRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -187,8 +186,11 @@ class PlanController {
     }
 
     /** The body of {@code POST .../fiscal-years/{fiscalYear}/close}. */
-    record CloseRequest(@Schema(description = "When the year was reported to the council", example = "2024-06-20")
-            String councilReportedOn) {
+    record CloseRequest(
+            @Schema(description = "When the year was reported to the council (the meeting's day when a meeting is "
+                    + "named)", example = "2024-06-20") String councilReportedOn,
+            @Schema(description = "The council meeting that reviewed the year", example = "shingikai-2024-1")
+            String councilMeetingId) {
     }
 
     /** The answer to closing a fiscal year. */
@@ -198,26 +200,23 @@ class PlanController {
 
     @PostMapping("/{planId}/fiscal-years/{fiscalYear}/close")
     @Operation(summary = "Close a fiscal year of the plan", description = "Usually after its report to the "
-            + "council. From then on a change to the year's entries needs correctionReason. For the city's editors "
-            + "not bound to one organisation.")
+            + "council, whose meeting it names. From then on a change to the year's entries needs correctionReason. "
+            + "For the city's editors not bound to one organisation.")
     @ApiResponse(responseCode = "200", description = "Closed (changed: false when it already was)")
-    @ApiResponse(responseCode = "422", description = "The year is outside the plan period")
+    @ApiResponse(responseCode = "422", description = "The year is outside the plan period or not over, or the council "
+            + "meeting named is not recorded or reviewed another year")
     CloseAnswer close(@PathVariable MunicipalityCode code, @PathVariable String planId,
             @Parameter(example = "R5") @PathVariable FiscalYear fiscalYear,
             @RequestBody(required = false) CloseRequest request) {
         FiscalYear year = fiscalYear;
-        LocalDate reportedOn = null;
-        if (request != null && request.councilReportedOn() != null) {
-            try {
-                reportedOn = LocalDate.parse(request.councilReportedOn());
-            } catch (DateTimeParseException e) {
-                throw new InvalidRequest(new FieldProblem("councilReportedOn", request.councilReportedOn(),
-                        "is a date such as 2024-06-20"));
-            }
-        }
+        LocalDate reportedOn = request == null ? null
+                : RequestFields.date("councilReportedOn", request.councilReportedOn(), false);
+        String meeting = request == null ? null : RequestFields.text("councilMeetingId", request.councilMeetingId(),
+                64, false);
         String commandId = CommandIds.ofThisRequest();
         PlanCommands.CloseFiscalYear command = new PlanCommands.CloseFiscalYear(code,
-                PlanRequests.planId(planId), year, reportedOn, LocalDate.now(clock.withZone(TokyoTime.ZONE)));
+                PlanRequests.planId(planId), year, reportedOn, MeetingId.ofNullable(meeting),
+                LocalDate.now(clock.withZone(TokyoTime.ZONE)));
         Boolean changed = commandGateway.sendAndWait(command);
         return new CloseAnswer(code, command.planId(), year.value(), changed, commandId);
     }

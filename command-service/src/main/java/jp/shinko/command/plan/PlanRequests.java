@@ -30,9 +30,7 @@ import jp.shinko.infra.edge.MultiLineText;
 /** The bodies of the plan endpoints, each read into its command; a bad field is a 400 naming it. */
 final class PlanRequests {
 
-    static final String PLAN_ID = "[a-z0-9][a-z0-9-]{0,39}";
     static final String ITEM_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
-    private static final String PLAN_ID_RULE = "1 to 40 lower-case letters, digits and hyphens, e.g. shoko-2023";
     private static final String ITEM_ID_RULE = "1 to 64 letters, digits, '.', '_' and '-', e.g. 3-1 or measure-01";
     private static final int LONGEST_PLAN_YEARS = 30;
     /** The most responsible organisations or focus themes an item lists. */
@@ -42,7 +40,7 @@ final class PlanRequests {
     }
 
     static PlanId planId(String value) {
-        return PlanId.of(RequestFields.identifier("planId", value, PLAN_ID, PLAN_ID_RULE));
+        return RequestFields.planId("planId", value);
     }
 
     static ItemId itemId(String field, String value) {
@@ -70,7 +68,8 @@ final class PlanRequests {
     /** The body of {@code POST /municipalities/{code}/plans}. */
     @Schema(description = "A plan to adopt")
     record PlanRequest(
-            @Schema(description = "Its identifier within the municipality: " + PLAN_ID_RULE, example = "shoko-2023")
+            @Schema(description = "Its identifier within the municipality: " + RequestFields.PLAN_ID_RULE,
+                    example = "shoko-2023")
             String id,
             @Schema(example = "あきる野市商工業振興プラン") String name,
             @Schema(description = "First fiscal year: 2023, R5 or 令和5", example = "R5") String fromFiscalYear,
@@ -82,7 +81,7 @@ final class PlanRequests {
                     example = "[\"方向性\", \"個別施策\", \"実施事業\"]") List<String> levelNames) {
 
         AdoptPlan toCommand(MunicipalityCode municipality) {
-            PlanId planId = PlanId.of(RequestFields.identifier("id", id, PLAN_ID, PLAN_ID_RULE));
+            PlanId planId = RequestFields.planId("id", id);
             String planName = RequestFields.text("name", name, 200, true);
             FiscalYear from = RequestFields.fiscalYear("fromFiscalYear", fromFiscalYear);
             FiscalYear to = lastYear(from, toFiscalYear);
@@ -131,8 +130,8 @@ final class PlanRequests {
     record SuccessionRequest(@Schema(example = "sangyo-2") String predecessorPlanId) {
 
         RecordSuccession toCommand(MunicipalityCode municipality, PlanId planId) {
-            return new RecordSuccession(municipality, planId, PlanId.of(RequestFields.identifier("predecessorPlanId",
-                    predecessorPlanId, PLAN_ID, PLAN_ID_RULE)));
+            return new RecordSuccession(municipality, planId,
+                    RequestFields.planId("predecessorPlanId", predecessorPlanId));
         }
     }
 

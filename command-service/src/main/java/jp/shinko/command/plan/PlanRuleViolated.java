@@ -95,6 +95,13 @@ final class PlanRuleViolated extends RuleViolation {
                 "planFrom", from.toString(), "planTo", to.toString()));
     }
 
+    static PlanRuleViolated notRegistered(String field, String organisation, List<String> registered) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, field + ": " + organisation + " is not an organisation "
+                + "of the municipality's register (by name, alias or former name); register it first, or name one "
+                + "of: " + String.join(", ", registered),
+                Map.of("field", field, "organisation", organisation, "registeredOrganisations", registered));
+    }
+
     static PlanRuleViolated notResponsible(ItemId itemId, String organisation, List<String> responsible) {
         return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "organisation: " + organisation + " is not responsible "
                 + "for item " + itemId + "; its rows are those of " + String.join(", ", responsible),

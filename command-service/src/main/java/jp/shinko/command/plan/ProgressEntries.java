@@ -21,7 +21,6 @@ import jp.shinko.command.plan.PlanCommands.RecordPeriodStatus;
 import jp.shinko.command.plan.PlanCommands.ReviseNarrative;
 import jp.shinko.command.plan.PlanCommands.SetAnnualTarget;
 import jp.shinko.command.plan.PlanCommands.SetNoTarget;
-import jp.shinko.events.actor.Actor;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
@@ -84,9 +83,9 @@ final class ProgressEntries {
      * @param plan the plan's adoption: municipality, id and period
      * @param tree the plan's items
      * @param closedYears the plan's closed years
-     * @param actor who writes
+     * @param writer who writes
      */
-    record Writing(PlanAdopted plan, ItemTree tree, ClosedYears closedYears, Actor actor) {
+    record Writing(PlanAdopted plan, ItemTree tree, ClosedYears closedYears, Writer writer) {
     }
 
     /**
@@ -106,7 +105,7 @@ final class ProgressEntries {
     List<Object> defineIndicator(DefineIndicator command, Writing writing) {
         PlanAdopted plan = writing.plan();
         PlanItemContent item = writing.tree().activeItem(command.itemId(), null);
-        ItemTree.requireEditable(writing.actor(), item);
+        writing.writer().requireMayEdit(item.responsibleOrganisations());
         if (command.baselineFiscalYear() != null && command.baselineFiscalYear().isAfter(plan.toFiscalYear())) {
             throw PlanRuleViolated.outsidePeriod("baseline.fiscalYear", command.baselineFiscalYear(),
                     plan.fromFiscalYear(), plan.toFiscalYear());
@@ -187,7 +186,7 @@ final class ProgressEntries {
     Decision noTarget(SetNoTarget command, Writing writing) {
         EntryRef.AnnualFigure entry = command.entryRef();
         PlanItemContent item = writing.tree().activeItem(command.itemId(), null);
-        ItemTree.requireEditable(writing.actor(), item);
+        writing.writer().requireMayEdit(item.responsibleOrganisations());
         ClosedYears.requireWithinPeriod(writing.plan(), command.fiscalYear());
         checkEntryVersion(entry, command.expectedVersion());
         if (command.reason().equals(noTargets.get(entry.key()))) {
@@ -206,7 +205,7 @@ final class ProgressEntries {
     Decision cityRating(RecordCityRating command, Writing writing, RatingScheme scheme) {
         EntryRef.CityRating entry = command.entryRef();
         PlanItemContent item = writing.tree().activeItem(command.itemId(), null);
-        ItemTree.requireEditable(writing.actor(), item);
+        writing.writer().requireMayEdit(item.responsibleOrganisations());
         if (!indicators.containsKey(command.itemId())) {
             throw PlanRuleViolated.noIndicator(command.itemId());
         }
@@ -229,14 +228,14 @@ final class ProgressEntries {
     /** The symbol and reason come from the city's legend and list; a 4th-quarter symbol not on track needs a reason. */
     private Decision status(RecordPeriodStatus command, Writing writing, StatusRules rules) {
         PlanItemContent item = writing.tree().activeItem(command.itemId(), null);
-        if (!item.responsibleOrganisations().contains(command.organisation())) {
-            throw PlanRuleViolated.notResponsible(command.itemId(), command.organisation(),
-                    item.responsibleOrganisations());
-        }
-        Actor actor = writing.actor();
-        if (!actor.mayEditItemOf(List.of(command.organisation()))) {
-            throw new AccessRefused(actor.describe() + " may record only " + actor.organisation() + "'s rows, not "
-                    + command.organisation() + "'s");
+        Writer writer = writing.writer();
+        // the row of the organisation as the item names it, whichever of its names the command used
+        String row = writer.rowOf(command.organisation(), item.responsibleOrganisations()).orElseThrow(() ->
+                PlanRuleViolated.notResponsible(command.itemId(), command.organisation(),
+                        item.responsibleOrganisations()));
+        if (!writer.mayEdit(List.of(row))) {
+            throw new AccessRefused(writer.actor().describe() + " may record only " + writer.actor().organisation()
+                    + "'s rows, not " + row + "'s");
         }
         ClosedYears.requireWithinPeriod(writing.plan(), command.fiscalYear());
         StatusLegend legend = rules.legend();
@@ -249,12 +248,12 @@ final class ProgressEntries {
         if (command.quarter().isLast() && symbol.reasonRequiredInFourthQuarter() && command.reasonCode() == null) {
             throw PlanRuleViolated.reasonRequired(symbol.symbol(), reasons.allowed());
         }
-        EntryRef entry = command.entryRef();
+        EntryRef entry = new EntryRef.QuarterStatus(command.itemId(), row, command.fiscalYear(), command.quarter());
         checkEntryVersion(entry, command.expectedVersion());
         PlanAdopted plan = writing.plan();
         PeriodStatusRecorded current = statuses.get(entry.key());
         PeriodStatusRecorded recorded = new PeriodStatusRecorded(plan.municipalityCode(), plan.planId(),
-                command.itemId(), command.organisation(), command.fiscalYear(), command.quarter(), command.symbol(),
+                command.itemId(), row, command.fiscalYear(), command.quarter(), command.symbol(),
                 command.reasonCode(), command.remark(), null);
         if (current != null && recorded.equals(withoutCorrection(current))) {
             return Decision.unchanged(entry);
@@ -268,7 +267,7 @@ final class ProgressEntries {
     /** Each changed field of the sheet is an event of its own. */
     private Decision narrative(ReviseNarrative command, Writing writing) {
         PlanItemContent item = writing.tree().activeItem(command.itemId(), null);
-        ItemTree.requireEditable(writing.actor(), item);
+        writing.writer().requireMayEdit(item.responsibleOrganisations());
         ClosedYears.requireWithinPeriod(writing.plan(), command.fiscalYear());
         EntryRef.ReviewSheet sheet = command.entryRef();
         checkEntryVersion(sheet, command.expectedVersion());
@@ -287,7 +286,7 @@ final class ProgressEntries {
     private void checkFigure(EntryRef.AnnualFigure entry, String unit, Long expectedVersion, Writing writing) {
         ItemId itemId = entry.itemId();
         PlanItemContent item = writing.tree().activeItem(itemId, null);
-        ItemTree.requireEditable(writing.actor(), item);
+        writing.writer().requireMayEdit(item.responsibleOrganisations());
         IndicatorDefined indicator = indicators.get(itemId);
         if (indicator == null) {
             throw PlanRuleViolated.noIndicator(itemId);

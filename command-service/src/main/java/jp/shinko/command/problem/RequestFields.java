@@ -1,11 +1,16 @@
 package jp.shinko.command.problem;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.InvalidFiscalYear;
 import jp.shinko.events.calendar.InvalidQuarter;
 import jp.shinko.events.calendar.Quarter;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.infra.edge.FieldProblem;
 import jp.shinko.infra.edge.InvalidRequest;
 
@@ -14,6 +19,9 @@ import jp.shinko.infra.edge.InvalidRequest;
  * 400 naming the field, with the value type's own message.
  */
 public final class RequestFields {
+
+    /** What a plan's id may look like. */
+    public static final String PLAN_ID_RULE = "1 to 40 lower-case letters, digits and hyphens, e.g. shoko-2023";
 
     private RequestFields() {
     }
@@ -24,6 +32,40 @@ public final class RequestFields {
             throw new InvalidRequest(new FieldProblem(field, value, "is required: " + example));
         }
         return value;
+    }
+
+    /** A plan's id as the command API takes a new one. */
+    public static PlanId planId(String field, String value) {
+        return PlanId.of(identifier(field, value, "[a-z0-9][a-z0-9-]{0,39}", PLAN_ID_RULE));
+    }
+
+    /** A date written as ISO 8601, such as 2024-06-20. */
+    public static LocalDate date(String field, String text, boolean required) {
+        if (text == null || text.isBlank()) {
+            if (required) {
+                throw new InvalidRequest(new FieldProblem(field, text, "is required: a date such as 2024-06-20"));
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequest(new FieldProblem(field, text, "is a date such as 2024-06-20"));
+        }
+    }
+
+    /** An instant written as ISO 8601 with its offset, such as 2025-06-20T10:00:00+09:00. */
+    public static Instant instant(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidRequest(new FieldProblem(field, text,
+                    "is required: an instant with its offset, such as 2025-06-20T10:00:00+09:00"));
+        }
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequest(new FieldProblem(field, text,
+                    "is an instant with its offset, such as 2025-06-20T10:00:00+09:00 or 2025-06-20T01:00:00Z"));
+        }
     }
 
     /**

@@ -50,8 +50,8 @@ class AkirunoTableTest {
         loader.loadAkiruno();
 
         assertThat(stored).containsExactlyInAnyOrderEntriesOf(Map.of("MunicipalityRegistered", 1,
-                "RatingSchemeAdopted", 1, "PlanAdopted", 1, "PlanItemAdded", 24, "IndicatorDefined", 14,
-                "AnnualTargetSet", 56, "AnnualActualRecorded", 42, "NarrativeRevised", 28));
+                "RatingSchemeAdopted", 1, "OrganisationRegistered", 4, "PlanAdopted", 1, "PlanItemAdded", 24,
+                "IndicatorDefined", 14, "AnnualTargetSet", 56, "AnnualActualRecorded", 42, "NarrativeRevised", 28));
         assertThat(eventCounts()).as("entered twice").isEqualTo(stored);
         assertThat(loader.summary().replayed()).as("the second entry answered from the kept answers")
                 .isEqualTo(first.requests());

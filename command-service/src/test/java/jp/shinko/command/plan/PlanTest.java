@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import jp.shinko.command.municipality.MunicipalRegisters;
 import jp.shinko.command.plan.PlanCommands.AddPlanItem;
 import jp.shinko.command.plan.PlanCommands.AdoptPlan;
 import jp.shinko.command.plan.PlanCommands.EndPlan;
@@ -17,8 +18,10 @@ import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.council.CouncilMeetings;
 import jp.shinko.events.kpi.KpiEvent;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.organisation.OrganisationRegister;
 import jp.shinko.events.plan.ItemFlag;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.Outlook;
@@ -67,7 +70,21 @@ class PlanTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Plan.class);
+        fixture.registerInjectableResource(NO_REGISTERS);
     }
+
+    /** A municipality that keeps no register of organisations and has recorded no council meeting. */
+    private static final MunicipalRegisters NO_REGISTERS = new MunicipalRegisters() {
+        @Override
+        public OrganisationRegister organisationsOf(MunicipalityCode municipality) {
+            return OrganisationRegister.EMPTY;
+        }
+
+        @Override
+        public CouncilMeetings councilMeetingsOf(MunicipalityCode municipality) {
+            return CouncilMeetings.NONE;
+        }
+    };
 
     @Test
     void adoptingAPlanRecordsItsPeriod() {

@@ -22,7 +22,10 @@ import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
+import jp.shinko.events.council.CouncilMeetingRecorded;
+import jp.shinko.events.council.MeetingId;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.organisation.OrganisationRegister;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.plan.PlanId;
@@ -103,12 +106,12 @@ class ProgressEntriesTest {
     void noTargetOnPurposeFillsTheTargetCellAndALaterTargetSupersedesIt() {
         SetNoTarget none = new SetNoTarget(AKIRUNO, PLAN, SEMINAR, FiscalYear.reiwa(6), "事業検討段階となるため目標なしとします。",
                 null, null);
-        Decision decided = entries.noTarget(none, new Writing(ADOPTED, tree, closedYears, CLERK));
+        Decision decided = entries.noTarget(none, new Writing(ADOPTED, tree, closedYears, writer(CLERK)));
         NoTargetSet recorded = new NoTargetSet(AKIRUNO, PLAN, SEMINAR, FiscalYear.reiwa(6),
                 "事業検討段階となるため目標なしとします。", null);
         assertThat(decided.events()).as("no indicator is needed").containsExactly(recorded);
         entries.on(recorded);
-        assertThat(entries.noTarget(none, new Writing(ADOPTED, tree, closedYears, CLERK)).events()).isEmpty();
+        assertThat(entries.noTarget(none, new Writing(ADOPTED, tree, closedYears, writer(CLERK))).events()).isEmpty();
         assertThat(entries.versionOf(decided.entry())).isEqualTo(1);
 
         entries.on(indicator("人"));
@@ -208,26 +211,51 @@ class ProgressEntriesTest {
 
     @Test
     void aYearIsClosedOnceItIsOverAndOnlyOnce() {
-        CloseFiscalYear early = new CloseFiscalYear(AKIRUNO, PLAN, FiscalYear.reiwa(5), null,
+        CloseFiscalYear early = new CloseFiscalYear(AKIRUNO, PLAN, FiscalYear.reiwa(5), null, null,
                 LocalDate.of(2024, 3, 31));
-        assertThatThrownBy(() -> closedYears.close(early, ADOPTED))
+        assertThatThrownBy(() -> closedYears.close(early, ADOPTED, null))
                 .hasMessageStartingWith("fiscalYear: fiscal year 2023 is not over yet (it ends on 2024-03-31)");
         CloseFiscalYear afterCouncil = new CloseFiscalYear(AKIRUNO, PLAN, FiscalYear.reiwa(5),
-                LocalDate.of(2024, 6, 20), LocalDate.of(2024, 7, 1));
+                LocalDate.of(2024, 6, 20), null, LocalDate.of(2024, 7, 1));
 
-        assertThat(closedYears.close(afterCouncil, ADOPTED)).containsExactly(new FiscalYearClosed(AKIRUNO, PLAN,
+        assertThat(closedYears.close(afterCouncil, ADOPTED, null)).containsExactly(new FiscalYearClosed(AKIRUNO, PLAN,
                 FiscalYear.reiwa(5), LocalDate.of(2024, 6, 20)));
         closedYears.on(new FiscalYearClosed(AKIRUNO, PLAN, FiscalYear.reiwa(5), LocalDate.of(2024, 6, 20)));
-        assertThat(closedYears.close(afterCouncil, ADOPTED)).isEmpty();
+        assertThat(closedYears.close(afterCouncil, ADOPTED, null)).isEmpty();
+    }
+
+    @Test
+    void aYearClosedAfterItsCouncilMeetingIsReportedOnTheMeetingsDay() {
+        MeetingId meetingId = MeetingId.of("shingikai-2024-1");
+        CouncilMeetingRecorded meeting = new CouncilMeetingRecorded(AKIRUNO, meetingId, FiscalYear.reiwa(5),
+                "審議会", LocalDate.of(2024, 6, 20), null, List.of(), null);
+        CloseFiscalYear naming = new CloseFiscalYear(AKIRUNO, PLAN, FiscalYear.reiwa(5), null, meetingId,
+                LocalDate.of(2024, 7, 1));
+
+        assertThat(closedYears.close(naming, ADOPTED, meeting)).containsExactly(new FiscalYearClosed(AKIRUNO, PLAN,
+                FiscalYear.reiwa(5), LocalDate.of(2024, 6, 20), meetingId));
+        CloseFiscalYear anotherDay = new CloseFiscalYear(AKIRUNO, PLAN, FiscalYear.reiwa(5), LocalDate.of(2024, 6, 21),
+                meetingId, LocalDate.of(2024, 7, 1));
+        assertThatThrownBy(() -> closedYears.close(anotherDay, ADOPTED, meeting))
+                .hasMessageStartingWith("councilReportedOn: 2024-06-21 is not the day of the meeting named");
+        CloseFiscalYear nextYear = new CloseFiscalYear(AKIRUNO, PLAN, FiscalYear.reiwa(6), null, meetingId,
+                LocalDate.of(2025, 7, 1));
+        assertThatThrownBy(() -> closedYears.close(nextYear, ADOPTED, meeting))
+                .hasMessage("councilMeetingId: meeting shingikai-2024-1 reviewed fiscal year 2023, not 2024");
     }
 
     private Decision rate(String rating) {
         return entries.cityRating(new RecordCityRating(AKIRUNO, PLAN, SEMINAR, FiscalYear.reiwa(7), rating,
-                "下半期に改善", null, null), new Writing(ADOPTED, tree, closedYears, CLERK), RatingScheme.DEFAULT);
+                "下半期に改善", null, null), new Writing(ADOPTED, tree, closedYears, writer(CLERK)), RatingScheme.DEFAULT);
+    }
+
+    /** A writer in a municipality that keeps no register of organisations. */
+    private static Writer writer(Actor actor) {
+        return new Writer(actor, () -> OrganisationRegister.EMPTY);
     }
 
     private Decision decide(PlanCommands.ProgressEntry entry, Actor actor) {
-        return entries.decide(entry, new Writing(ADOPTED, tree, closedYears, actor), SEED_RULES);
+        return entries.decide(entry, new Writing(ADOPTED, tree, closedYears, writer(actor)), SEED_RULES);
     }
 
     private static SetAnnualTarget target(int reiwa, int value, String unit, Long expectedVersion) {

@@ -58,7 +58,7 @@ class TamaSheetsTest {
                 "figure", Map.of("value", 3550, "fromYear", 2024), "publishedOn", "2025-12-19"));
 
         assertThat(eventTypeCounts()).containsExactlyInAnyOrderEntriesOf(Map.of("MunicipalityRegistered", 1,
-                "PlanAdopted", 1, "KpiDefined", 7,
+                "OrganisationRegistered", 12, "PlanAdopted", 1, "KpiDefined", 7,
                 "PlanItemAdded", 8, "NarrativeRevised", 6, "KpiObservationRecorded", 1));
         assertThat(jdbc.sql("""
                         select convert_from(payload, 'UTF8')::jsonb -> 'target' ->> 'kind'

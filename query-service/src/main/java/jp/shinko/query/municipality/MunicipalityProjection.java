@@ -73,6 +73,17 @@ public class MunicipalityProjection {
         return find(code, asOf).isPresent();
     }
 
+    /**
+     * The municipality, refused as not found unless it was registered at the instant (now when
+     * none is given), so that nothing is answered about a code before it existed.
+     */
+    public MunicipalityCode requireRegistered(MunicipalityCode code, Optional<Instant> asOf) {
+        if (!isRegistered(code, asOf)) {
+            throw new MunicipalityNotFound(code);
+        }
+        return code;
+    }
+
     /** The municipality, if it was registered at the instant (now when none is given). */
     Optional<MunicipalitySummary> find(MunicipalityCode code, Optional<Instant> asOf) {
         return jdbc.sql("select code, name, romanised_name, registered_at from " + tables.forReading(TABLE)

@@ -16,7 +16,6 @@ import jp.shinko.infra.eventstore.RecordedEvents;
 import jp.shinko.query.asof.AsOfTime;
 import jp.shinko.query.asof.RowsAsOf;
 import jp.shinko.query.export.SheetFormat;
-import jp.shinko.query.municipality.MunicipalityNotFound;
 import jp.shinko.query.municipality.MunicipalityProjection;
 import jp.shinko.query.plans.PlanViews.ItemView;
 import jp.shinko.query.plans.PlanViews.PlanList;
@@ -145,12 +144,9 @@ class PlanController {
     }
 
     /** The municipality of the path, if the caller may read it and it was registered at the time asked. */
+    /** The municipality of the path, if the caller may read it and it was registered at the time asked. */
     private MunicipalityCode registered(Actor actor, MunicipalityCode code, AsOfTime asOf) {
-        MunicipalityCode municipality = ProgressController.readable(actor, code);
-        if (!municipalities.isRegistered(municipality, asOf.instant())) {
-            throw new MunicipalityNotFound(municipality);
-        }
-        return municipality;
+        return municipalities.requireRegistered(ProgressController.readable(actor, code), asOf.instant());
     }
 
     /**

@@ -249,7 +249,8 @@ final class PlanReading {
 
     private List<ClosedYear> closedYears() {
         return plan.closedYears().stream()
-                .map(closed -> new ClosedYear(Year.of(closed.fiscalYear()), closed.councilReportedOn()))
+                .map(closed -> new ClosedYear(Year.of(closed.fiscalYear()), closed.councilReportedOn(),
+                        closed.councilMeetingId() == null ? null : closed.councilMeetingId().value()))
                 .toList();
     }
 

@@ -62,8 +62,9 @@ final class PlanViews {
     record ItemCounts(int total, int active, int retired, int withIndicator, List<Integer> perLevel) {
     }
 
-    /** A fiscal year closed after the council's report of that day. */
-    record ClosedYear(Year fiscalYear, LocalDate councilReportedOn) {
+    /** A fiscal year closed after the council's report of that day, at the meeting named (if one is). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ClosedYear(Year fiscalYear, LocalDate councilReportedOn, String councilMeetingId) {
     }
 
     /** A plan's whole tree in order, each item under its parent. */

@@ -9,6 +9,7 @@ import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiEvent;
 import jp.shinko.events.kpi.KpiObservationRecorded;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.organisation.OrganisationEvent;
 import jp.shinko.events.plan.ItemCarriedOver;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanAdopted;
@@ -92,6 +93,11 @@ public final class ProgressFold {
     static Optional<RowChange> changeOf(Object event, long position) {
         if (event instanceof SettingsEvent settings) {
             return Optional.of(settings.accept(SETTINGS));
+        }
+        if (event instanceof OrganisationEvent organisation) {
+            return Optional.of(new RowChange(RowKey.settings(organisation.municipalityCode()), current ->
+                    (current == null ? Settings.defaults(organisation.municipalityCode()) : (Settings) current)
+                            .withOrganisation(organisation)));
         }
         if (event instanceof PlanEvent plan) {
             return Optional.of(plan.accept(new PlanRows(position)));
@@ -289,7 +295,7 @@ public final class ProgressFold {
     private static Plan closed(Plan plan, FiscalYearClosed event) {
         List<ClosedYear> years = new ArrayList<>(plan.closedYears());
         years.removeIf(year -> year.fiscalYear().equals(event.fiscalYear()));
-        years.add(new ClosedYear(event.fiscalYear(), event.councilReportedOn()));
+        years.add(new ClosedYear(event.fiscalYear(), event.councilReportedOn(), event.councilMeetingId()));
         years.sort(Comparator.comparing(ClosedYear::fiscalYear));
         return plan.withClosedYears(List.copyOf(years));
     }

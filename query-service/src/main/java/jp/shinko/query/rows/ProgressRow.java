@@ -8,11 +8,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.council.MeetingId;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiFigure;
 import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.organisation.OrganisationEvent;
+import jp.shinko.events.organisation.OrganisationRegister;
 import jp.shinko.events.plan.Carryover;
 import jp.shinko.events.plan.ItemCarriedOver;
 import jp.shinko.events.plan.ItemId;
@@ -44,26 +47,33 @@ public sealed interface ProgressRow {
      * legend, reasons and reporting deadlines.
      */
     record Settings(MunicipalityCode municipalityCode, List<RatingSchemeAdopted> ratingSchemes, StatusLegend legend,
-            ReasonCodes reasonCodes, ReportingDeadlines deadlines) implements ProgressRow {
+            ReasonCodes reasonCodes, ReportingDeadlines deadlines, OrganisationRegister organisations)
+            implements ProgressRow {
 
         public Settings {
             deadlines = deadlines == null ? ReportingDeadlines.DEFAULT : deadlines; // rows stored before they existed
+            organisations = organisations == null ? OrganisationRegister.EMPTY : organisations;
         }
 
         public static Settings defaults(MunicipalityCode municipality) {
-            return new Settings(municipality, List.of(), StatusLegend.DEFAULT, ReasonCodes.DEFAULT, null);
+            return new Settings(municipality, List.of(), StatusLegend.DEFAULT, ReasonCodes.DEFAULT, null, null);
         }
 
         Settings withLegend(StatusLegend newLegend) {
-            return new Settings(municipalityCode, ratingSchemes, newLegend, reasonCodes, deadlines);
+            return new Settings(municipalityCode, ratingSchemes, newLegend, reasonCodes, deadlines, organisations);
         }
 
         Settings withReasonCodes(ReasonCodes newReasonCodes) {
-            return new Settings(municipalityCode, ratingSchemes, legend, newReasonCodes, deadlines);
+            return new Settings(municipalityCode, ratingSchemes, legend, newReasonCodes, deadlines, organisations);
         }
 
         Settings withDeadlines(ReportingDeadlines newDeadlines) {
-            return new Settings(municipalityCode, ratingSchemes, legend, reasonCodes, newDeadlines);
+            return new Settings(municipalityCode, ratingSchemes, legend, reasonCodes, newDeadlines, organisations);
+        }
+
+        Settings withOrganisation(OrganisationEvent event) {
+            return new Settings(municipalityCode, ratingSchemes, legend, reasonCodes, deadlines,
+                    organisations.apply(event));
         }
 
         @Override
@@ -81,7 +91,8 @@ public sealed interface ProgressRow {
                     .filter(existing -> !existing.fromFiscalYear().equals(adopted.fromFiscalYear())).toList());
             schemes.add(adopted);
             schemes.sort(Comparator.comparing(RatingSchemeAdopted::fromFiscalYear));
-            return new Settings(municipalityCode, List.copyOf(schemes), legend, reasonCodes, deadlines);
+            return new Settings(municipalityCode, List.copyOf(schemes), legend, reasonCodes, deadlines,
+                    organisations);
         }
     }
 
@@ -158,8 +169,8 @@ public sealed interface ProgressRow {
     record Carried(ItemId predecessorItemId, Carryover kind, List<ItemId> itemIds, String note) {
     }
 
-    /** A fiscal year closed after the council report of that date. */
-    record ClosedYear(FiscalYear fiscalYear, LocalDate councilReportedOn) {
+    /** A fiscal year closed after the council report of that date, at the meeting named (if one is). */
+    record ClosedYear(FiscalYear fiscalYear, LocalDate councilReportedOn, MeetingId councilMeetingId) {
     }
 
     /**

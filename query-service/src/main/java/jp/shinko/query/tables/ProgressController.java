@@ -8,6 +8,7 @@ import jp.shinko.events.actor.Actor;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.organisation.OrganisationRegister;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.infra.security.AccessRefused;
@@ -60,7 +61,8 @@ public class ProgressController {
             @Parameter(example = "shoko-2023") @PathVariable PlanId planId,
             @Parameter(description = "Only this fiscal year: 2025, R7 or 令和7")
             @RequestParam Optional<FiscalYear> fiscalYear,
-            @Parameter(description = "Only items this organisation is responsible for", example = "Bi@Sta")
+            @Parameter(description = "Only items this organisation is responsible for (by any of its names in "
+                    + "the municipality's register)", example = "Bi@Sta")
             @RequestParam Optional<String> organisation,
             @Parameter(description = "Only items rated so (in the fiscal year asked for, or in any)", example = "C")
             @RequestParam Optional<String> rating,
@@ -68,9 +70,11 @@ public class ProgressController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         ProgressTables tables = tables(actor, code, planId, asOf, page, size);
         Optional<FiscalYear> year = fiscalYear;
+        OrganisationRegister register = tables.settings().organisations();
         return Page.of(tables, year.map(ProgressController::choice).orElse(FiscalYearChoice.ALL),
                 tables.annual(year).stream()
-                        .filter(row -> organisation.map(row.organisations()::contains).orElse(true))
+                        .filter(row -> organisation.map(wanted -> row.organisations().stream()
+                                .anyMatch(name -> register.same(wanted, name))).orElse(true))
                         .filter(row -> rating.map(wanted -> row.years().stream()
                                 .anyMatch(figures -> wanted.equals(figures.ratingThatCounts()))).orElse(true))
                         .toList(), page, size);
@@ -88,7 +92,8 @@ public class ProgressController {
             @Parameter(example = "sangyo-2") @PathVariable PlanId planId,
             @Parameter(description = "The fiscal year: 2023, R5 or 令和5", example = "R5")
             @RequestParam FiscalYear fiscalYear,
-            @Parameter(description = "Only this organisation's rows", example = "商工会議所")
+            @Parameter(description = "Only this organisation's rows (by any of its names in the municipality's "
+                    + "register)", example = "商工会議所")
             @RequestParam Optional<String> organisation,
             @Parameter(description = "Only rows with this symbol in any quarter", example = "△")
             @RequestParam Optional<String> symbol,
@@ -96,8 +101,9 @@ public class ProgressController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         ProgressTables tables = tables(actor, code, planId, asOf, page, size);
         FiscalYear year = fiscalYear;
+        OrganisationRegister register = tables.settings().organisations();
         return Page.of(tables, choice(year), tables.quarterly(year).stream()
-                .filter(row -> organisation.map(row.organisation()::equals).orElse(true))
+                .filter(row -> organisation.map(wanted -> register.same(wanted, row.organisation())).orElse(true))
                 .filter(row -> symbol.map(row.quarters()::contains).orElse(true))
                 .toList(), page, size);
     }

@@ -59,6 +59,22 @@ public final class SeedLoader {
         this.editorTokenOf = editorTokenOf;
     }
 
+    /**
+     * The municipality's register of organisations: those its seed names, with the other names the
+     * seeds write them under (organisations.json says where each comes from), before any item names one.
+     */
+    private void registerOrganisations(String municipality) {
+        for (JsonNode organisation : read("organisations.json").path(municipality).path("organisations")) {
+            Map<String, Object> body = new HashMap<>(Map.of("name", organisation.path("name").asString(),
+                    "aliases", texts(organisation.path("aliases"))));
+            if (organisation.has("kind")) {
+                body.put("kind", organisation.path("kind").asString());
+            }
+            send(municipality, "PUT", "/municipalities/" + municipality + "/organisations/"
+                    + organisation.path("id").asString(), body);
+        }
+    }
+
     /** Has the action run after every request has been answered, such as a test looking at what it changed. */
     public SeedLoader afterEachRequest(Runnable action) {
         this.afterEachRequest = action;
@@ -90,6 +106,7 @@ public final class SeedLoader {
     public void loadAkiruno() {
         JsonNode table = read("akiruno.json");
         String city = "/municipalities/" + AKIRUNO;
+        registerOrganisations(AKIRUNO);
         // Akiruno's 評価指標 (seed 004), each description its 詳細 word for word
         send(AKIRUNO, "PUT", city + "/rating-scheme", Map.of("fromFiscalYear", "R5", "bands", List.of(
                 Map.of("label", "S", "description", "目標値以上(120%~)：このまま業務を進めることにより目標値以上の成果を得られる",
@@ -178,6 +195,7 @@ public final class SeedLoader {
      * organisation with its four quarters and, in the 4th, the reason and remark given.
      */
     public void loadMusashino() {
+        registerOrganisations(MUSASHINO);
         JsonNode table = read("musashino-r5.json");
         String items = adoptPlan(MUSASHINO, table.path("plan"));
         for (JsonNode goal : table.path("goals")) {
@@ -279,6 +297,7 @@ public final class SeedLoader {
      * target) each under its 方向性, with the city's wording of baseline and target.
      */
     public void loadTama() {
+        registerOrganisations(TAMA);
         JsonNode tama = read("tama.json");
         String items = adoptPlan(TAMA, tama.path("plan"));
         String plan = items.substring(0, items.length() - "/items".length());
