@@ -58,7 +58,11 @@ public record Actor(String subject, Role role, MunicipalityCode municipalityCode
 
     /** Whether they may write this municipality's records (before any organisation check). */
     public boolean mayWrite(MunicipalityCode municipality) {
-        return role == Role.MUNICIPAL_EDITOR && municipalityCode.equals(municipality);
+        return switch (role) {
+            case MUNICIPAL_EDITOR -> municipalityCode.equals(municipality);
+            case METRO_EDITOR -> MunicipalityCode.TOKYO_METROPOLITAN_GOVERNMENT.equals(municipality);
+            case MUNICIPAL_VIEWER, METRO_ANALYST, AUDITOR, ADMIN -> false;
+        };
     }
 
     /**
@@ -66,7 +70,7 @@ public record Actor(String subject, Role role, MunicipalityCode municipalityCode
      * bound to an organisation only edits its items; one bound to none edits all of them.
      */
     public boolean mayEditItemOf(Collection<String> responsibleOrganisations) {
-        return role == Role.MUNICIPAL_EDITOR
+        return (role == Role.MUNICIPAL_EDITOR || role == Role.METRO_EDITOR)
                 && (organisation == null || responsibleOrganisations.contains(organisation));
     }
 

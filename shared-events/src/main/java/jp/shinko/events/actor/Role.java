@@ -18,6 +18,12 @@ public enum Role {
     MUNICIPAL_VIEWER("municipal-viewer"),
     /** The Tokyo Metropolitan Government: reads every municipality, writes nothing. */
     METRO_ANALYST("metro-analyst"),
+    /**
+     * The Tokyo Metropolitan Government's staff who keep its own records (its programmes, under
+     * 東京都's code {@link jp.shinko.events.municipality.MunicipalityCode#TOKYO_METROPOLITAN_GOVERNMENT});
+     * reads every municipality, writes nothing of a city's.
+     */
+    METRO_EDITOR("metro-editor"),
     /** Reads everything, including history and who changed what; writes nothing. */
     AUDITOR("auditor"),
     /** Operates the system: registers municipalities, rebuilds projections, replays to Kafka. */

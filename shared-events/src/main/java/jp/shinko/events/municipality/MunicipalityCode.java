@@ -15,8 +15,19 @@ public record MunicipalityCode(@JsonValue String value) {
 
     private static final int LENGTH = 6;
 
+    /**
+     * 東京都, the Tokyo Metropolitan Government: the national code covers prefectures too (their
+     * three digits after the prefecture's are 000). Its own records are kept under this code.
+     */
+    public static final MunicipalityCode TOKYO_METROPOLITAN_GOVERNMENT = new MunicipalityCode("130001");
+
     public MunicipalityCode {
         validate(value);
+    }
+
+    /** Whether the code is a prefecture's (such as 東京都's 130001) rather than a city's, town's or village's. */
+    public boolean isPrefecture() {
+        return value.startsWith("000", 2);
     }
 
     /** Parses a code such as {@code "132241"}. */

@@ -45,6 +45,25 @@ class ActorTest {
         }
     }
 
+    /** 東京都's staff keep its own programmes under its code and read the cities, whose records they never write. */
+    @Test
+    void aMetroEditorWritesOnlyTheMetropolitanGovernmentsRecordsAndReadsEveryMunicipality() {
+        Actor metro = Actor.of("tomoko", Role.METRO_EDITOR);
+        MunicipalityCode tokyo = MunicipalityCode.TOKYO_METROPOLITAN_GOVERNMENT;
+
+        assertThat(tokyo.value()).isEqualTo("130001");
+        assertThat(tokyo.isPrefecture()).isTrue();
+        assertThat(TAMA.isPrefecture()).isFalse();
+        assertThat(metro.mayWrite(tokyo)).isTrue();
+        assertThat(metro.mayWrite(TAMA)).isFalse();
+        assertThat(metro.mayRead(TAMA)).isTrue();
+        assertThat(metro.readsEveryMunicipality()).isTrue();
+        assertThat(metro.mayEditItemOf(List.of("多摩振興担当"))).isTrue();
+        assertThat(new Actor("alice", Role.MUNICIPAL_EDITOR, TAMA, null).mayWrite(tokyo)).isFalse();
+        assertThatThrownBy(() -> new Actor("tomoko", Role.METRO_EDITOR, tokyo, null))
+                .as("bound to no municipality: its code is the one it writes").isInstanceOf(InvalidActor.class);
+    }
+
     @Test
     void anEditorOfAnOrganisationEditsOnlyItemsThatOrganisationIsResponsibleFor() {
         Actor chamber = new Actor("dan", Role.MUNICIPAL_EDITOR, TAMA, "商工会議所");
@@ -79,8 +98,8 @@ class ActorTest {
     void anUnknownRoleNameIsRefusedNamingTheAllowedOnes() {
         assertThatThrownBy(() -> Role.fromWireName("superuser"))
                 .isInstanceOf(InvalidActor.class)
-                .hasMessage("the role must be one of municipal-editor, municipal-viewer, metro-analyst, auditor, "
-                        + "admin, not \"superuser\"");
+                .hasMessage("the role must be one of municipal-editor, municipal-viewer, metro-analyst, "
+                        + "metro-editor, auditor, admin, not \"superuser\"");
     }
 
     @Test

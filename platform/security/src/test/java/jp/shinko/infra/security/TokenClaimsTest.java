@@ -64,7 +64,7 @@ class TokenClaimsTest {
             assertThat(error.getErrorCode()).isEqualTo("invalid_token");
             assertThat(error.getDescription()).isEqualTo("the token does not say who acts: claims sub, role, "
                     + "municipality_code, organisation: the role must be one of municipal-editor, municipal-viewer, "
-                    + "metro-analyst, auditor, admin, not missing");
+                    + "metro-analyst, metro-editor, auditor, admin, not missing");
         });
     }
 

@@ -212,7 +212,7 @@ public final class LocalStack {
 
                 Every request needs a token (valid %d h). Get one for a role:
                   TOKEN=$(curl -s '%s?role=metro-analyst')
-                  roles: admin, metro-analyst, auditor; municipal-editor and municipal-viewer also need
+                  roles: admin, metro-analyst, metro-editor, auditor; municipal-editor and municipal-viewer also need
                   &municipality=CODE (e.g. 132241) and may add &organisation=NAME (URL-encoded).
                 Try:  curl -s -H "Authorization: Bearer $TOKEN" %s/municipalities
 

@@ -16,6 +16,8 @@ public enum Caller {
     NOBODY,
     ADMIN,
     METRO_ANALYST,
+    /** The Tokyo Metropolitan Government's editor, who writes only 東京都's own records. */
+    METRO_EDITOR,
     AUDITOR,
     EDITOR_OF_TARGET,
     VIEWER_OF_TARGET,
@@ -28,6 +30,7 @@ public enum Caller {
             case NOBODY -> null;
             case ADMIN -> Actor.of("matrix-admin", Role.ADMIN);
             case METRO_ANALYST -> Actor.of("matrix-analyst", Role.METRO_ANALYST);
+            case METRO_EDITOR -> Actor.of("matrix-metro-editor", Role.METRO_EDITOR);
             case AUDITOR -> Actor.of("matrix-auditor", Role.AUDITOR);
             case EDITOR_OF_TARGET -> new Actor("matrix-editor", Role.MUNICIPAL_EDITOR, target, null);
             case VIEWER_OF_TARGET -> new Actor("matrix-viewer", Role.MUNICIPAL_VIEWER, target, null);
@@ -76,6 +79,7 @@ public enum Caller {
         statuses.put(NOBODY, 401);
         statuses.put(ADMIN, admin);
         statuses.put(METRO_ANALYST, analystAndAuditor);
+        statuses.put(METRO_EDITOR, analystAndAuditor); // a city is never 東京都, whose records it writes
         statuses.put(AUDITOR, analystAndAuditor);
         statuses.put(EDITOR_OF_TARGET, editorOfTarget);
         statuses.put(VIEWER_OF_TARGET, viewerOfTarget);
