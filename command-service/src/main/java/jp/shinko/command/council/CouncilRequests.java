@@ -13,12 +13,13 @@ import jp.shinko.events.council.MeetingId;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.edge.FieldProblem;
 import jp.shinko.infra.edge.InvalidRequest;
+import jp.shinko.infra.edge.MultiLineText;
 
 /** The bodies of the council endpoints, each read into its command; a bad field is a 400 naming it. */
 final class CouncilRequests {
 
     private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
-    private static final String ID_RULE = "1 to 64 letters, digits, '.', '_' and '-', e.g. shingikai-2025-2";
+    private static final String ID_RULE = "1 to 64 letters, digits, '.', '_' and '-', e.g. 1";
     private static final int MOST_DOCUMENTS = 20;
     private static final int LONGEST_TEXT = 4000;
 
@@ -26,7 +27,7 @@ final class CouncilRequests {
     }
 
     static MeetingId meetingId(String value) {
-        return MeetingId.of(RequestFields.identifier("meetingId", value, ID, ID_RULE));
+        return RequestFields.meetingId("meetingId", value);
     }
 
     /** The body of {@code PUT /municipalities/{code}/council-meetings/{meetingId}}. */
@@ -39,7 +40,8 @@ final class CouncilRequests {
             @Schema(description = "The meeting as the city names it", example = "令和7年度第2回") String title,
             @Schema(description = "The tables presented, each pinned to the recorded instant it was produced from")
             List<DocumentRequest> documents,
-            @Schema(description = "Required to change a meeting already recorded") String correctionReason) {
+            @Schema(description = "Required to change a meeting already recorded") @MultiLineText
+            String correctionReason) {
 
         CouncilCommands.RecordCouncilMeeting toCommand(MunicipalityCode code, String meetingId, Instant now) {
             List<DocumentRequest> sent = RequestFields.list("documents", documents, MOST_DOCUMENTS);
@@ -91,9 +93,9 @@ final class CouncilRequests {
     /** The body of {@code PUT /municipalities/{code}/council-meetings/{meetingId}/opinions/{opinionId}}. */
     @Schema(description = "An opinion of the council, with the city's response once given")
     record OpinionRequest(
-            @Schema(description = "The council's opinion as recorded") String opinion,
-            @Schema(description = "The city's response, once given") String response,
-            @Schema(description = "Required to change an opinion or response already recorded")
+            @Schema(description = "The council's opinion as recorded") @MultiLineText String opinion,
+            @Schema(description = "The city's response, once given") @MultiLineText String response,
+            @Schema(description = "Required to change an opinion or response already recorded") @MultiLineText
             String correctionReason) {
 
         CouncilCommands.RecordCouncilOpinion toCommand(MunicipalityCode code, String meetingId, String opinionId) {

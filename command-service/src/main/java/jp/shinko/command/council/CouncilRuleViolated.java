@@ -28,6 +28,19 @@ public final class CouncilRuleViolated extends RuleViolation {
                 Map.of("field", field, "pinnedAt", pinnedAt.toString(), "planAdoptedAt", adoptedAt.toString()));
     }
 
+    public static CouncilRuleViolated outsideThePlan(String field, FiscalYear year, FiscalYear from, FiscalYear to) {
+        return new CouncilRuleViolated(field + ": fiscal year " + year + " is outside the plan's period (" + from
+                + " to " + to + ")", Map.of("field", field, "fiscalYear", year.value(), "fromFiscalYear", from.value(),
+                        "toFiscalYear", to.value()));
+    }
+
+    public static CouncilRuleViolated citedByAClosedYear(String field, MeetingId meetingId, PlanId planId,
+            FiscalYear closed) {
+        return new CouncilRuleViolated(field + ": meeting " + meetingId + " closed fiscal year " + closed + " of plan "
+                + planId + ", which stands on the year it reviewed and its day; those are not corrected",
+                Map.of("field", field, "meetingId", meetingId, "planId", planId, "closedFiscalYear", closed.value()));
+    }
+
     public static CouncilRuleViolated noSuchPlan(String field, PlanId planId) {
         return new CouncilRuleViolated(field + ": the municipality has no plan " + planId,
                 Map.of("field", field, "planId", planId));

@@ -2,6 +2,7 @@ package jp.shinko.command.municipality;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.shinko.events.calendar.FiscalYear;
@@ -9,12 +10,16 @@ import jp.shinko.events.council.CouncilEvent;
 import jp.shinko.events.council.CouncilMeetingRecorded;
 import jp.shinko.events.council.CouncilMeetings;
 import jp.shinko.events.council.CouncilOpinionRecorded;
+import jp.shinko.events.council.MeetingId;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.organisation.OrganisationEvent;
 import jp.shinko.events.organisation.OrganisationRegister;
 import jp.shinko.events.organisation.OrganisationRegistered;
 import jp.shinko.events.organisation.OrganisationRevised;
+import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.plan.PlanId;
+import jp.shinko.events.plan.PlanRevised;
+import jp.shinko.events.progress.FiscalYearClosed;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.events.settings.ReasonCodes;
@@ -59,8 +64,13 @@ public class MunicipalRules implements MunicipalRegisters {
             + EventStoreSchemaMigration.SCHEMA + ".domain_event_entry where aggregate_identifier = ? "
             + "and payload_type in ('OrganisationRegistered', 'OrganisationRevised') order by sequence_number";
 
-    private static final String PLAN_ADOPTED_AT = "select min(recorded_at) from " + EventStoreSchemaMigration.SCHEMA
-            + ".domain_event_entry where aggregate_identifier = ? and payload_type = 'PlanAdopted'";
+    private static final String PLAN_PERIODS = "select payload_type, payload, recorded_at from "
+            + EventStoreSchemaMigration.SCHEMA + ".domain_event_entry where aggregate_identifier = ? "
+            + "and payload_type in ('PlanAdopted', 'PlanRevised') order by sequence_number";
+
+    private static final String CLOSURES_CITING = "select payload from " + EventStoreSchemaMigration.SCHEMA
+            + ".domain_event_entry where municipality_code = ? and payload_type = 'FiscalYearClosed' "
+            + "and convert_from(payload, 'UTF8')::jsonb ->> 'councilMeetingId' = ?";
 
     private static final String COUNCIL_EVENTS = "select payload_type, payload from "
             + EventStoreSchemaMigration.SCHEMA + ".domain_event_entry where aggregate_identifier = ? "
@@ -91,11 +101,38 @@ public class MunicipalRules implements MunicipalRegisters {
         return register;
     }
 
-    /** When the municipality adopted the plan, if it did. */
-    public Optional<Instant> planAdoptedAt(MunicipalityCode municipality, PlanId planId) {
-        return jdbc.sql(PLAN_ADOPTED_AT).param(municipality.value() + ":plan:" + planId)
-                .query((row, number) -> Optional.ofNullable(row.getObject(1, OffsetDateTime.class))).single()
-                .map(OffsetDateTime::toInstant);
+    /**
+     * A plan of the municipality as a council document needs it: when it was adopted and the
+     * period it has now.
+     *
+     * @param adoptedAt when it was adopted
+     * @param fromFiscalYear its first fiscal year
+     * @param toFiscalYear its last fiscal year
+     */
+    public record PlanFacts(Instant adoptedAt, FiscalYear fromFiscalYear, FiscalYear toFiscalYear) {
+    }
+
+    /** The plan, if the municipality adopted it. */
+    public Optional<PlanFacts> planOf(MunicipalityCode municipality, PlanId planId) {
+        PlanFacts facts = null;
+        for (Object[] row : jdbc.sql(PLAN_PERIODS).param(municipality.value() + ":plan:" + planId)
+                .query((row, number) -> new Object[] {row.getString(1), row.getBytes(2),
+                    row.getObject(3, OffsetDateTime.class).toInstant()}).list()) {
+            if (row[0].equals("PlanAdopted")) {
+                PlanAdopted adopted = json.readValue((byte[]) row[1], PlanAdopted.class);
+                facts = new PlanFacts((Instant) row[2], adopted.fromFiscalYear(), adopted.toFiscalYear());
+            } else if (facts != null) {
+                PlanRevised revised = json.readValue((byte[]) row[1], PlanRevised.class);
+                facts = new PlanFacts(facts.adoptedAt(), revised.fromFiscalYear(), revised.toFiscalYear());
+            }
+        }
+        return Optional.ofNullable(facts);
+    }
+
+    /** The fiscal years of the municipality's plans closed at a council meeting, which stand on its year and day. */
+    public List<FiscalYearClosed> closuresCiting(MunicipalityCode municipality, MeetingId meetingId) {
+        return jdbc.sql(CLOSURES_CITING).param(municipality.value()).param(meetingId.value())
+                .query((row, number) -> json.readValue(row.getBytes(1), FiscalYearClosed.class)).list();
     }
 
     @Override

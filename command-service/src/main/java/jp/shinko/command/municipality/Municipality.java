@@ -2,7 +2,6 @@ package jp.shinko.command.municipality;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +10,7 @@ import jp.shinko.command.council.CouncilCommands.RecordCouncilMeeting;
 import jp.shinko.command.council.CouncilCommands.RecordCouncilOpinion;
 import jp.shinko.command.council.CouncilRuleViolated;
 import jp.shinko.command.messaging.CommandMetadata;
+import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.TokyoTime;
 import jp.shinko.events.council.CouncilDocument;
 import jp.shinko.events.council.CouncilMeetingRecorded;
@@ -22,6 +22,7 @@ import jp.shinko.events.organisation.Organisation;
 import jp.shinko.events.organisation.OrganisationRegister;
 import jp.shinko.events.organisation.OrganisationRegistered;
 import jp.shinko.events.organisation.OrganisationRevised;
+import jp.shinko.events.progress.FiscalYearClosed;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.events.settings.ReasonCodes;
 import jp.shinko.events.settings.ReasonCodesAdopted;
@@ -60,6 +61,9 @@ class Municipality {
     private ReportingDeadlines reportingDeadlines = ReportingDeadlines.DEFAULT;
     private OrganisationRegister organisations = OrganisationRegister.EMPTY;
     private CouncilMeetings council = CouncilMeetings.NONE;
+
+    /** The earliest day a rename may take effect, as other dates of the records. */
+    private static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
 
     Municipality() {
         // for Axon: state is rebuilt from events
@@ -144,6 +148,13 @@ class Municipality {
         if (command.reason() == null) {
             throw OrganisationRuleViolated.reasonRequired(command.organisationId());
         }
+        if (!current.name().equals(command.name())) {
+            LocalDate earliest = current.formerNames().isEmpty() ? FIRST_DAY
+                    : current.formerNames().get(current.formerNames().size() - 1).until().plusDays(2);
+            if (command.effectiveOn().isBefore(earliest) || command.effectiveOn().isAfter(command.today())) {
+                throw OrganisationRuleViolated.renamedOutsideItsTime(command.effectiveOn(), earliest, command.today());
+            }
+        }
         apply(new OrganisationRevised(code, command.organisationId(), command.name(), command.kind(),
                 command.aliases(), command.effectiveOn(), command.reason()));
         return true;
@@ -166,12 +177,16 @@ class Municipality {
             if (document.pinnedAt().isAfter(command.now())) {
                 throw CouncilRuleViolated.pinnedInTheFuture(field + ".pinnedAt", document.pinnedAt(), command.now());
             }
-            Optional<Instant> adopted = rules.planAdoptedAt(code, document.planId());
-            if (adopted.isEmpty()) {
-                throw CouncilRuleViolated.noSuchPlan(field + ".planId", document.planId());
+            MunicipalRules.PlanFacts plan = rules.planOf(code, document.planId())
+                    .orElseThrow(() -> CouncilRuleViolated.noSuchPlan(field + ".planId", document.planId()));
+            if (plan.adoptedAt().isAfter(document.pinnedAt())) {
+                throw CouncilRuleViolated.pinnedBeforeThePlan(field + ".pinnedAt", document.pinnedAt(),
+                        plan.adoptedAt());
             }
-            if (adopted.get().isAfter(document.pinnedAt())) {
-                throw CouncilRuleViolated.pinnedBeforeThePlan(field + ".pinnedAt", document.pinnedAt(), adopted.get());
+            FiscalYear year = document.fiscalYear();
+            if (year != null && (year.isAfter(plan.toFiscalYear()) || plan.fromFiscalYear().isAfter(year))) {
+                throw CouncilRuleViolated.outsideThePlan(field + ".fiscalYear", year, plan.fromFiscalYear(),
+                        plan.toFiscalYear());
             }
         }
         CouncilMeetingRecorded recorded = new CouncilMeetingRecorded(code, command.meetingId(), command.fiscalYear(),
@@ -188,6 +203,14 @@ class Municipality {
         }
         if (command.correctionReason() == null) {
             throw CouncilRuleViolated.correctionReasonRequired("meeting " + command.meetingId());
+        }
+        if (!current.fiscalYear().equals(command.fiscalYear()) || !current.heldOn().equals(command.heldOn())) {
+            List<FiscalYearClosed> closures = rules.closuresCiting(code, command.meetingId());
+            if (!closures.isEmpty()) {
+                throw CouncilRuleViolated.citedByAClosedYear(
+                        current.fiscalYear().equals(command.fiscalYear()) ? "heldOn" : "fiscalYear",
+                        command.meetingId(), closures.get(0).planId(), closures.get(0).fiscalYear());
+            }
         }
         apply(new CouncilMeetingRecorded(code, command.meetingId(), command.fiscalYear(), command.council(),
                 command.heldOn(), command.title(), command.documents(), command.correctionReason()));

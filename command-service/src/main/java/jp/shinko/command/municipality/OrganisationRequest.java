@@ -4,12 +4,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.organisation.OrganisationId;
 import jp.shinko.events.organisation.OrganisationKind;
+import jp.shinko.events.organisation.OrganisationRegister;
 import jp.shinko.infra.edge.FieldProblem;
 import jp.shinko.infra.edge.InvalidRequest;
+import jp.shinko.infra.edge.MultiLineText;
 
 /**
  * The body of {@code PUT /municipalities/{code}/organisations/{organisationId}}.
@@ -28,9 +31,10 @@ record OrganisationRequest(
                 + "omitted where the city's documents do not say", example = "section") String kind,
         @Schema(description = "Other names it is written under; none may be another organisation's",
                 example = "[\"企画課（健幸まちづくり担当）\"]") List<String> aliases,
-        @Schema(description = "For a revision: the first day of the new name (default today)", example = "2026-04-01")
-        LocalDate effectiveOn,
-        @Schema(description = "Required to revise a registered organisation", example = "組織改正") String reason) {
+        @Schema(description = "For a rename: the first day of the new name, after the last rename and not after "
+                + "today (default today)", example = "2026-04-01") String effectiveOn,
+        @Schema(description = "Required to revise a registered organisation", example = "組織改正")
+        @MultiLineText String reason) {
 
     /** Ids of organisations, like those of items. */
     private static final String ORGANISATION_ID = "[A-Za-z0-9._-]{1,64}";
@@ -49,15 +53,17 @@ record OrganisationRequest(
         List<String> sent = RequestFields.list("aliases", aliases, MOST_ALIASES);
         for (int i = 0; i < sent.size(); i++) {
             String alias = RequestFields.text("aliases[" + i + "]", sent.get(i), LONGEST_NAME, true);
-            if (alias.equals(checkedName) || checkedAliases.contains(alias)) {
-                throw new InvalidRequest(new FieldProblem("aliases[" + i + "]", alias,
-                        "repeats the name or another alias; each name once"));
+            if (OrganisationRegister.sameName(alias, checkedName)
+                    || checkedAliases.stream().anyMatch(other -> OrganisationRegister.sameName(alias, other))) {
+                throw new InvalidRequest(new FieldProblem("aliases[" + i + "]", alias, "repeats the name or another "
+                        + "alias (spaces and full/half width aside); each name once"));
             }
             checkedAliases.add(alias);
         }
         String checkedKind = RequestFields.text("kind", kind, 20, false);
         return new RecordOrganisation(code, organisationId(organisationId), checkedName,
                 checkedKind == null ? null : OrganisationKind.of(checkedKind), List.copyOf(checkedAliases),
-                effectiveOn == null ? today : effectiveOn, RequestFields.text("reason", reason, 500, false));
+                Optional.ofNullable(RequestFields.date("effectiveOn", effectiveOn, false)).orElse(today),
+                RequestFields.text("reason", reason, 500, false), today);
     }
 }

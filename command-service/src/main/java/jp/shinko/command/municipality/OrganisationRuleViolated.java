@@ -1,5 +1,6 @@
 package jp.shinko.command.municipality;
 
+import java.time.LocalDate;
 import java.util.Map;
 import jp.shinko.command.problem.RuleViolation;
 import jp.shinko.events.organisation.OrganisationId;
@@ -19,6 +20,13 @@ final class OrganisationRuleViolated extends RuleViolation {
                 + "organisation only: revise that organisation first if the name has moved",
                 Map.of("field", field, "name", taken.name(), "organisationId", taken.owner().organisationId(),
                         "organisationName", taken.owner().name()));
+    }
+
+    static OrganisationRuleViolated renamedOutsideItsTime(LocalDate effectiveOn, LocalDate earliest, LocalDate today) {
+        return new OrganisationRuleViolated("effectiveOn: " + effectiveOn + " is not between " + earliest + " (after "
+                + "the last rename) and today (" + today + "); a rename is recorded once it has taken effect",
+                Map.of("field", "effectiveOn", "effectiveOn", effectiveOn.toString(), "earliest", earliest.toString(),
+                        "today", today.toString()));
     }
 
     static OrganisationRuleViolated reasonRequired(OrganisationId id) {

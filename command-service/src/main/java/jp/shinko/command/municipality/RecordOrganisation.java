@@ -19,9 +19,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param aliases the other names it is written under
  * @param effectiveOn for a revision, the first day of the new name
  * @param reason for a revision, why it changes
+ * @param today the day the command is sent, in Tokyo: a rename takes effect no later
  */
 public record RecordOrganisation(@TargetAggregateIdentifier MunicipalityCode code, OrganisationId organisationId,
-        String name, OrganisationKind kind, List<String> aliases, LocalDate effectiveOn, String reason)
+        String name, OrganisationKind kind, List<String> aliases, LocalDate effectiveOn, String reason,
+        LocalDate today)
         implements CityWideChange {
 
     @Override

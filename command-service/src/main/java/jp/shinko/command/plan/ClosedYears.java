@@ -3,9 +3,9 @@ package jp.shinko.command.plan;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.LocalDate;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import jp.shinko.command.council.CouncilRuleViolated;
 import jp.shinko.command.plan.PlanCommands.CloseFiscalYear;
 import jp.shinko.events.calendar.FiscalYear;
@@ -22,7 +22,8 @@ import jp.shinko.events.progress.FiscalYearClosed;
         isGetterVisibility = Visibility.NONE)
 final class ClosedYears {
 
-    private Set<FiscalYear> closed = new HashSet<>();
+    /** How each closed year was closed, in the order closed. */
+    private List<FiscalYearClosed> closed = new ArrayList<>();
 
     /**
      * Closes the year if it is not yet closed; nothing when it already is. A council meeting named
@@ -50,7 +51,13 @@ final class ClosedYears {
                 && (reported.isBefore(command.fiscalYear().firstDay()) || reported.isAfter(command.today()))) {
             throw PlanRuleViolated.reportedOutsideTheYear(command.fiscalYear(), reported, command.today());
         }
-        if (closed.contains(command.fiscalYear())) {
+        Optional<FiscalYearClosed> already = closure(command.fiscalYear());
+        if (already.isPresent()) {
+            FiscalYearClosed was = already.get();
+            if (command.councilMeetingId() != null && !command.councilMeetingId().equals(was.councilMeetingId())
+                    || reported != null && !reported.equals(was.councilReportedOn())) {
+                throw PlanRuleViolated.closedOtherwise(was);
+            }
             return List.of();
         }
         return List.of(new FiscalYearClosed(plan.municipalityCode(), plan.planId(), command.fiscalYear(), reported,
@@ -62,13 +69,17 @@ final class ClosedYears {
      * before that, a new value simply supersedes the old one and no reason is kept.
      */
     String correction(FiscalYear year, String reason) {
-        if (!closed.contains(year)) {
+        if (closure(year).isEmpty()) {
             return null;
         }
         if (reason == null) {
             throw PlanRuleViolated.yearClosed(year);
         }
         return reason;
+    }
+
+    private Optional<FiscalYearClosed> closure(FiscalYear year) {
+        return closed.stream().filter(closure -> closure.fiscalYear().equals(year)).findFirst();
     }
 
     /** Refuses a year outside the plan's period. */
@@ -79,6 +90,6 @@ final class ClosedYears {
     }
 
     void on(FiscalYearClosed event) {
-        closed.add(event.fiscalYear());
+        closed.add(event);
     }
 }

@@ -85,7 +85,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * is loaded from its events instead.
  */
 @Aggregate
-@Revision("3")
+@Revision("4")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class Plan {

@@ -211,11 +211,11 @@ class PlanController {
         FiscalYear year = fiscalYear;
         LocalDate reportedOn = request == null ? null
                 : RequestFields.date("councilReportedOn", request.councilReportedOn(), false);
-        String meeting = request == null ? null : RequestFields.text("councilMeetingId", request.councilMeetingId(),
-                64, false);
+        MeetingId meeting = request == null || request.councilMeetingId() == null ? null
+                : RequestFields.meetingId("councilMeetingId", request.councilMeetingId());
         String commandId = CommandIds.ofThisRequest();
         PlanCommands.CloseFiscalYear command = new PlanCommands.CloseFiscalYear(code,
-                PlanRequests.planId(planId), year, reportedOn, MeetingId.ofNullable(meeting),
+                PlanRequests.planId(planId), year, reportedOn, meeting,
                 LocalDate.now(clock.withZone(TokyoTime.ZONE)));
         Boolean changed = commandGateway.sendAndWait(command);
         return new CloseAnswer(code, command.planId(), year.value(), changed, commandId);

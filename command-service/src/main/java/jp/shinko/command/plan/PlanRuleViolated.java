@@ -1,6 +1,7 @@
 package jp.shinko.command.plan;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.shinko.command.problem.RuleViolation;
@@ -8,6 +9,7 @@ import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.plan.PlanId;
+import jp.shinko.events.progress.FiscalYearClosed;
 import jp.shinko.infra.edge.ProblemType;
 
 /** A plan command that breaks a rule of the plan's tree; nothing is stored. */
@@ -75,6 +77,22 @@ final class PlanRuleViolated extends RuleViolation {
         return new PlanRuleViolated(ProblemType.RULE_VIOLATED, "unit: item " + itemId + " already has targets or "
                 + "actuals in " + indicatorUnit + "; its unit cannot become " + unit,
                 Map.of("field", "unit", "indicatorUnit", indicatorUnit, "unit", unit));
+    }
+
+    static PlanRuleViolated closedOtherwise(FiscalYearClosed closure) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("field", closure.councilMeetingId() != null ? "councilMeetingId" : "councilReportedOn");
+        values.put("fiscalYear", closure.fiscalYear().value());
+        if (closure.councilReportedOn() != null) {
+            values.put("councilReportedOn", closure.councilReportedOn().toString());
+        }
+        if (closure.councilMeetingId() != null) {
+            values.put("councilMeetingId", closure.councilMeetingId().value());
+        }
+        return new PlanRuleViolated(ProblemType.ALREADY_EXISTS, "fiscal year " + closure.fiscalYear()
+                + " is already closed" + (closure.councilReportedOn() == null ? "" : ", reported to the council on "
+                + closure.councilReportedOn()) + (closure.councilMeetingId() == null ? "" : " at meeting "
+                + closure.councilMeetingId()) + "; a year is closed once", values);
     }
 
     static PlanRuleViolated yearNotOver(FiscalYear year) {

@@ -10,6 +10,7 @@ import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.InvalidFiscalYear;
 import jp.shinko.events.calendar.InvalidQuarter;
 import jp.shinko.events.calendar.Quarter;
+import jp.shinko.events.council.MeetingId;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.infra.edge.FieldProblem;
 import jp.shinko.infra.edge.InvalidRequest;
@@ -37,6 +38,12 @@ public final class RequestFields {
     /** A plan's id as the command API takes a new one. */
     public static PlanId planId(String field, String value) {
         return PlanId.of(identifier(field, value, "[a-z0-9][a-z0-9-]{0,39}", PLAN_ID_RULE));
+    }
+
+    /** A council meeting's id as the command API takes a new one. */
+    public static MeetingId meetingId(String field, String value) {
+        return MeetingId.of(identifier(field, value, "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
+                "1 to 64 letters, digits, '.', '_' and '-', e.g. shingikai-2025-2"));
     }
 
     /** A date written as ISO 8601, such as 2024-06-20. */

@@ -58,6 +58,8 @@ class CouncilApiTest {
 
         String opinion = "/council-meetings/shingikai-2024-1/opinions/1";
         send(client.put(), code, opinion, Map.of("opinion", "周知・集客の方法を見直すこと")).expectStatus().isOk();
+        send(client.put(), code, "/council-meetings/shingikai-2024-1/opinions/2", Map.of("opinion",
+                "一、事業承継の周知について\n二、創業塾の集客について")).expectStatus().isOk();
         send(client.put(), code, opinion, Map.of("opinion", "周知・集客の方法を見直すこと",
                 "response", "SNSでの周知を始めます")).expectStatus().isOk()
                 .expectBody().jsonPath("$.changed").isEqualTo(true);
@@ -70,9 +72,20 @@ class CouncilApiTest {
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.field").isEqualTo("councilMeetingId");
         send(client.post(), code, "/plans/p/fiscal-years/R5/close", Map.of("councilMeetingId", "shingikai-2024-1"))
                 .expectStatus().isOk().expectBody().jsonPath("$.changed").isEqualTo(true);
+        send(client.post(), code, "/plans/p/fiscal-years/R5/close", Map.of("councilMeetingId", "shingikai-2024-1"))
+                .expectStatus().isOk().expectBody().jsonPath("$.changed").isEqualTo(false);
+        send(client.post(), code, "/plans/p/fiscal-years/R5/close", Map.of("councilReportedOn", "2024-06-21"))
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.councilMeetingId")
+                .isEqualTo("shingikai-2024-1");
+        send(client.post(), code, "/plans/p/fiscal-years/R5/close", Map.of("councilMeetingId", "../x"))
+                .expectStatus().isBadRequest();
+        Map<String, Object> moved = new HashMap<>(meeting);
+        moved.putAll(Map.of("heldOn", "2024-06-21", "correctionReason", "開催日の誤り"));
+        send(client.put(), code, "/council-meetings/shingikai-2024-1", moved).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("heldOn").jsonPath("$.closedFiscalYear").isEqualTo(2023);
 
         assertThat(eventTypes(code)).containsExactly("PlanAdopted", "CouncilMeetingRecorded",
-                "CouncilOpinionRecorded", "CouncilOpinionRecorded", "FiscalYearClosed");
+                "CouncilOpinionRecorded", "CouncilOpinionRecorded", "CouncilOpinionRecorded", "FiscalYearClosed");
         assertThat(payloadOf(code, "FiscalYearClosed")).isEqualTo("{\"municipalityCode\":\"" + code + "\","
                 + "\"planId\":\"p\",\"fiscalYear\":2023,\"councilReportedOn\":\"2024-06-20\","
                 + "\"councilMeetingId\":\"shingikai-2024-1\"}");
@@ -95,6 +108,11 @@ class CouncilApiTest {
                 "pinnedAt", Instant.now().toString())));
         send(client.put(), code, path, otherPlan).expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.field").isEqualTo("documents[0].planId");
+        Map<String, Object> outside = meeting(Instant.now().toString());
+        outside.put("documents", List.of(Map.of("title", "資料2", "table", "annual", "planId", "p",
+                "fiscalYear", "R9", "pinnedAt", Instant.now().toString())));
+        send(client.put(), code, path, outside).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("documents[0].fiscalYear");
         Map<String, Object> noYear = meeting(Instant.now().toString());
         noYear.put("documents", List.of(Map.of("title", "資料2", "table", "annual", "planId", "p",
                 "pinnedAt", Instant.now().toString())));

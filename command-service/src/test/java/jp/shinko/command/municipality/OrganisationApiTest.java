@@ -54,8 +54,17 @@ class OrganisationApiTest {
 
         organisation(code, "kenko", Map.of("name", "健康づくり担当", "kind", "section")).expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.field").isEqualTo("reason");
+        organisation(code, "kenko", Map.of("name", "健康づくり担当", "kind", "section", "effectiveOn", "2999-04-01",
+                "reason", "組織改正")).expectStatus().isEqualTo(422).expectBody().jsonPath("$.field")
+                .isEqualTo("effectiveOn");
+        organisation(code, "kenko", Map.of("name", "健康づくり担当", "kind", "section",
+                "effectiveOn", "2026-04-01T00:00:00Z", "reason", "組織改正")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").isEqualTo("is a date such as 2024-06-20");
         organisation(code, "kenko", Map.of("name", "健康づくり担当", "kind", "section", "effectiveOn", "2026-04-01",
                 "reason", "組織改正")).expectStatus().isOk().expectBody().jsonPath("$.changed").isEqualTo(true);
+        organisation(code, "kenko", Map.of("name", "健幸まちづくり担当", "kind", "section", "effectiveOn", "2026-04-01",
+                "reason", "戻す")).expectStatus().isEqualTo(422).expectBody().jsonPath("$.earliest")
+                .isEqualTo("2026-04-02");
 
         assertThat(eventTypes(code)).containsExactly("OrganisationRegistered", "OrganisationRevised");
         assertThat(jdbc.sql("select convert_from(payload, 'UTF8') from event_store.domain_event_entry "
@@ -84,6 +93,8 @@ class OrganisationApiTest {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("kind");
         organisation(code, "kikaku", Map.of("name", "企画課", "aliases", List.of("企画課"))).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("aliases[0]");
+        organisation(code, "kikaku", Map.of("name", "企画課W", "aliases", List.of("ABC課", "ＡＢＣ 課")))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("aliases[1]");
         organisation(code, "企画課", Map.of("name", "企画課")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("organisationId");
 

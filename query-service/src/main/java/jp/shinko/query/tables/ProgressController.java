@@ -71,9 +71,10 @@ public class ProgressController {
         ProgressTables tables = tables(actor, code, planId, asOf, page, size);
         Optional<FiscalYear> year = fiscalYear;
         OrganisationRegister register = tables.settings().organisations();
+        Optional<String> organisationWanted = organisation.filter(name -> !name.isBlank());
         return Page.of(tables, year.map(ProgressController::choice).orElse(FiscalYearChoice.ALL),
                 tables.annual(year).stream()
-                        .filter(row -> organisation.map(wanted -> row.organisations().stream()
+                        .filter(row -> organisationWanted.map(wanted -> row.organisations().stream()
                                 .anyMatch(name -> register.same(wanted, name))).orElse(true))
                         .filter(row -> rating.map(wanted -> row.years().stream()
                                 .anyMatch(figures -> wanted.equals(figures.ratingThatCounts()))).orElse(true))
@@ -102,8 +103,10 @@ public class ProgressController {
         ProgressTables tables = tables(actor, code, planId, asOf, page, size);
         FiscalYear year = fiscalYear;
         OrganisationRegister register = tables.settings().organisations();
+        Optional<String> organisationWanted = organisation.filter(name -> !name.isBlank());
         return Page.of(tables, choice(year), tables.quarterly(year).stream()
-                .filter(row -> organisation.map(wanted -> register.same(wanted, row.organisation())).orElse(true))
+                .filter(row -> organisationWanted.map(wanted -> register.same(wanted, row.organisation()))
+                        .orElse(true))
                 .filter(row -> symbol.map(row.quarters()::contains).orElse(true))
                 .toList(), page, size);
     }

@@ -110,6 +110,11 @@ public record OrganisationRegister(List<Organisation> organisations) {
     public record Taken(String name, Organisation owner) {
     }
 
+    /** Whether two names are one name as the register compares them (spaces and full/half width aside). */
+    public static boolean sameName(String one, String other) {
+        return comparable(one).equals(comparable(other));
+    }
+
     /** A name as names are compared: in NFKC form, without spaces. */
     static String comparable(String name) {
         return Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("\\s", "");
