@@ -17,11 +17,6 @@ public record MeetingId(@JsonValue String value) {
         return new MeetingId(value);
     }
 
-    /** The id of a nullable string. */
-    public static MeetingId ofNullable(String value) {
-        return value == null ? null : new MeetingId(value);
-    }
-
     @Override
     public String toString() {
         return value;

@@ -9,7 +9,7 @@ import java.util.Objects;
  * written as a plain string in events, envelopes and URLs. It stays when the organisation is
  * renamed, which is why rows and editors can follow a 課 through a reorganisation.
  */
-public record OrganisationId(@JsonValue String value) implements Comparable<OrganisationId> {
+public record OrganisationId(@JsonValue String value) {
 
     public OrganisationId {
         Objects.requireNonNull(value, "an organisation id");
@@ -19,12 +19,6 @@ public record OrganisationId(@JsonValue String value) implements Comparable<Orga
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static OrganisationId of(String value) {
         return new OrganisationId(value);
-    }
-
-    /** In the order of the ids' text. */
-    @Override
-    public int compareTo(OrganisationId other) {
-        return value.compareTo(other.value);
     }
 
     @Override
