@@ -18,7 +18,6 @@ import jp.shinko.infra.edge.MultiLineText;
 /** The bodies of the council endpoints, each read into its command; a bad field is a 400 naming it. */
 final class CouncilRequests {
 
-    private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
     private static final String ID_RULE = "1 to 64 letters, digits, '.', '_' and '-', e.g. 1";
     private static final int MOST_DOCUMENTS = 20;
     private static final int LONGEST_TEXT = 4000;
@@ -100,7 +99,7 @@ final class CouncilRequests {
 
         CouncilCommands.RecordCouncilOpinion toCommand(MunicipalityCode code, String meetingId, String opinionId) {
             return new CouncilCommands.RecordCouncilOpinion(code, meetingId(meetingId),
-                    RequestFields.identifier("opinionId", opinionId, ID, ID_RULE),
+                    RequestFields.identifier("opinionId", opinionId, RequestFields.ID, ID_RULE),
                     RequestFields.text("opinion", opinion, LONGEST_TEXT, true),
                     RequestFields.text("response", response, LONGEST_TEXT, false),
                     RequestFields.text("correctionReason", correctionReason, 2000, false));

@@ -36,14 +36,12 @@ record OrganisationRequest(
         @Schema(description = "Required to revise a registered organisation", example = "組織改正")
         @MultiLineText String reason) {
 
-    /** Ids of organisations, like those of items. */
-    private static final String ORGANISATION_ID = "[A-Za-z0-9._-]{1,64}";
     private static final String ORGANISATION_ID_RULE = "1 to 64 letters, digits, '.', '_' and '-', e.g. keizai-kanko";
     private static final int LONGEST_NAME = 60;
     private static final int MOST_ALIASES = 10;
 
     static OrganisationId organisationId(String value) {
-        return OrganisationId.of(RequestFields.identifier("organisationId", value, ORGANISATION_ID,
+        return OrganisationId.of(RequestFields.identifier("organisationId", value, RequestFields.ID,
                 ORGANISATION_ID_RULE));
     }
 

@@ -30,7 +30,6 @@ import jp.shinko.infra.edge.MultiLineText;
 /** The bodies of the plan endpoints, each read into its command; a bad field is a 400 naming it. */
 final class PlanRequests {
 
-    static final String ITEM_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
     private static final String ITEM_ID_RULE = "1 to 64 letters, digits, '.', '_' and '-', e.g. 3-1 or measure-01";
     private static final int LONGEST_PLAN_YEARS = 30;
     /** The most responsible organisations or focus themes an item lists. */
@@ -62,7 +61,7 @@ final class PlanRequests {
 
     /** An item's or a KPI's id as text, checked. */
     static String itemIdText(String field, String value) {
-        return RequestFields.identifier(field, value, ITEM_ID, ITEM_ID_RULE);
+        return RequestFields.identifier(field, value, RequestFields.ID, ITEM_ID_RULE);
     }
 
     /** The body of {@code POST /municipalities/{code}/plans}. */

@@ -21,6 +21,13 @@ import jp.shinko.infra.edge.InvalidRequest;
  */
 public final class RequestFields {
 
+    /**
+     * What the ids a client chooses within a municipality or plan look like (items, KPIs,
+     * organisations, council meetings and opinions): 1 to 64 letters, digits, '.', '_' and '-',
+     * starting with a letter or digit.
+     */
+    public static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
     /** What a plan's id may look like. */
     public static final String PLAN_ID_RULE = "1 to 40 lower-case letters, digits and hyphens, e.g. shoko-2023";
 
@@ -42,7 +49,7 @@ public final class RequestFields {
 
     /** A council meeting's id as the command API takes a new one. */
     public static MeetingId meetingId(String field, String value) {
-        return MeetingId.of(identifier(field, value, "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
+        return MeetingId.of(identifier(field, value, ID,
                 "1 to 64 letters, digits, '.', '_' and '-', e.g. shingikai-2025-2"));
     }
 

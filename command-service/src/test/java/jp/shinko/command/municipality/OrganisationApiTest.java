@@ -97,6 +97,8 @@ class OrganisationApiTest {
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("aliases[1]");
         organisation(code, "企画課", Map.of("name", "企画課")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("organisationId");
+        organisation(code, ".hidden", Map.of("name", "企画課")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("organisationId");
 
         assertThat(eventTypes(code)).containsExactly("OrganisationRegistered");
     }
