@@ -2,8 +2,10 @@ package jp.shinko.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import jp.shinko.events.municipality.MunicipalityCode;
@@ -37,6 +39,7 @@ class CommandApiAccessTest {
 
     private static final MunicipalityCode ANOTHER = MunicipalityCode.of("472018");
     private static final AtomicInteger NEXT_CODE = new AtomicInteger(47301);
+    private static final Map<MunicipalityCode, MunicipalityCode> PARTNERS = new ConcurrentHashMap<>();
 
     @LocalServerPort
     int port;
@@ -144,6 +147,17 @@ class CommandApiAccessTest {
                                     .contentType(MediaType.APPLICATION_JSON).body(PLAN).exchange()
                                     .expectStatus().isCreated();
                         }),
+                planChange("PUT /municipalities/{code}/plans/{planId}/items/{itemId}/subsidy-terms", 200, "put",
+                        Map.of("fromFiscalYear", "R5", "maxYears", 3, "projectCapYen", 20_000_000,
+                                "firstYearCapYen", 10_000_000, "rate", "2/3")),
+                jointProject("PUT /municipalities/{code}/joint-projects/{projectId}", Caller.metroEditors(200), "",
+                        Map.of("programme", Map.of("planId", "renkei", "itemId", "a"), "title", "連携事業",
+                                "leadMunicipality", "{target}", "municipalities", List.of("{target}", "{partner}"),
+                                "fiscalYear", "R7"), false),
+                jointProject("PUT /municipalities/{code}/joint-projects/{projectId}/subsidies/{fiscalYear}",
+                        Caller.metroEditors(200), "/subsidies/R7", Map.of("eligibleCostYen", 12_000_000), true),
+                jointProject("PUT /municipalities/{code}/joint-projects/{projectId}/results/{fiscalYear}/{part}",
+                        Caller.editorsOfTarget(200), "/results/R7/{target}", Map.of("results", "会議を8回実施"), true),
                 planChange("PUT /municipalities/{code}/plans/{planId}/kpis/{kpiId}", 200, "put", Map.of(
                         "name", "開業率", "unit", "%", "baseline", Map.of("value", 6.12, "fromYear", 2021))),
                 planChange("POST /municipalities/{code}/plans/{planId}/kpis/{kpiId}/observations", 200, "post",
@@ -218,6 +232,68 @@ class CommandApiAccessTest {
                                 .exchange().expectStatus().isOk();
                     }
                 });
+    }
+
+    /**
+     * An endpoint of 東京都's joint project {@code p<target>}, in which the target takes part with a
+     * partner of its own: both are registered first, 東京都 with its programme {@code renkei/a} and the
+     * programme's terms, and, where {@code adopted}, the project. {@code {target}} and
+     * {@code {partner}} in the body and the path's tail stand for their codes.
+     */
+    private AccessMatrix.Row jointProject(String endpoint, Map<Caller, Integer> statuses, String tail,
+            Map<String, Object> body, boolean adopted) {
+        return new AccessMatrix.Row(endpoint, statuses, AccessMatrix.Kind.WRITES, (client, target) -> client.put()
+                .uri(PROJECT_PATH + target + tail.replace("{target}", target.value()))
+                .contentType(MediaType.APPLICATION_JSON).body(withCodes(body, target)).exchange(),
+                target -> {
+                    register(target);
+                    register(partnerOf(target));
+                    RestTestClient metro = matrix.clientOf(Caller.METRO_EDITOR, target);
+                    registerTokyoWithItsProgramme(metro);
+                    if (adopted) {
+                        metro.put().uri(PROJECT_PATH + target).contentType(MediaType.APPLICATION_JSON)
+                                .body(withCodes(Map.of("programme", Map.of("planId", "renkei", "itemId", "a"),
+                                        "title", "連携事業", "leadMunicipality", "{target}",
+                                        "municipalities", List.of("{target}", "{partner}"), "fiscalYear", "R7"),
+                                        target)).exchange().expectStatus().isOk();
+                    }
+                });
+    }
+
+    private static final String PROJECT_PATH = "/municipalities/" + MunicipalityCode.TOKYO_METROPOLITAN_GOVERNMENT
+            + "/joint-projects/p";
+
+    private void registerTokyoWithItsProgramme(RestTestClient metro) {
+        MunicipalityCode tokyo = MunicipalityCode.TOKYO_METROPOLITAN_GOVERNMENT;
+        matrix.clientOf(Caller.ADMIN, tokyo).post().uri("/municipalities").contentType(MediaType.APPLICATION_JSON)
+                .body(registrationOf(tokyo)).exchange();
+        metro.post().uri("/municipalities/{code}/plans", tokyo.value()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("id", "renkei", "name", "多摩振興", "fromFiscalYear", "R5", "toFiscalYear", "R8"))
+                .exchange();
+        metro.post().uri("/municipalities/{code}/plans/renkei/items", tokyo.value())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("id", "a", "content", Map.of("number", "1",
+                        "title", "多様な主体との連携活動促進支援事業", "responsibleOrganisations", List.of()))).exchange();
+        metro.put().uri("/municipalities/{code}/plans/renkei/items/a/subsidy-terms", tokyo.value())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("fromFiscalYear", "R5", "maxYears", 3,
+                        "projectCapYen", 20_000_000, "firstYearCapYen", 10_000_000, "rate", "2/3"))
+                .exchange().expectStatus().isOk();
+    }
+
+    /** The partner of a target in its project: a municipality of its own. */
+    private static MunicipalityCode partnerOf(MunicipalityCode target) {
+        return PARTNERS.computeIfAbsent(target, code -> freshCode());
+    }
+
+    private static Map<String, Object> withCodes(Map<String, Object> body, MunicipalityCode target) {
+        Map<String, Object> replaced = new HashMap<>();
+        body.forEach((key, value) -> replaced.put(key, value instanceof List<?> list
+                ? list.stream().map(entry -> withCode(entry, target)).toList() : withCode(value, target)));
+        return replaced;
+    }
+
+    private static Object withCode(Object value, MunicipalityCode target) {
+        return "{target}".equals(value) ? target.value()
+                : "{partner}".equals(value) ? partnerOf(target).value() : value;
     }
 
     /** A settings endpoint: the target is registered first, as an admin would. */
@@ -317,8 +393,10 @@ class CommandApiAccessTest {
     }
 
     private int eventsOf(MunicipalityCode municipality) {
-        return jdbc.sql("select count(*) from event_store.domain_event_entry where municipality_code = ?")
-                .param(municipality.value()).query(Integer.class).single();
+        return jdbc.sql("select count(*) from event_store.domain_event_entry where municipality_code = ? "
+                        + "or aggregate_identifier = ?")
+                .param(municipality.value()).param(MunicipalityCode.TOKYO_METROPOLITAN_GOVERNMENT + ":project:p"
+                        + municipality).query(Integer.class).single();
     }
 
     private static Map<String, String> registrationOf(MunicipalityCode code) {

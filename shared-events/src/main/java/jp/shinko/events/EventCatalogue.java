@@ -8,6 +8,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.shinko.events.council.CouncilMeetingRecorded;
 import jp.shinko.events.council.CouncilOpinionRecorded;
+import jp.shinko.events.jointproject.JointProjectRecorded;
+import jp.shinko.events.jointproject.ProjectResultReported;
+import jp.shinko.events.jointproject.SubsidyDecided;
 import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiObservationRecorded;
 import jp.shinko.events.municipality.MunicipalityRegistered;
@@ -34,6 +37,7 @@ import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.events.settings.ReasonCodesAdopted;
 import jp.shinko.events.settings.ReportingDeadlinesAdopted;
 import jp.shinko.events.settings.StatusLegendAdopted;
+import jp.shinko.events.settings.SubsidyTermsAdopted;
 
 /**
  * Every published event type, looked up by class or by logical name.
@@ -73,7 +77,11 @@ public final class EventCatalogue {
             KpiObservationRecorded.class,
             FiscalYearClosed.class,
             CouncilMeetingRecorded.class,
-            CouncilOpinionRecorded.class);
+            CouncilOpinionRecorded.class,
+            SubsidyTermsAdopted.class,
+            JointProjectRecorded.class,
+            SubsidyDecided.class,
+            ProjectResultReported.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME =
             EVENTS.stream().collect(Collectors.toUnmodifiableMap(type -> typeOf(type).name(), Function.identity()));

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import jp.shinko.events.council.CouncilEvent;
+import jp.shinko.events.jointproject.JointProjectEvent;
 import jp.shinko.events.kpi.KpiEvent;
 import jp.shinko.events.municipality.MunicipalityEvent;
 import jp.shinko.events.municipality.MunicipalityRegistered;
@@ -52,7 +53,7 @@ class EventCatalogueTest {
     @Test
     void everyEventBelongsToExactlyOneSealedFamily() {
         List<Class<?>> families = List.of(MunicipalityEvent.class, SettingsEvent.class, OrganisationEvent.class,
-                CouncilEvent.class, PlanEvent.class, ProgressEvent.class, KpiEvent.class);
+                CouncilEvent.class, PlanEvent.class, ProgressEvent.class, KpiEvent.class, JointProjectEvent.class);
         assertThat(families).allMatch(Class::isSealed);
         for (Class<? extends DomainEvent> event : EventCatalogue.EVENTS) {
             assertThat(families.stream().filter(family -> family.isAssignableFrom(event)))

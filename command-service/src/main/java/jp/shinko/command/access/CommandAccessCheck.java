@@ -17,7 +17,8 @@ import org.axonframework.modelling.command.CommandTargetResolver;
  * every command passes, whichever endpoint sent it, so no endpoint can forget the check.
  *
  * <p>Fails closed: a command without an actor, or of a type that declares no access rule
- * ({@link AdminOperation}, {@link MunicipalRecordChange} or {@link CityWideChange}), is refused. A refusal happens
+ * ({@link AdminOperation}, {@link MunicipalRecordChange}, {@link CityWideChange} or
+ * {@link SharedRecordPart}), is refused. A refusal happens
  * before the aggregate is touched, so nothing is stored.
  */
 final class CommandAccessCheck implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -49,13 +50,21 @@ final class CommandAccessCheck implements MessageHandlerInterceptor<CommandMessa
                         + "'s items; municipality " + municipality + "'s own settings are changed by its editors "
                         + "who are not bound to one organisation");
             }
-            String record = targets.resolveTarget(command).getIdentifier();
-            if (!record.equals(municipality.value()) && !record.startsWith(municipality.value() + ":")) {
-                throw new AccessRefused("record " + record + " is not one of municipality " + municipality
-                        + "'s records");
+            requireRecordOf(municipality, command);
+        } else if (payload instanceof SharedRecordPart part) {
+            if (!actor.mayWrite(part.part())) {
+                throw AccessRefused.toWrite(actor, part.part());
             }
+            requireRecordOf(part.keeper(), command);
         } else {
             throw new AccessRefused(command.getCommandName() + " declares no access rule, so nobody may send it");
+        }
+    }
+
+    private void requireRecordOf(MunicipalityCode keeper, CommandMessage<?> command) {
+        String record = targets.resolveTarget(command).getIdentifier();
+        if (!record.equals(keeper.value()) && !record.startsWith(keeper.value() + ":")) {
+            throw new AccessRefused("record " + record + " is not one of municipality " + keeper + "'s records");
         }
     }
 }

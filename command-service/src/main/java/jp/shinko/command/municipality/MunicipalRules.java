@@ -16,6 +16,7 @@ import jp.shinko.events.organisation.OrganisationEvent;
 import jp.shinko.events.organisation.OrganisationRegister;
 import jp.shinko.events.organisation.OrganisationRegistered;
 import jp.shinko.events.organisation.OrganisationRevised;
+import jp.shinko.events.plan.ItemRef;
 import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanRevised;
@@ -26,6 +27,8 @@ import jp.shinko.events.settings.ReasonCodes;
 import jp.shinko.events.settings.ReasonCodesAdopted;
 import jp.shinko.events.settings.StatusLegend;
 import jp.shinko.events.settings.StatusLegendAdopted;
+import jp.shinko.events.settings.SubsidyTermsAdopted;
+import jp.shinko.events.subsidy.SubsidyTermsInForce;
 import jp.shinko.infra.eventstore.EventStoreSchemaMigration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -76,9 +79,33 @@ public class MunicipalRules implements MunicipalRegisters {
             + EventStoreSchemaMigration.SCHEMA + ".domain_event_entry where aggregate_identifier = ? "
             + "and payload_type in ('CouncilMeetingRecorded', 'CouncilOpinionRecorded') order by sequence_number";
 
+    private static final String SUBSIDY_TERMS = "select payload from " + EventStoreSchemaMigration.SCHEMA
+            + ".domain_event_entry where aggregate_identifier = ? and payload_type = 'SubsidyTermsAdopted' "
+            + "order by sequence_number";
+
+    private static final String ITEM_ADDED = "select exists (select 1 from " + EventStoreSchemaMigration.SCHEMA
+            + ".domain_event_entry where aggregate_identifier = ? and payload_type = 'PlanItemAdded' "
+            + "and convert_from(payload, 'UTF8')::jsonb ->> 'itemId' = ?)";
+
     /** Whether the municipality is registered, so that records may be kept for it. */
     public boolean isRegistered(MunicipalityCode municipality) {
         return jdbc.sql(REGISTERED).param(municipality.value()).query(Boolean.class).single();
+    }
+
+    /** The subsidy terms the municipality has adopted for its programmes. */
+    public SubsidyTermsInForce subsidyTermsOf(MunicipalityCode municipality) {
+        SubsidyTermsInForce terms = SubsidyTermsInForce.NONE;
+        for (SubsidyTermsAdopted adopted : jdbc.sql(SUBSIDY_TERMS).param(municipality.value())
+                .query((row, number) -> json.readValue(row.getBytes(1), SubsidyTermsAdopted.class)).list()) {
+            terms = terms.apply(adopted);
+        }
+        return terms;
+    }
+
+    /** Whether the municipality's plan has the item (retired or not): a programme others may name. */
+    public boolean hasItem(MunicipalityCode municipality, ItemRef item) {
+        return jdbc.sql(ITEM_ADDED).param(municipality.value() + ":plan:" + item.planId())
+                .param(item.itemId().value()).query(Boolean.class).single();
     }
 
     /** The legend and reason codes a quarterly status is checked against. */

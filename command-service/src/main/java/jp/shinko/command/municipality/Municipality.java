@@ -4,12 +4,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import jp.shinko.command.council.CouncilCommands.RecordCouncilMeeting;
 import jp.shinko.command.council.CouncilCommands.RecordCouncilOpinion;
 import jp.shinko.command.council.CouncilRuleViolated;
 import jp.shinko.command.messaging.CommandMetadata;
+import jp.shinko.command.problem.RuleViolation;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.TokyoTime;
 import jp.shinko.events.council.CouncilDocument;
@@ -30,6 +32,9 @@ import jp.shinko.events.settings.ReportingDeadlines;
 import jp.shinko.events.settings.ReportingDeadlinesAdopted;
 import jp.shinko.events.settings.StatusLegend;
 import jp.shinko.events.settings.StatusLegendAdopted;
+import jp.shinko.events.settings.SubsidyTermsAdopted;
+import jp.shinko.events.subsidy.SubsidyTermsInForce;
+import jp.shinko.infra.edge.ProblemType;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -61,6 +66,7 @@ class Municipality {
     private ReportingDeadlines reportingDeadlines = ReportingDeadlines.DEFAULT;
     private OrganisationRegister organisations = OrganisationRegister.EMPTY;
     private CouncilMeetings council = CouncilMeetings.NONE;
+    private SubsidyTermsInForce subsidyTerms = SubsidyTermsInForce.NONE;
 
     /** The earliest day a rename may take effect, as other dates of the records. */
     private static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
@@ -120,6 +126,39 @@ class Municipality {
         }
         apply(new ReportingDeadlinesAdopted(code, command.deadlines()));
         return true;
+    }
+
+    /**
+     * Adopts a programme's subsidy terms from a fiscal year on; answers whether anything changed.
+     * The programme is an item of one of the municipality's plans.
+     */
+    @CommandHandler
+    boolean handle(AdoptSubsidyTerms command, MunicipalRules rules) {
+        if (!rules.hasItem(code, command.programme())) {
+            throw new SubsidyTermsRefused("programme: plan " + command.programme().planId() + " has no item "
+                    + command.programme().itemId() + "; terms are adopted for a programme that is an item of a plan");
+        }
+        SubsidyTermsAdopted adopted = new SubsidyTermsAdopted(code, command.programme(), command.fromFiscalYear(),
+                command.terms());
+        if (subsidyTerms.latestFrom(command.programme(), command.fromFiscalYear()).filter(adopted::equals)
+                .isPresent()) {
+            return false;
+        }
+        apply(adopted);
+        return true;
+    }
+
+    @EventSourcingHandler
+    void on(SubsidyTermsAdopted event) {
+        subsidyTerms = subsidyTerms.apply(event);
+    }
+
+    /** Terms for a programme the municipality's plans do not have. */
+    static final class SubsidyTermsRefused extends RuleViolation {
+
+        SubsidyTermsRefused(String message) {
+            super(ProblemType.RULE_VIOLATED, message, Map.of("field", "programme"));
+        }
     }
 
     /**

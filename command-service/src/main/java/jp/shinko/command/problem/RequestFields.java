@@ -11,6 +11,8 @@ import jp.shinko.events.calendar.InvalidFiscalYear;
 import jp.shinko.events.calendar.InvalidQuarter;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.council.MeetingId;
+import jp.shinko.events.municipality.InvalidMunicipalityCode;
+import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.infra.edge.FieldProblem;
 import jp.shinko.infra.edge.InvalidRequest;
@@ -51,6 +53,23 @@ public final class RequestFields {
     public static MeetingId meetingId(String field, String value) {
         return MeetingId.of(identifier(field, value, ID,
                 "1 to 64 letters, digits, '.', '_' and '-', e.g. shingikai-2025-2"));
+    }
+
+    /**
+     * A municipality's national code with its check digit, such as 132039.
+     *
+     * @throws InvalidRequest naming the field when it is missing or not a valid code
+     */
+    public static MunicipalityCode municipalityCode(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidRequest(new FieldProblem(field, value, "is required: a 6-digit municipality code with "
+                    + "its check digit, e.g. 132039"));
+        }
+        try {
+            return MunicipalityCode.of(value.strip());
+        } catch (InvalidMunicipalityCode invalid) {
+            throw new InvalidRequest(new FieldProblem(field, value, invalid.getMessage()));
+        }
     }
 
     /** A date written as ISO 8601, such as 2024-06-20. */

@@ -36,6 +36,7 @@ import jp.shinko.events.settings.ReasonCodesAdopted;
 import jp.shinko.events.settings.ReportingDeadlinesAdopted;
 import jp.shinko.events.settings.SettingsEvent;
 import jp.shinko.events.settings.StatusLegendAdopted;
+import jp.shinko.events.settings.SubsidyTermsAdopted;
 import jp.shinko.query.rows.ProgressRow.ClosedYear;
 import jp.shinko.query.rows.ProgressRow.Figure;
 import jp.shinko.query.rows.ProgressRow.Indicator;
@@ -131,6 +132,11 @@ public final class ProgressFold {
         @Override
         public RowChange reportingDeadlinesAdopted(ReportingDeadlinesAdopted event) {
             return settings(event.municipalityCode(), row -> row.withDeadlines(event.deadlines()));
+        }
+
+        @Override
+        public RowChange subsidyTermsAdopted(SubsidyTermsAdopted event) {
+            return settings(event.municipalityCode(), row -> row.withSubsidyTerms(event));
         }
 
         private RowChange settings(MunicipalityCode municipality, UnaryOperator<Settings> change) {

@@ -8,8 +8,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import jp.shinko.events.calendar.FiscalYear;
-import jp.shinko.events.council.MeetingId;
 import jp.shinko.events.calendar.Quarter;
+import jp.shinko.events.council.MeetingId;
 import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiFigure;
 import jp.shinko.events.kpi.KpiId;
@@ -31,6 +31,8 @@ import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.events.settings.ReasonCodes;
 import jp.shinko.events.settings.ReportingDeadlines;
 import jp.shinko.events.settings.StatusLegend;
+import jp.shinko.events.settings.SubsidyTermsAdopted;
+import jp.shinko.events.subsidy.SubsidyTermsInForce;
 
 /**
  * A row of the progress tables, as {@link ProgressFold} makes it from events: the same rows
@@ -47,33 +49,42 @@ public sealed interface ProgressRow {
      * legend, reasons and reporting deadlines.
      */
     record Settings(MunicipalityCode municipalityCode, List<RatingSchemeAdopted> ratingSchemes, StatusLegend legend,
-            ReasonCodes reasonCodes, ReportingDeadlines deadlines, OrganisationRegister organisations)
-            implements ProgressRow {
+            ReasonCodes reasonCodes, ReportingDeadlines deadlines, OrganisationRegister organisations,
+            SubsidyTermsInForce subsidyTerms) implements ProgressRow {
 
         public Settings {
             deadlines = deadlines == null ? ReportingDeadlines.DEFAULT : deadlines; // rows stored before they existed
             organisations = organisations == null ? OrganisationRegister.EMPTY : organisations;
+            subsidyTerms = subsidyTerms == null ? SubsidyTermsInForce.NONE : subsidyTerms;
         }
 
         public static Settings defaults(MunicipalityCode municipality) {
-            return new Settings(municipality, List.of(), StatusLegend.DEFAULT, ReasonCodes.DEFAULT, null, null);
+            return new Settings(municipality, List.of(), StatusLegend.DEFAULT, ReasonCodes.DEFAULT, null, null, null);
+        }
+
+        Settings withSubsidyTerms(SubsidyTermsAdopted adopted) {
+            return new Settings(municipalityCode, ratingSchemes, legend, reasonCodes, deadlines, organisations,
+                    subsidyTerms.apply(adopted));
         }
 
         Settings withLegend(StatusLegend newLegend) {
-            return new Settings(municipalityCode, ratingSchemes, newLegend, reasonCodes, deadlines, organisations);
+            return new Settings(municipalityCode, ratingSchemes, newLegend, reasonCodes, deadlines, organisations,
+                    subsidyTerms);
         }
 
         Settings withReasonCodes(ReasonCodes newReasonCodes) {
-            return new Settings(municipalityCode, ratingSchemes, legend, newReasonCodes, deadlines, organisations);
+            return new Settings(municipalityCode, ratingSchemes, legend, newReasonCodes, deadlines, organisations,
+                    subsidyTerms);
         }
 
         Settings withDeadlines(ReportingDeadlines newDeadlines) {
-            return new Settings(municipalityCode, ratingSchemes, legend, reasonCodes, newDeadlines, organisations);
+            return new Settings(municipalityCode, ratingSchemes, legend, reasonCodes, newDeadlines, organisations,
+                    subsidyTerms);
         }
 
         Settings withOrganisation(OrganisationEvent event) {
             return new Settings(municipalityCode, ratingSchemes, legend, reasonCodes, deadlines,
-                    organisations.apply(event));
+                    organisations.apply(event), subsidyTerms);
         }
 
         @Override
@@ -92,7 +103,7 @@ public sealed interface ProgressRow {
             schemes.add(adopted);
             schemes.sort(Comparator.comparing(RatingSchemeAdopted::fromFiscalYear));
             return new Settings(municipalityCode, List.copyOf(schemes), legend, reasonCodes, deadlines,
-                    organisations);
+                    organisations, subsidyTerms);
         }
     }
 

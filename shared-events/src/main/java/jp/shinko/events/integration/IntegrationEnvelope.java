@@ -3,10 +3,12 @@ package jp.shinko.events.integration;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventCatalogue;
 import jp.shinko.events.EventType;
+import jp.shinko.events.SharedRecord;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.municipality.MunicipalityCode;
 
@@ -17,7 +19,9 @@ import jp.shinko.events.municipality.MunicipalityCode;
  * <p>The envelope is the integration contract, kept apart from how events are stored: its JSON
  * form is described by {@link #JSON_SCHEMA}. Delivery is at least once, so consumers dedupe on
  * {@link #eventId()}. The Kafka key is the municipality code, so one city's events arrive in
- * the order they were recorded.
+ * the order they were recorded. A record one government keeps and several municipalities take
+ * part in (a prefecture's joint project) is keyed by its keeper, so its events stay in order
+ * with the keeper's chain, and the envelope lists the {@link #participants()} for their consumers.
  *
  * @param envelopeVersion the version of this envelope's own shape, {@value #CURRENT_VERSION}
  * @param eventId unique per event; the same event delivered twice has the same id
@@ -33,10 +37,13 @@ import jp.shinko.events.municipality.MunicipalityCode;
  * @param actor who caused the event, as their verified token named them; absent on events
  *     recorded before identities were checked
  * @param chain the municipality's hash-chain head after this event
+ * @param participants for a record several municipalities take part in (a joint project), every
+ *     one of them, the lead first; absent for a municipality's own records
  * @param payload the event itself
  */
 @JsonPropertyOrder({"envelopeVersion", "eventId", "type", "revision", "municipalityCode", "aggregateType",
-        "aggregateId", "aggregateSequence", "businessTime", "recordedAt", "commandId", "actor", "chain", "payload"})
+        "aggregateId", "aggregateSequence", "businessTime", "recordedAt", "commandId", "actor", "chain", "participants",
+        "payload"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IntegrationEnvelope(
         int envelopeVersion,
@@ -52,6 +59,7 @@ public record IntegrationEnvelope(
         String commandId,
         Actor actor,
         ChainLink chain,
+        List<MunicipalityCode> participants,
         DomainEvent payload) {
 
     /** The envelope shape this version of the library writes. */
@@ -67,6 +75,7 @@ public record IntegrationEnvelope(
         Objects.requireNonNull(aggregateId, "aggregateId");
         Objects.requireNonNull(recordedAt, "recordedAt");
         Objects.requireNonNull(payload, "payload");
+        participants = participants == null ? null : List.copyOf(participants);
     }
 
     /** Wraps a stored event; type, revision and municipality are taken from the payload. */
@@ -76,6 +85,7 @@ public record IntegrationEnvelope(
         EventType eventType = EventCatalogue.typeOf(payload.getClass());
         return new IntegrationEnvelope(CURRENT_VERSION, eventId, eventType.name(), eventType.revision(),
                 payload.municipalityCode(), aggregateType, aggregateId, aggregateSequence,
-                BusinessTime.of(payload).orElse(null), recordedAt, commandId, actor, chain, payload);
+                BusinessTime.of(payload).orElse(null), recordedAt, commandId, actor, chain,
+                payload instanceof SharedRecord shared ? shared.participants() : null, payload);
     }
 }

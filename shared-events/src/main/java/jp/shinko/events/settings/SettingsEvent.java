@@ -3,13 +3,15 @@ package jp.shinko.events.settings;
 import jp.shinko.events.DomainEvent;
 
 /**
- * A municipality adopted one of its rules: how it rates, its status legend, its reasons, its deadlines.
+ * A municipality adopted one of its rules: how it rates, its status legend, its reasons, its deadlines,
+ * the subsidy terms of its programmes.
  *
  * <p>Sealed: a fold over these events implements {@link Visitor}, so an event added here does
  * not compile until every fold says what it does with it.
  */
 public sealed interface SettingsEvent extends DomainEvent
-        permits RatingSchemeAdopted, StatusLegendAdopted, ReasonCodesAdopted, ReportingDeadlinesAdopted {
+        permits RatingSchemeAdopted, StatusLegendAdopted, ReasonCodesAdopted, ReportingDeadlinesAdopted,
+        SubsidyTermsAdopted {
 
     /** Hands the event to the visitor's method for its type. */
     <R> R accept(Visitor<R> visitor);
@@ -24,5 +26,7 @@ public sealed interface SettingsEvent extends DomainEvent
         R reasonCodesAdopted(ReasonCodesAdopted event);
 
         R reportingDeadlinesAdopted(ReportingDeadlinesAdopted event);
+
+        R subsidyTermsAdopted(SubsidyTermsAdopted event);
     }
 }

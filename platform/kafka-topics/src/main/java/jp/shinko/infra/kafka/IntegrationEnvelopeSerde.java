@@ -2,6 +2,7 @@ package jp.shinko.infra.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import jp.shinko.events.DomainEvent;
 import jp.shinko.events.EventCatalogue;
 import jp.shinko.events.actor.Actor;
@@ -76,11 +77,13 @@ public final class IntegrationEnvelopeSerde implements Serde<IntegrationEnvelope
     /** The envelope's own fields, read before the payload's class is known. */
     private record EnvelopeFields(int envelopeVersion, String eventId, String type, int revision,
             MunicipalityCode municipalityCode, String aggregateType, String aggregateId, long aggregateSequence,
-            BusinessTime businessTime, Instant recordedAt, String commandId, Actor actor, ChainLink chain) {
+            BusinessTime businessTime, Instant recordedAt, String commandId, Actor actor, ChainLink chain,
+            List<MunicipalityCode> participants) {
 
         IntegrationEnvelope withPayload(DomainEvent payload) {
             return new IntegrationEnvelope(envelopeVersion, eventId, type, revision, municipalityCode, aggregateType,
-                    aggregateId, aggregateSequence, businessTime, recordedAt, commandId, actor, chain, payload);
+                    aggregateId, aggregateSequence, businessTime, recordedAt, commandId, actor, chain, participants,
+                    payload);
         }
     }
 }

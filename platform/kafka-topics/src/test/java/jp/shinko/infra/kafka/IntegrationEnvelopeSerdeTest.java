@@ -10,6 +10,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +22,16 @@ import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.integration.BusinessTime;
 import jp.shinko.events.integration.ChainLink;
 import jp.shinko.events.integration.IntegrationEnvelope;
+import jp.shinko.events.jointproject.JointProjectRecorded;
+import jp.shinko.events.jointproject.PartnerBody;
+import jp.shinko.events.jointproject.PartnerKind;
+import jp.shinko.events.jointproject.ProjectId;
+import jp.shinko.events.jointproject.ProjectResultReported;
+import jp.shinko.events.jointproject.ResultFigure;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
 import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.ItemRef;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.progress.PeriodStatusRecorded;
 import jp.shinko.events.settings.RatingScheme;
@@ -59,6 +67,38 @@ class IntegrationEnvelopeSerdeTest {
     }
 
     @Test
+    void aJointProjectsEventIsKeyedByItsKeeperAndNamesEveryParticipant() throws IOException {
+        MunicipalityCode tokyo = MunicipalityCode.TOKYO_METROPOLITAN_GOVERNMENT;
+        List<MunicipalityCode> participants = List.of(MunicipalityCode.of("132284"), MunicipalityCode.of("133051"),
+                MunicipalityCode.of("134023"));
+        IntegrationEnvelope adopted = IntegrationEnvelope.of("7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f", "JointProject",
+                "130001:project:r6-akigawa", 0, Instant.parse("2024-06-01T00:00:00Z"), "adopt-r6-akigawa",
+                Actor.of("tomoko", Role.METRO_EDITOR), null, new JointProjectRecorded(tokyo,
+                        ProjectId.of("r6-akigawa"), new ItemRef(PlanId.of("tama-2026"), ItemId.of("renkei")),
+                        "武蔵五日市駅前拠点施設を核とする秋川流域の魅力と回遊性の向上、交流人口・関係人口の創出",
+                        "秋川流域の魅力発信", null, participants.get(0), participants.subList(1, 3),
+                        List.of(new PartnerBody("3市町村観光協会", PartnerKind.TOURISM_ASSOCIATION)), FiscalYear.of(2024),
+                        null));
+        IntegrationEnvelope reported = IntegrationEnvelope.of("8c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f",
+                "JointProject", "130001:project:r6-akigawa", 1, Instant.parse("2025-09-01T00:00:00Z"), "r7",
+                new Actor("aki", Role.MUNICIPAL_EDITOR, participants.get(0), null), null,
+                new ProjectResultReported(tokyo, ProjectId.of("r6-akigawa"), FiscalYear.of(2025), participants.get(0),
+                        "2025年7月「フレア五日市」オープン", List.of(new ResultFigure("イベント", BigDecimal.valueOf(12), "回")),
+                        participants, null));
+
+        for (IntegrationEnvelope envelope : List.of(adopted, reported)) {
+            String json = new String(testSubject.serializer().serialize("t", envelope), StandardCharsets.UTF_8);
+            assertThat(schemaErrors(json)).isEmpty();
+            assertThat(json).contains("\"municipalityCode\":\"130001\"")
+                    .contains("\"participants\":[\"132284\",\"133051\",\"134023\"]");
+            assertThat(testSubject.deserializer().deserialize("t", json.getBytes(StandardCharsets.UTF_8)))
+                    .isEqualTo(envelope);
+        }
+        assertThat(adopted.participants()).isEqualTo(participants);
+        assertThat(TAMA_REGISTERED.participants()).as("a municipality's own record").isNull();
+    }
+
+    @Test
     void aQuarterlyStatusCarriesItsFiscalYearAndQuarterAsBusinessTime() throws IOException {
         IntegrationEnvelope status = IntegrationEnvelope.of("5d0e3f52-8c1b-4b53-9b61-1f0c2a7d9e10", "Plan",
                 "132039:plan:sangyo-2", 741, Instant.parse("2024-05-01T01:00:00Z"), "q4-r1",
@@ -85,7 +125,7 @@ class IntegrationEnvelopeSerdeTest {
                 TAMA_REGISTERED.municipalityCode(), TAMA_REGISTERED.aggregateType(), TAMA_REGISTERED.aggregateId(),
                 TAMA_REGISTERED.aggregateSequence(), null, TAMA_REGISTERED.recordedAt(), TAMA_REGISTERED.commandId(),
                 new Actor("alice", Role.MUNICIPAL_EDITOR, MunicipalityCode.of("132241"), "商工会議所"),
-                TAMA_REGISTERED.chain(), TAMA_REGISTERED.payload());
+                TAMA_REGISTERED.chain(), null, TAMA_REGISTERED.payload());
         byte[] bytes = testSubject.serializer().serialize("t", byEditor);
 
         assertThat(schemaErrors(new String(bytes, StandardCharsets.UTF_8))).isEmpty();

@@ -68,6 +68,13 @@ public enum Caller {
         return statuses;
     }
 
+    /** Only the Metropolitan Government's editors get this status; everyone else with a token 403. */
+    public static Map<Caller, Integer> metroEditors(int status) {
+        Map<Caller, Integer> statuses = statuses(403, 403, 403, 403, 403);
+        statuses.put(METRO_EDITOR, status);
+        return statuses;
+    }
+
     /** Only an editor of the target gets this status; everyone else with a token 403. */
     public static Map<Caller, Integer> editorsOfTarget(int status) {
         return statuses(403, 403, status, 403, 403);
