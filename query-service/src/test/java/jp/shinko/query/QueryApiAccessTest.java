@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.council.CouncilMeetingRecorded;
 import jp.shinko.events.council.MeetingId;
+import jp.shinko.events.jointproject.JointProjectRecorded;
+import jp.shinko.events.jointproject.ProjectId;
 import jp.shinko.events.kpi.KpiDefined;
 import jp.shinko.events.kpi.KpiFigure;
 import jp.shinko.events.kpi.KpiId;
@@ -19,6 +21,7 @@ import jp.shinko.events.kpi.ReferencePeriod;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
 import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.ItemRef;
 import jp.shinko.events.plan.PlanAdopted;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemAdded;
@@ -55,6 +58,9 @@ class QueryApiAccessTest {
 
     private static final MunicipalityCode TARGET = MunicipalityCode.of("011002");
     private static final MunicipalityCode ANOTHER = MunicipalityCode.of("012025");
+    /** 北海道, which keeps joint project x of the target and a third city. */
+    private static final MunicipalityCode KEEPER = MunicipalityCode.of("01000" + MunicipalityCode.checkDigit("01000"));
+    private static final MunicipalityCode THIRD = MunicipalityCode.of("01204" + MunicipalityCode.checkDigit("01204"));
 
     private static final List<AccessMatrix.Row> ROWS = Stream.concat(Stream.of(
             new AccessMatrix.Row("GET /municipalities", Caller.anyVerified(200), AccessMatrix.Kind.READS,
@@ -66,6 +72,13 @@ class QueryApiAccessTest {
             new AccessMatrix.Row("GET /municipalities/{code}/council-meetings/{meetingId}",
                     Caller.readersOfTarget(200), AccessMatrix.Kind.READS, (client, target) -> client.get()
                     .uri("/municipalities/{code}/council-meetings/m", target.value()).exchange()),
+            jointProjectRow("GET /municipalities/{code}/joint-projects", "/municipalities/{code}/joint-projects"),
+            jointProjectRow("GET /municipalities/{code}/joint-projects.{format}",
+                    "/municipalities/{code}/joint-projects.csv"),
+            jointProjectRow("GET /municipalities/{code}/joint-projects/{projectId}",
+                    "/municipalities/" + KEEPER + "/joint-projects/x"),
+            municipalRow("/subsidy-totals"),
+            municipalRow("/subsidy-totals.xlsx", "/subsidy-totals.{format}"),
             planRow("", "/plans"),
             planRow(".{format}", "/plans.csv"),
             planRow("/{planId}", "/plans/p"),
@@ -111,9 +124,24 @@ class QueryApiAccessTest {
     }
 
     private static AccessMatrix.Row municipalRow(String endpoint) {
+        return municipalRow(endpoint, endpoint);
+    }
+
+    private static AccessMatrix.Row municipalRow(String call, String endpoint) {
         return new AccessMatrix.Row("GET /municipalities/{code}" + endpoint, Caller.readersOfTarget(200),
                 AccessMatrix.Kind.READS, (client, target) -> client.get()
-                .uri("/municipalities/{code}" + endpoint, target.value()).exchange());
+                .uri("/municipalities/{code}" + call, target.value()).exchange());
+    }
+
+    /**
+     * A read of the joint projects, of which {@code x} (kept by 北海道) is one the target leads and
+     * another city joins, and the other municipality takes no part in. A project names every
+     * municipality taking part, so these rows check who may read (a municipal role of a city that
+     * takes no part may not), not that an answer names no other municipality.
+     */
+    private static AccessMatrix.Row jointProjectRow(String endpoint, String call) {
+        return new AccessMatrix.Row(endpoint, Caller.readersOfTarget(200), AccessMatrix.Kind.DESCRIBES,
+                (client, target) -> client.get().uri(call, target.value()).exchange());
     }
 
     private static AccessMatrix.Row planRow(String endpoint, String call) {
@@ -148,6 +176,11 @@ class QueryApiAccessTest {
                     List.of(registered, new CouncilMeetingRecorded(registered.municipalityCode(), MeetingId.of("m"),
                             FiscalYear.of(2025), "審議会", LocalDate.of(2025, 6, 1), null, List.of(), null)));
         }
+        StoredEvents.append(eventStore, "Municipality", KEEPER.value(), 0, List.of(
+                new MunicipalityRegistered(KEEPER, "北海道", "Hokkaido")));
+        StoredEvents.append(eventStore, "JointProject", KEEPER + ":project:x", 0, List.of(new JointProjectRecorded(
+                KEEPER, ProjectId.of("x"), new ItemRef(PlanId.of("p"), ItemId.of("i")), "広域連携事業", null, null, TARGET,
+                List.of(THIRD), List.of(), FiscalYear.of(2025), null)));
         for (MunicipalityCode code : List.of(TARGET, ANOTHER)) {
             StoredEvents.append(eventStore, "Plan", code.value() + ":plan:p", 0, List.of(
                     new PlanAdopted(code, PlanId.of("p"), "計画", FiscalYear.of(2025), FiscalYear.of(2027)),
@@ -159,8 +192,8 @@ class QueryApiAccessTest {
                             new KpiTarget.AtLeast(BigDecimal.valueOf(20), 2030))));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                        "select count(*) from query.municipality where code in (?, ?)")
-                .params(TARGET.value(), ANOTHER.value()).query(Integer.class).single() == 2
+                        "select count(*) from query.municipality where code in (?, ?, ?)")
+                .params(TARGET.value(), ANOTHER.value(), KEEPER.value()).query(Integer.class).single() == 3
                 && jdbc.sql("select count(*) from query.progress_row where kind = 'plan' "
                         + "and municipality_code in (?, ?)")
                 .params(TARGET.value(), ANOTHER.value()).query(Integer.class).single() == 2);

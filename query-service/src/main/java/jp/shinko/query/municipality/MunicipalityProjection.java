@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.shinko.events.calendar.TokyoTime;
 import jp.shinko.events.municipality.MunicipalityCode;
@@ -66,6 +68,13 @@ public class MunicipalityProjection {
                 .param(registeredBy(asOf))
                 .query(MunicipalityProjection::toSummary)
                 .list();
+    }
+
+    /** The names of the municipalities registered at the instant (now when none is given), by code, in code order. */
+    public Map<MunicipalityCode, String> namesAt(Optional<Instant> asOf) {
+        Map<MunicipalityCode, String> names = new LinkedHashMap<>();
+        findAll(asOf).forEach(summary -> names.put(MunicipalityCode.of(summary.code()), summary.name()));
+        return names;
     }
 
     /** Whether the municipality was registered at the instant (now when none is given). */

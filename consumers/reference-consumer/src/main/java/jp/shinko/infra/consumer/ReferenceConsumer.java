@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,9 +45,20 @@ public final class ReferenceConsumer implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final CrossCitySummary summary = new CrossCitySummary();
+    private final Optional<CityProjects> cityProjects;
 
     /** A consumer in a group that reads the topic from the beginning: the summary is kept in memory. */
     public ReferenceConsumer(String bootstrapServers, String group) {
+        this(bootstrapServers, group, Optional.empty());
+    }
+
+    /**
+     * The same, also following the joint projects one municipality takes part in.
+     *
+     * @param municipality the municipality's code, if its projects are followed
+     */
+    public ReferenceConsumer(String bootstrapServers, String group, Optional<String> municipality) {
+        cityProjects = municipality.map(CityProjects::new);
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -73,7 +86,8 @@ public final class ReferenceConsumer implements AutoCloseable {
         List<String> options = List.of(args);
         String bootstrapServers = option(options, "--bootstrap-servers", "localhost:9092");
         String group = option(options, "--group", "tmg-reference-summary-" + UUID.randomUUID());
-        try (ReferenceConsumer reader = new ReferenceConsumer(bootstrapServers, group)) {
+        Optional<String> municipality = Optional.ofNullable(option(options, "--municipality", null));
+        try (ReferenceConsumer reader = new ReferenceConsumer(bootstrapServers, group, municipality)) {
             try {
                 reader.consumer.partitionsFor(TOPIC, Duration.ofSeconds(10));
             } catch (TimeoutException unreachable) {
@@ -102,7 +116,9 @@ public final class ReferenceConsumer implements AutoCloseable {
     public int poll() {
         int taken = 0;
         for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-            if (summary.accept(JSON.readTree(record.value()))) {
+            JsonNode envelope = JSON.readTree(record.value());
+            cityProjects.ifPresent(projects -> projects.accept(envelope));
+            if (summary.accept(envelope)) {
                 taken++;
             }
         }
@@ -130,6 +146,11 @@ public final class ReferenceConsumer implements AutoCloseable {
         return summary;
     }
 
+    /** The joint projects of the municipality followed ({@code --municipality}), if one is. */
+    public Optional<CityProjects> cityProjects() {
+        return cityProjects;
+    }
+
     /** The summary as a text table, times in Asia/Tokyo. */
     public String table() {
         StringBuilder table = new StringBuilder(String.format("%n%-8s %-6s %-44s %-36s %s%n", "city", "year",
@@ -143,6 +164,12 @@ public final class ReferenceConsumer implements AutoCloseable {
         table.append(String.format("%nchain heads (compare with GET /municipalities/{code}/audit/chain):%n"));
         new TreeMap<>(summary.chainHeads()).forEach((city, head) ->
                 table.append(String.format("%-8s %6d  %s%n", city, head.position(), head.link())));
+        cityProjects.ifPresent(followed -> {
+            table.append(String.format("%njoint projects the municipality takes part in:%n"));
+            followed.projects().forEach(project -> table.append(String.format("%-8s %-26s %-7s %d  %s%n",
+                    project.keeper(), project.projectId(), project.lead() ? "lead" : "partner", project.fiscalYear(),
+                    project.title())));
+        });
         return table.toString();
     }
 

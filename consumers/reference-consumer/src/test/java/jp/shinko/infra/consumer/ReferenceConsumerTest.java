@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.integration.IntegrationEnvelope;
@@ -62,8 +63,47 @@ class ReferenceConsumerTest {
                             "code", city.getKey(), "name", city.getValue(), "romanisedName", "Seed"))))
                     .build(), HttpResponse.BodyHandlers.discarding());
         }
-        new SeedLoader(commandService, code -> TestTokens.of(new Actor("clerk", Role.MUNICIPAL_EDITOR,
-                MunicipalityCode.of(code), null))).loadAll();
+        for (Map<String, String> municipality : SeedLoader.metropolitanMunicipalities()) {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(commandService.resolve("/municipalities"))
+                    .header("Authorization", "Bearer " + TestTokens.admin())
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "seed-003-register-" + municipality.get("code"))
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(municipality)))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+        }
+        SeedLoader loader = new SeedLoader(commandService, code -> TestTokens.of(
+                MunicipalityCode.of(code).isPrefecture() ? Actor.of("tomoko", Role.METRO_EDITOR)
+                        : new Actor("clerk", Role.MUNICIPAL_EDITOR, MunicipalityCode.of(code), null)));
+        loader.loadAll();
+        loader.loadMetropolitan();
+    }
+
+    /**
+     * A city's consumer follows its joint projects by the envelopes' participants alone: Akiruno
+     * leads one and joins the 17-city platform; Kiyose joins Higashikurume's, and not Akishima's,
+     * in which only its social welfare council (a body, not the city) takes part.
+     */
+    @Test
+    void aCitysConsumerListsExactlyTheProjectsItTakesPartIn() {
+        Map<String, List<String>> expected = Map.of(
+                SeedLoader.AKIRUNO, List.of("r6-akigawa lead", "r6-platform partner"),
+                "132217", List.of("r8-higashikurume-kiyose partner"),
+                "132071", List.of("r6-platform partner", "r7-hikikomori lead"),
+                "132101", List.of());
+        expected.forEach((city, projects) -> {
+            try (ReferenceConsumer reader = new ReferenceConsumer(TestInfrastructure.kafkaBootstrapServers(),
+                    "test-projects-" + city, Optional.of(city))) {
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    reader.readUntilCaughtUp(Duration.ofSeconds(5));
+                    assertThat(reader.cityProjects().orElseThrow().projects()).extracting(project ->
+                            project.projectId() + " " + (project.lead() ? "lead" : "partner"))
+                            .containsExactlyElementsOf(projects);
+                    assertThat(reader.summary().chainHeads()).containsKey("130001");
+                });
+                assertThat(reader.cityProjects().orElseThrow().projects()).allSatisfy(project ->
+                        assertThat(project.keeper()).isEqualTo("130001"));
+            }
+        });
     }
 
     private static CrossCitySummary.ChainHead storedChainHead(String city) throws Exception {

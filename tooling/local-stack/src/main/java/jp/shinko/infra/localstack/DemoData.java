@@ -5,9 +5,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jp.shinko.infra.seeds.SeedLoader;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,12 +24,20 @@ final class DemoData {
     record Municipality(String code, String name, String romanisedName) {
     }
 
-    static final List<Municipality> MUNICIPALITIES = List.of(
-            new Municipality("132039", "武蔵野市", "Musashino"),
-            new Municipality("132217", "清瀬市", "Kiyose"),
-            new Municipality("132225", "東久留米市", "Higashikurume"),
-            new Municipality("132241", "多摩市", "Tama"),
-            new Municipality("132284", "あきる野市", "Akiruno"));
+    /**
+     * The seed cities, then 東京都 and every municipality taking part in its joint projects (seed
+     * 003), each once.
+     */
+    static final List<Municipality> MUNICIPALITIES = List.copyOf(Stream.concat(Stream.of(
+                    new Municipality("132039", "武蔵野市", "Musashino"),
+                    new Municipality("132217", "清瀬市", "Kiyose"),
+                    new Municipality("132225", "東久留米市", "Higashikurume"),
+                    new Municipality("132241", "多摩市", "Tama"),
+                    new Municipality("132284", "あきる野市", "Akiruno")),
+            SeedLoader.metropolitanMunicipalities().stream().map(municipality -> new Municipality(
+                    municipality.get("code"), municipality.get("name"), municipality.get("romanisedName"))))
+            .collect(Collectors.toMap(Municipality::code, municipality -> municipality, (first, again) -> first,
+                    LinkedHashMap::new)).values());
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 

@@ -140,10 +140,15 @@ public final class LocalStack {
                 String admin = identity.tokenFor(LAUNCHER, Duration.ofMinutes(5));
                 DemoData.register(http, command.baseUrl(), admin);
                 DemoData.awaitListed(http, query.baseUrl(), admin, PROJECTION_TIMEOUT);
-                step(out, "Entering the seed tables (Akiruno, Musashino's two plans, Tama) through the API");
-                SeedLoader.Summary seeds = new SeedLoader(command.baseUrl(), code -> identity.tokenFor(
-                        new Actor("demo-loader-" + code, Role.MUNICIPAL_EDITOR, MunicipalityCode.of(code), null),
-                        Duration.ofMinutes(10))).loadAll();
+                step(out, "Entering the seed tables (Akiruno, Musashino's two plans, Tama, 東京都's programmes and "
+                        + "joint projects) through the API");
+                SeedLoader loader = new SeedLoader(command.baseUrl(), code -> identity.tokenFor(
+                        MunicipalityCode.of(code).isPrefecture() ? Actor.of("demo-loader-metro", Role.METRO_EDITOR)
+                        : new Actor("demo-loader-" + code, Role.MUNICIPAL_EDITOR, MunicipalityCode.of(code), null),
+                        Duration.ofMinutes(10)));
+                loader.loadAll();
+                loader.loadMetropolitan();
+                SeedLoader.Summary seeds = loader.summary();
                 out.println("  " + seeds.requests() + " requests" + (seeds.replayed() == seeds.requests()
                         ? ", all already entered by an earlier start" : ""));
             }

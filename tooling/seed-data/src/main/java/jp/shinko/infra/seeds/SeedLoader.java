@@ -36,6 +36,8 @@ public final class SeedLoader {
     public static final String AKIRUNO = "132284";
     public static final String MUSASHINO = "132039";
     public static final String TAMA = "132241";
+    /** 東京都, whose records only its metro-editors write. */
+    public static final String TOKYO_METROPOLITAN_GOVERNMENT = "130001";
 
     /** Map keys sorted, so the same request has the same bytes, and so the same Idempotency-Key, in every JVM. */
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -51,8 +53,9 @@ public final class SeedLoader {
 
     /**
      * @param commandService the command service's base address
-     * @param editorTokenOf a bearer token of a municipal-editor (bound to no organisation) of a
-     *     municipality code; keep its subject stable, so that a reload is recognised as a retry
+     * @param editorTokenOf a bearer token of an editor of a municipality code: a municipal-editor bound
+     *     to no organisation, or for 東京都 (130001) a metro-editor; keep its subject stable, so that a
+     *     reload is recognised as a retry
      */
     public SeedLoader(URI commandService, UnaryOperator<String> editorTokenOf) {
         this.commandService = commandService;
@@ -339,6 +342,71 @@ public final class SeedLoader {
             definition.remove("id"); // the KPI's id is in the path, not a field of the body
             send(TAMA, "PUT", plan + "/kpis/" + kpi.path("id").asString(), definition);
         }
+    }
+
+    /**
+     * The Metropolitan Government's side (seed 003, metropolitan.json): its programmes as a plan of
+     * 東京都 (130001) with their targets, actuals and R7 results, the subsidy terms of 多様な主体との
+     * 連携活動促進支援事業, and the four joint projects it adopted with their partners and the results
+     * each lead city reports. Every municipality of {@link #metropolitanMunicipalities()} must be
+     * registered first; 東京都's requests carry the token of a metro-editor.
+     */
+    public void loadMetropolitan() {
+        JsonNode metro = read("metropolitan.json");
+        String tokyo = TOKYO_METROPOLITAN_GOVERNMENT;
+        String items = adoptPlan(tokyo, metro.path("plan"));
+        for (JsonNode item : metro.path("items")) {
+            Map<String, Object> content = content(item.path("number").asString(), item.path("title"), List.of());
+            if (item.has("description")) {
+                content.put("description", item.path("description").asString());
+            }
+            if (item.has("outlook")) {
+                content.put("outlook", item.path("outlook").asString());
+            }
+            String itemId = item.path("id").asString();
+            addItem(tokyo, items, itemId, item.has("parent") ? item.path("parent").asString() : null, content);
+            if (item.has("indicator")) {
+                JsonNode indicator = item.path("indicator");
+                send(tokyo, "PUT", items + "/" + itemId + "/indicator", Map.of("name",
+                        indicator.path("name").asString(), "unit", indicator.path("unit").asString()));
+                String unit = indicator.path("unit").asString();
+                item.path("targets").properties().forEach(target -> send(tokyo, "PUT", items + "/" + itemId
+                        + "/annual-targets/" + target.getKey(), Map.of("value", target.getValue().decimalValue(),
+                                "unit", unit)));
+                item.path("actuals").properties().forEach(actual -> send(tokyo, "PUT", items + "/" + itemId
+                        + "/annual-actuals/" + actual.getKey(), Map.of("value", actual.getValue().decimalValue(),
+                                "unit", unit)));
+            }
+            item.path("narratives").properties().forEach(narrative -> send(tokyo, "PUT", items + "/" + itemId
+                    + "/narratives/" + narrative.getKey(), narrative.getValue()));
+        }
+        String plan = items.substring(0, items.length() - "/items".length());
+        send(tokyo, "PUT", plan + "/items/" + metro.path("programmeItem").asString() + "/subsidy-terms",
+                metro.path("subsidyTerms"));
+        Map<String, String> programme = Map.of("planId", metro.path("plan").path("id").asString(),
+                "itemId", metro.path("programmeItem").asString());
+        for (JsonNode project : metro.path("projects")) {
+            String path = "/municipalities/" + tokyo + "/joint-projects/" + project.path("id").asString();
+            send(tokyo, "PUT", path, Map.of("programme", programme, "title", project.path("title").asString(),
+                    "purpose", project.path("purpose").asString(), "outline", project.path("outline").asString(),
+                    "leadMunicipality", project.path("lead").asString(),
+                    "municipalities", texts(project.path("municipalities")),
+                    "partnerBodies", project.path("partnerBodies"),
+                    "fiscalYear", project.path("fiscalYear").asString()));
+            for (JsonNode result : project.path("results")) {
+                ObjectNode body = (ObjectNode) result.deepCopy();
+                body.remove(List.of("fiscalYear", "part")); // in the path, not fields of the body
+                String part = result.path("part").asString();
+                send(part, "PUT", path + "/results/" + result.path("fiscalYear").asString() + "/" + part, body);
+            }
+        }
+    }
+
+    /** The municipalities the Metropolitan Government's side names, 東京都 first: code, name and romanisedName. */
+    public static List<Map<String, String>> metropolitanMunicipalities() {
+        return read("metropolitan.json").path("municipalities").valueStream().map(municipality -> Map.of(
+                "code", municipality.path("code").asString(), "name", municipality.path("name").asString(),
+                "romanisedName", municipality.path("romanisedName").asString())).toList();
     }
 
     /** Adopts the plan, with its goal and level names where the seed gives them, and answers the path of its items. */

@@ -1,0 +1,94 @@
+package jp.shinko.query.jointprojects;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.shinko.events.jointproject.JointProjectEvent;
+import jp.shinko.events.jointproject.JointProjects;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.ItemRef;
+import jp.shinko.events.plan.PlanItemAdded;
+import jp.shinko.events.plan.PlanItemRevised;
+import jp.shinko.events.settings.SubsidyTermsAdopted;
+import jp.shinko.events.subsidy.SubsidyTermsInForce;
+import jp.shinko.infra.eventstore.RecordedEvents;
+import jp.shinko.query.asof.RowsAsOf;
+import jp.shinko.query.municipality.MunicipalityProjection;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.stereotype.Component;
+
+/**
+ * The joint projects as they stood at an instant, read from their keepers' recorded events (a
+ * prefecture keeps a few dozen a year, so its events are folded on each read, which makes every
+ * answer exact "as of" any instant), with the subsidy terms and the programmes' titles.
+ */
+@Component
+class JointProjectReading {
+
+    private final RecordedEvents recorded;
+    private final RowsAsOf rows;
+    private final MunicipalityProjection municipalities;
+
+    JointProjectReading(RecordedEvents recorded, RowsAsOf rows, MunicipalityProjection municipalities) {
+        this.recorded = recorded;
+        this.rows = rows;
+        this.municipalities = municipalities;
+    }
+
+    /**
+     * What one keeper had recorded at an instant.
+     *
+     * @param keeper the prefecture
+     * @param projects its projects
+     * @param terms its programmes' subsidy terms
+     * @param programmeTitles the title of each item of its plans, by item, as last revised
+     * @param names the names of the municipalities registered at the instant
+     */
+    record Keeping(MunicipalityCode keeper, JointProjects projects, SubsidyTermsInForce terms,
+            Map<ItemRef, String> programmeTitles, Map<MunicipalityCode, String> names) {
+
+        String nameOf(MunicipalityCode code) {
+            return names.getOrDefault(code, code.value());
+        }
+    }
+
+    /** What the keeper had recorded at the instant. */
+    Keeping of(MunicipalityCode keeper, Optional<Instant> asOf) {
+        return of(keeper, rows.at(asOf), municipalities.namesAt(asOf));
+    }
+
+    /** What every registered prefecture had recorded at the instant, in code order. */
+    List<Keeping> everyKeeper(Optional<Instant> asOf) {
+        Instant at = rows.at(asOf);
+        Map<MunicipalityCode, String> names = municipalities.namesAt(asOf);
+        List<Keeping> keepings = new ArrayList<>();
+        for (MunicipalityCode code : names.keySet()) {
+            if (code.isPrefecture()) {
+                keepings.add(of(code, at, names));
+            }
+        }
+        return keepings;
+    }
+
+    private Keeping of(MunicipalityCode keeper, Instant at, Map<MunicipalityCode, String> names) {
+        JointProjects projects = JointProjects.NONE;
+        SubsidyTermsInForce terms = SubsidyTermsInForce.NONE;
+        Map<ItemRef, String> titles = new HashMap<>();
+        for (DomainEventMessage<?> message : recorded.of(keeper, at)) {
+            Object payload = message.getPayload();
+            if (payload instanceof JointProjectEvent event) {
+                projects = projects.apply(event);
+            } else if (payload instanceof SubsidyTermsAdopted adopted) {
+                terms = terms.apply(adopted);
+            } else if (payload instanceof PlanItemAdded added) {
+                titles.put(new ItemRef(added.planId(), added.itemId()), added.content().title());
+            } else if (payload instanceof PlanItemRevised revised) {
+                titles.put(new ItemRef(revised.planId(), revised.itemId()), revised.content().title());
+            }
+        }
+        return new Keeping(keeper, projects, terms, Map.copyOf(titles), names);
+    }
+}
