@@ -158,6 +158,11 @@ class CommandApiAccessTest {
                         Caller.metroEditors(200), "/subsidies/R7", Map.of("eligibleCostYen", 12_000_000), true),
                 jointProject("PUT /municipalities/{code}/joint-projects/{projectId}/results/{fiscalYear}/{part}",
                         Caller.editorsOfTarget(200), "/results/R7/{target}", Map.of("results", "会議を8回実施"), true),
+                consultation("PUT /municipalities/{code}/consultations/{caseId}",
+                        Caller.editorsOfTargetAndMetroEditors(200), "", Map.of("municipality", "{target}",
+                                "question", "補助金はないか"), false),
+                consultation("PUT /municipalities/{code}/consultations/{caseId}/answer", Caller.metroEditors(200),
+                        "/answer", Map.of("kindOfHelp", "財政支援へのつなぎ", "answer", "補助金の活用につなげた"), true),
                 planChange("PUT /municipalities/{code}/plans/{planId}/kpis/{kpiId}", 200, "put", Map.of(
                         "name", "開業率", "unit", "%", "baseline", Map.of("value", 6.12, "fromYear", 2021))),
                 planChange("POST /municipalities/{code}/plans/{planId}/kpis/{kpiId}/observations", 200, "post",
@@ -259,6 +264,30 @@ class CommandApiAccessTest {
                     }
                 });
     }
+
+    /**
+     * An endpoint of 東京都's consultation case {@code c<target>}, for the target: the target and
+     * 東京都 are registered first and, where {@code opened}, the case by the desk.
+     */
+    private AccessMatrix.Row consultation(String endpoint, Map<Caller, Integer> statuses, String tail,
+            Map<String, Object> body, boolean opened) {
+        return new AccessMatrix.Row(endpoint, statuses, AccessMatrix.Kind.WRITES, (client, target) -> client.put()
+                .uri(CASE_PATH + target + tail).contentType(MediaType.APPLICATION_JSON)
+                .body(withCodes(body, target)).exchange(),
+                target -> {
+                    register(target);
+                    RestTestClient metro = matrix.clientOf(Caller.METRO_EDITOR, target);
+                    registerTokyoWithItsProgramme(metro);
+                    if (opened) {
+                        metro.put().uri(CASE_PATH + target).contentType(MediaType.APPLICATION_JSON)
+                                .body(Map.of("municipality", target.value(), "question", "補助金はないか"))
+                                .exchange().expectStatus().isOk();
+                    }
+                });
+    }
+
+    private static final String CASE_PATH = "/municipalities/" + MunicipalityCode.TOKYO_METROPOLITAN_GOVERNMENT
+            + "/consultations/c";
 
     private static final String PROJECT_PATH = "/municipalities/" + MunicipalityCode.TOKYO_METROPOLITAN_GOVERNMENT
             + "/joint-projects/p";
@@ -394,8 +423,9 @@ class CommandApiAccessTest {
 
     private int eventsOf(MunicipalityCode municipality) {
         return jdbc.sql("select count(*) from event_store.domain_event_entry where municipality_code = ? "
-                        + "or aggregate_identifier = ?")
+                        + "or aggregate_identifier in (?, ?)")
                 .param(municipality.value()).param(MunicipalityCode.TOKYO_METROPOLITAN_GOVERNMENT + ":project:p"
+                        + municipality).param(MunicipalityCode.TOKYO_METROPOLITAN_GOVERNMENT + ":consultation:c"
                         + municipality).query(Integer.class).single();
     }
 

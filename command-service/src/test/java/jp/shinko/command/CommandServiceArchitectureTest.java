@@ -18,6 +18,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jp.shinko.command.access.AdminOperation;
 import jp.shinko.command.access.MunicipalRecordChange;
+import jp.shinko.command.access.SharedRecordPart;
 import org.axonframework.commandhandling.CommandHandler;
 
 /** Package by feature: features stand beside each other; shared plumbing knows no feature. */
@@ -58,14 +59,17 @@ class CommandServiceArchitectureTest {
     @ArchTest
     static void everyCommandDeclaresWhoMaySendIt(JavaClasses classes) {
         methods().that().areAnnotatedWith(CommandHandler.class)
-                .should(new ArchCondition<>("take a command that is an AdminOperation or a MunicipalRecordChange") {
+                .should(new ArchCondition<>("take a command that is an AdminOperation, a MunicipalRecordChange or a "
+                        + "SharedRecordPart") {
                     @Override
                     public void check(JavaMethod handler, ConditionEvents events) {
                         JavaClass command = handler.getRawParameterTypes().get(0);
                         if (!command.isAssignableTo(AdminOperation.class)
-                                && !command.isAssignableTo(MunicipalRecordChange.class)) {
-                            events.add(SimpleConditionEvent.violated(handler, command.getName()
-                                    + " declares no access rule; implement AdminOperation or MunicipalRecordChange"));
+                                && !command.isAssignableTo(MunicipalRecordChange.class)
+                                && !command.isAssignableTo(SharedRecordPart.class)) {
+                            events.add(SimpleConditionEvent.violated(handler, command.getName() + " declares no "
+                                    + "access rule; implement AdminOperation, MunicipalRecordChange or "
+                                    + "SharedRecordPart"));
                         }
                     }
                 })

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.consultation.CaseId;
+import jp.shinko.events.consultation.ConsultationOpened;
 import jp.shinko.events.council.CouncilMeetingRecorded;
 import jp.shinko.events.council.MeetingId;
 import jp.shinko.events.jointproject.JointProjectRecorded;
@@ -72,11 +74,14 @@ class QueryApiAccessTest {
             new AccessMatrix.Row("GET /municipalities/{code}/council-meetings/{meetingId}",
                     Caller.readersOfTarget(200), AccessMatrix.Kind.READS, (client, target) -> client.get()
                     .uri("/municipalities/{code}/council-meetings/m", target.value()).exchange()),
-            jointProjectRow("GET /municipalities/{code}/joint-projects", "/municipalities/{code}/joint-projects"),
-            jointProjectRow("GET /municipalities/{code}/joint-projects.{format}",
+            keptRecordRow("GET /municipalities/{code}/joint-projects", "/municipalities/{code}/joint-projects"),
+            keptRecordRow("GET /municipalities/{code}/joint-projects.{format}",
                     "/municipalities/{code}/joint-projects.csv"),
-            jointProjectRow("GET /municipalities/{code}/joint-projects/{projectId}",
+            keptRecordRow("GET /municipalities/{code}/joint-projects/{projectId}",
                     "/municipalities/" + KEEPER + "/joint-projects/x"),
+            keptRecordRow("GET /municipalities/{code}/consultations", "/municipalities/{code}/consultations"),
+            keptRecordRow("GET /municipalities/{code}/consultations/{caseId}",
+                    "/municipalities/" + KEEPER + "/consultations/y"),
             municipalRow("/subsidy-totals"),
             municipalRow("/subsidy-totals.xlsx", "/subsidy-totals.{format}"),
             planRow("", "/plans"),
@@ -134,12 +139,13 @@ class QueryApiAccessTest {
     }
 
     /**
-     * A read of the joint projects, of which {@code x} (kept by 北海道) is one the target leads and
-     * another city joins, and the other municipality takes no part in. A project names every
-     * municipality taking part, so these rows check who may read (a municipal role of a city that
-     * takes no part may not), not that an answer names no other municipality.
+     * A read of what 北海道 keeps for the municipalities: joint project {@code x}, which the target
+     * leads and another city joins, and consultation case {@code y} of the target; the other
+     * municipality takes part in neither. A kept record names its keeper and every municipality
+     * taking part, so these rows check who may read (a municipal role of a city that takes no part
+     * may not), not that an answer names no other municipality.
      */
-    private static AccessMatrix.Row jointProjectRow(String endpoint, String call) {
+    private static AccessMatrix.Row keptRecordRow(String endpoint, String call) {
         return new AccessMatrix.Row(endpoint, Caller.readersOfTarget(200), AccessMatrix.Kind.DESCRIBES,
                 (client, target) -> client.get().uri(call, target.value()).exchange());
     }
@@ -181,6 +187,8 @@ class QueryApiAccessTest {
         StoredEvents.append(eventStore, "JointProject", KEEPER + ":project:x", 0, List.of(new JointProjectRecorded(
                 KEEPER, ProjectId.of("x"), new ItemRef(PlanId.of("p"), ItemId.of("i")), "広域連携事業", null, null, TARGET,
                 List.of(THIRD), List.of(), FiscalYear.of(2025), null)));
+        StoredEvents.append(eventStore, "Consultation", KEEPER + ":consultation:y", 0, List.of(new ConsultationOpened(
+                KEEPER, CaseId.of("y"), TARGET, "補助金はないか", null, null)));
         for (MunicipalityCode code : List.of(TARGET, ANOTHER)) {
             StoredEvents.append(eventStore, "Plan", code.value() + ":plan:p", 0, List.of(
                     new PlanAdopted(code, PlanId.of("p"), "計画", FiscalYear.of(2025), FiscalYear.of(2027)),

@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import jp.shinko.events.consultation.ConsultationAnswered;
+import jp.shinko.events.consultation.ConsultationOpened;
 import jp.shinko.events.council.CouncilMeetingRecorded;
 import jp.shinko.events.council.CouncilOpinionRecorded;
 import jp.shinko.events.jointproject.JointProjectRecorded;
@@ -81,7 +83,9 @@ public final class EventCatalogue {
             SubsidyTermsAdopted.class,
             JointProjectRecorded.class,
             SubsidyDecided.class,
-            ProjectResultReported.class);
+            ProjectResultReported.class,
+            ConsultationOpened.class,
+            ConsultationAnswered.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME =
             EVENTS.stream().collect(Collectors.toUnmodifiableMap(type -> typeOf(type).name(), Function.identity()));

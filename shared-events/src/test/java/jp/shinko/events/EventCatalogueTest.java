@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import jp.shinko.events.consultation.ConsultationEvent;
 import jp.shinko.events.council.CouncilEvent;
 import jp.shinko.events.jointproject.JointProjectEvent;
 import jp.shinko.events.kpi.KpiEvent;
@@ -53,7 +54,8 @@ class EventCatalogueTest {
     @Test
     void everyEventBelongsToExactlyOneSealedFamily() {
         List<Class<?>> families = List.of(MunicipalityEvent.class, SettingsEvent.class, OrganisationEvent.class,
-                CouncilEvent.class, PlanEvent.class, ProgressEvent.class, KpiEvent.class, JointProjectEvent.class);
+                CouncilEvent.class, PlanEvent.class, ProgressEvent.class, KpiEvent.class, JointProjectEvent.class,
+                ConsultationEvent.class);
         assertThat(families).allMatch(Class::isSealed);
         for (Class<? extends DomainEvent> event : EventCatalogue.EVENTS) {
             assertThat(families.stream().filter(family -> family.isAssignableFrom(event)))

@@ -52,8 +52,10 @@ final class CommandAccessCheck implements MessageHandlerInterceptor<CommandMessa
             }
             requireRecordOf(municipality, command);
         } else if (payload instanceof SharedRecordPart part) {
-            if (!actor.mayWrite(part.part())) {
-                throw AccessRefused.toWrite(actor, part.part());
+            boolean asThePart = part.part() != null && actor.mayWrite(part.part());
+            boolean asTheKeeper = part.keeperMayWrite() && actor.mayWrite(part.keeper());
+            if (!asThePart && !asTheKeeper) {
+                throw AccessRefused.toWrite(actor, part.part() == null ? part.keeper() : part.part());
             }
             requireRecordOf(part.keeper(), command);
         } else {

@@ -61,8 +61,9 @@ class MetropolitanPlanTest {
                         "responsibleOrganisations", List.of())), metro).expectStatus().isCreated();
 
         assertThat(jdbc.sql("select payload_type from event_store.domain_event_entry where municipality_code = ? "
-                + "order by global_index").param(TOKYO).query(String.class).list())
-                .containsExactly("MunicipalityRegistered", "PlanAdopted", "PlanItemAdded");
+                + "and aggregate_identifier = ? order by global_index").param(TOKYO)
+                .param(TOKYO + ":plan:tama-miryoku-2025").query(String.class).list())
+                .containsExactly("PlanAdopted", "PlanItemAdded");
     }
 
     private void register(String code, String name, String romanisedName) {
@@ -71,7 +72,8 @@ class MetropolitanPlanTest {
                 .header("Idempotency-Key", "metropolitan-plan-test-" + code)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("code", code, "name", name, "romanisedName", romanisedName))
-                .exchange().expectStatus().isCreated();
+                .exchange().expectStatus().value(status -> assertThat(status).as("registered here or by another test")
+                        .isIn(201, 409));
     }
 
     private RestTestClient.ResponseSpec send(String path, Object body, String token) {

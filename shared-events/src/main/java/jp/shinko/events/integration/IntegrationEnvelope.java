@@ -37,8 +37,9 @@ import jp.shinko.events.municipality.MunicipalityCode;
  * @param actor who caused the event, as their verified token named them; absent on events
  *     recorded before identities were checked
  * @param chain the municipality's hash-chain head after this event
- * @param participants for a record several municipalities take part in (a joint project), every
- *     one of them, the lead first; absent for a municipality's own records
+ * @param participants for a record one government keeps and municipalities take part in (a joint
+ *     project, a consultation case), every one of them, the lead first; absent for a municipality's
+ *     own records and for a kept record that names none
  * @param payload the event itself
  */
 @JsonPropertyOrder({"envelopeVersion", "eventId", "type", "revision", "municipalityCode", "aggregateType",
@@ -86,6 +87,7 @@ public record IntegrationEnvelope(
         return new IntegrationEnvelope(CURRENT_VERSION, eventId, eventType.name(), eventType.revision(),
                 payload.municipalityCode(), aggregateType, aggregateId, aggregateSequence,
                 BusinessTime.of(payload).orElse(null), recordedAt, commandId, actor, chain,
-                payload instanceof SharedRecord shared ? shared.participants() : null, payload);
+                payload instanceof SharedRecord shared && !shared.participants().isEmpty() ? shared.participants()
+                : null, payload);
     }
 }

@@ -347,9 +347,10 @@ public final class SeedLoader {
     /**
      * The Metropolitan Government's side (seed 003, metropolitan.json): its programmes as a plan of
      * 東京都 (130001) with their targets, actuals and R7 results, the subsidy terms of 多様な主体との
-     * 連携活動促進支援事業, and the four joint projects it adopted with their partners and the results
-     * each lead city reports. Every municipality of {@link #metropolitanMunicipalities()} must be
-     * registered first; 東京都's requests carry the token of a metro-editor.
+     * 連携活動促進支援事業, the four joint projects it adopted with their partners and the results
+     * each lead city reports, and the two cases of its desk (まちづくり推進コンシェルジュ). Every
+     * municipality of {@link #metropolitanMunicipalities()} must be registered first; 東京都's requests
+     * carry the token of a metro-editor.
      */
     public void loadMetropolitan() {
         JsonNode metro = read("metropolitan.json");
@@ -399,6 +400,12 @@ public final class SeedLoader {
                 String part = result.path("part").asString();
                 send(part, "PUT", path + "/results/" + result.path("fiscalYear").asString() + "/" + part, body);
             }
+        }
+        for (JsonNode consultation : metro.path("consultations")) {
+            String path = "/municipalities/" + tokyo + "/consultations/" + consultation.path("id").asString();
+            send(tokyo, "PUT", path, Map.of("question", consultation.path("question").asString()));
+            send(tokyo, "PUT", path + "/answer", Map.of("kindOfHelp", consultation.path("kind").asString(),
+                    "answer", consultation.path("answer").asString()));
         }
     }
 

@@ -75,6 +75,13 @@ public enum Caller {
         return statuses;
     }
 
+    /** An editor of the target and the Metropolitan Government's editors get this status; everyone else 403. */
+    public static Map<Caller, Integer> editorsOfTargetAndMetroEditors(int status) {
+        Map<Caller, Integer> statuses = editorsOfTarget(status);
+        statuses.put(METRO_EDITOR, status);
+        return statuses;
+    }
+
     /** Only an editor of the target gets this status; everyone else with a token 403. */
     public static Map<Caller, Integer> editorsOfTarget(int status) {
         return statuses(403, 403, status, 403, 403);

@@ -1,4 +1,4 @@
-package jp.shinko.query.jointprojects;
+package jp.shinko.query.metropolitan;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,12 +7,12 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import jp.shinko.query.export.Sheet;
 import jp.shinko.query.export.Sheet.Column;
-import jp.shinko.query.jointprojects.JointProjectViews.Municipality;
-import jp.shinko.query.jointprojects.JointProjectViews.ProjectView;
-import jp.shinko.query.jointprojects.JointProjectViews.ResultView;
-import jp.shinko.query.jointprojects.JointProjectViews.SubsidyTotal;
-import jp.shinko.query.jointprojects.JointProjectViews.SubsidyView;
-import jp.shinko.query.jointprojects.JointProjectViews.Year;
+import jp.shinko.query.metropolitan.JointProjectViews.Municipality;
+import jp.shinko.query.metropolitan.JointProjectViews.ProjectView;
+import jp.shinko.query.metropolitan.JointProjectViews.ResultView;
+import jp.shinko.query.metropolitan.JointProjectViews.SubsidyTotal;
+import jp.shinko.query.metropolitan.JointProjectViews.SubsidyView;
+import jp.shinko.query.metropolitan.JointProjectViews.Year;
 
 /**
  * The joint projects as the Metropolitan Government prints them (seed 003: 目的, 概要, 連携

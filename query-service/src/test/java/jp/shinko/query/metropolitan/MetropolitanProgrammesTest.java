@@ -1,4 +1,4 @@
-package jp.shinko.query.jointprojects;
+package jp.shinko.query.metropolitan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -151,6 +151,20 @@ class MetropolitanProgrammesTest {
                 .findFirst().orElseThrow().path("years").get(0).path("target").asInt()).isEqualTo(10);
         assertThat(table.valueStream().filter(row -> row.path("title").asString().equals("移住・定住促進市町村支援事業"))
                 .findFirst().orElseThrow().path("years").get(0).path("target").asLong()).isEqualTo(100_000_000L);
+    }
+
+    @Test
+    void theDesksCasesComeBackAndACityReadsNoneThatIsNotItsOwn() {
+        JsonNode cases = get(analyst, TOKYO + "/consultations").path("cases");
+        assertThat(cases.valueStream().map(found -> found.path("kindOfHelp").asString()))
+                .containsExactly("財政支援へのつなぎ", "取組事例の紹介");
+        assertThat(cases.get(0).path("question").asString()).startsWith("東京2020大会のレガシーとして整備予定のカフェ");
+        assertThat(cases.get(0).has("municipality")).as("the seed names none").isFalse();
+
+        RestTestClient akiruno = reader(new Actor("viewer", Role.MUNICIPAL_VIEWER, MunicipalityCode.of("132284"),
+                null));
+        assertThat(get(akiruno, "/municipalities/132284/consultations").path("cases")).isEmpty();
+        akiruno.get().uri(TOKYO + "/consultations/zaisei-tsunagi").exchange().expectStatus().isForbidden();
     }
 
     @Test

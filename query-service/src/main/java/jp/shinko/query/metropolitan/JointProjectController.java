@@ -1,4 +1,4 @@
-package jp.shinko.query.jointprojects;
+package jp.shinko.query.metropolitan;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,13 +19,13 @@ import jp.shinko.events.plan.ItemRef;
 import jp.shinko.infra.security.AccessRefused;
 import jp.shinko.query.asof.AsOfTime;
 import jp.shinko.query.export.SheetFormat;
-import jp.shinko.query.jointprojects.JointProjectReading.Keeping;
-import jp.shinko.query.jointprojects.JointProjectViews.Programme;
-import jp.shinko.query.jointprojects.JointProjectViews.ProjectPage;
-import jp.shinko.query.jointprojects.JointProjectViews.ProjectView;
-import jp.shinko.query.jointprojects.JointProjectViews.SubsidyTotal;
-import jp.shinko.query.jointprojects.JointProjectViews.SubsidyTotalPage;
-import jp.shinko.query.jointprojects.JointProjectViews.Year;
+import jp.shinko.query.metropolitan.KeptRecords.Keeping;
+import jp.shinko.query.metropolitan.JointProjectViews.Programme;
+import jp.shinko.query.metropolitan.JointProjectViews.ProjectPage;
+import jp.shinko.query.metropolitan.JointProjectViews.ProjectView;
+import jp.shinko.query.metropolitan.JointProjectViews.SubsidyTotal;
+import jp.shinko.query.metropolitan.JointProjectViews.SubsidyTotalPage;
+import jp.shinko.query.metropolitan.JointProjectViews.Year;
 import jp.shinko.query.municipality.MunicipalityProjection;
 import jp.shinko.query.problem.NotFound;
 import jp.shinko.query.tables.ProgressController;
@@ -52,10 +52,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/municipalities/{code}")
 class JointProjectController {
 
-    private final JointProjectReading reading;
+    private final KeptRecords reading;
     private final MunicipalityProjection municipalities;
 
-    JointProjectController(JointProjectReading reading, MunicipalityProjection municipalities) {
+    JointProjectController(KeptRecords reading, MunicipalityProjection municipalities) {
         this.reading = reading;
         this.municipalities = municipalities;
     }

@@ -1,4 +1,4 @@
-package jp.shinko.query.jointprojects;
+package jp.shinko.query.metropolitan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
@@ -14,7 +14,7 @@ import jp.shinko.events.jointproject.SubsidyDecided;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.ItemRef;
 import jp.shinko.events.subsidy.SubsidyTerms;
-import jp.shinko.query.jointprojects.JointProjectReading.Keeping;
+import jp.shinko.query.metropolitan.KeptRecords.Keeping;
 
 /** What the joint-project endpoints answer. */
 final class JointProjectViews {

@@ -1,4 +1,4 @@
-package jp.shinko.query.jointprojects;
+package jp.shinko.query.metropolitan;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.shinko.events.consultation.ConsultationEvent;
+import jp.shinko.events.consultation.Consultations;
 import jp.shinko.events.jointproject.JointProjectEvent;
 import jp.shinko.events.jointproject.JointProjects;
 import jp.shinko.events.municipality.MunicipalityCode;
@@ -21,18 +23,19 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
 
 /**
- * The joint projects as they stood at an instant, read from their keepers' recorded events (a
- * prefecture keeps a few dozen a year, so its events are folded on each read, which makes every
- * answer exact "as of" any instant), with the subsidy terms and the programmes' titles.
+ * What a prefecture keeps for the municipalities as it stood at an instant: its joint projects
+ * with the subsidy terms and the programmes' titles, and its desk's consultation cases. Read
+ * from the keepers' recorded events (a prefecture keeps a few dozen a year, so its events are
+ * folded on each read, which makes every answer exact "as of" any instant).
  */
 @Component
-class JointProjectReading {
+class KeptRecords {
 
     private final RecordedEvents recorded;
     private final RowsAsOf rows;
     private final MunicipalityProjection municipalities;
 
-    JointProjectReading(RecordedEvents recorded, RowsAsOf rows, MunicipalityProjection municipalities) {
+    KeptRecords(RecordedEvents recorded, RowsAsOf rows, MunicipalityProjection municipalities) {
         this.recorded = recorded;
         this.rows = rows;
         this.municipalities = municipalities;
@@ -45,10 +48,11 @@ class JointProjectReading {
      * @param projects its projects
      * @param terms its programmes' subsidy terms
      * @param programmeTitles the title of each item of its plans, by item, as last revised
+     * @param consultations its desk's cases
      * @param names the names of the municipalities registered at the instant
      */
     record Keeping(MunicipalityCode keeper, JointProjects projects, SubsidyTermsInForce terms,
-            Map<ItemRef, String> programmeTitles, Map<MunicipalityCode, String> names) {
+            Map<ItemRef, String> programmeTitles, Consultations consultations, Map<MunicipalityCode, String> names) {
 
         String nameOf(MunicipalityCode code) {
             return names.getOrDefault(code, code.value());
@@ -77,10 +81,13 @@ class JointProjectReading {
         JointProjects projects = JointProjects.NONE;
         SubsidyTermsInForce terms = SubsidyTermsInForce.NONE;
         Map<ItemRef, String> titles = new HashMap<>();
+        Consultations consultations = Consultations.NONE;
         for (DomainEventMessage<?> message : recorded.of(keeper, at)) {
             Object payload = message.getPayload();
             if (payload instanceof JointProjectEvent event) {
                 projects = projects.apply(event);
+            } else if (payload instanceof ConsultationEvent event) {
+                consultations = consultations.apply(event);
             } else if (payload instanceof SubsidyTermsAdopted adopted) {
                 terms = terms.apply(adopted);
             } else if (payload instanceof PlanItemAdded added) {
@@ -89,6 +96,6 @@ class JointProjectReading {
                 titles.put(new ItemRef(revised.planId(), revised.itemId()), revised.content().title());
             }
         }
-        return new Keeping(keeper, projects, terms, Map.copyOf(titles), names);
+        return new Keeping(keeper, projects, terms, Map.copyOf(titles), consultations, names);
     }
 }
