@@ -53,18 +53,18 @@ class QueryServiceIntegrationTest {
 
     @Test
     void aRegisteredMunicipalityIsListedAndCanBeReadWithItsTokyoTime() {
-        store(new MunicipalityRegistered(MunicipalityCode.of("132080"), "調布市", "Chofu"));
+        store(new MunicipalityRegistered(MunicipalityCode.of("132136"), "東村山市", "Higashimurayama"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/municipalities").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.items[?(@.code == '132080')].name").isEqualTo(List.of("調布市")));
+                .expectBody().jsonPath("$.items[?(@.code == '132136')].name").isEqualTo(List.of("東村山市")));
 
-        client.get().uri("/municipalities/132080").exchange()
+        client.get().uri("/municipalities/132136").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("132080")
-                .jsonPath("$.name").isEqualTo("調布市")
-                .jsonPath("$.romanisedName").isEqualTo("Chofu")
+                .jsonPath("$.code").isEqualTo("132136")
+                .jsonPath("$.name").isEqualTo("東村山市")
+                .jsonPath("$.romanisedName").isEqualTo("Higashimurayama")
                 .jsonPath("$.registeredAt").value(String.class, at -> assertThat(at).endsWith("+09:00"));
     }
 

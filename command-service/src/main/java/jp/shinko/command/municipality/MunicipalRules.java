@@ -11,6 +11,8 @@ import jp.shinko.events.council.CouncilMeetingRecorded;
 import jp.shinko.events.council.CouncilMeetings;
 import jp.shinko.events.council.CouncilOpinionRecorded;
 import jp.shinko.events.council.MeetingId;
+import jp.shinko.events.jointproject.JointProjectRecorded;
+import jp.shinko.events.jointproject.ProjectId;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.organisation.OrganisationEvent;
 import jp.shinko.events.organisation.OrganisationRegister;
@@ -87,6 +89,10 @@ public class MunicipalRules implements MunicipalRegisters {
             + ".domain_event_entry where aggregate_identifier = ? and payload_type = 'PlanItemAdded' "
             + "and convert_from(payload, 'UTF8')::jsonb ->> 'itemId' = ?)";
 
+    private static final String PROJECT_RECORDED = "select payload from " + EventStoreSchemaMigration.SCHEMA
+            + ".domain_event_entry where aggregate_identifier = ? and payload_type = 'JointProjectRecorded' "
+            + "order by sequence_number desc limit 1";
+
     /** Whether the municipality is registered, so that records may be kept for it. */
     public boolean isRegistered(MunicipalityCode municipality) {
         return jdbc.sql(REGISTERED).param(municipality.value()).query(Boolean.class).single();
@@ -106,6 +112,13 @@ public class MunicipalRules implements MunicipalRegisters {
     public boolean hasItem(MunicipalityCode municipality, ItemRef item) {
         return jdbc.sql(ITEM_ADDED).param(municipality.value() + ":plan:" + item.planId())
                 .param(item.itemId().value()).query(Boolean.class).single();
+    }
+
+    /** The municipalities taking part in a joint project as last recorded, if the keeper keeps it. */
+    public Optional<List<MunicipalityCode>> projectParticipants(MunicipalityCode keeper, ProjectId projectId) {
+        return jdbc.sql(PROJECT_RECORDED).param(keeper.value() + ":project:" + projectId)
+                .query((row, number) -> json.readValue(row.getBytes(1), JointProjectRecorded.class)).optional()
+                .map(JointProjectRecorded::participants);
     }
 
     /** The legend and reason codes a quarterly status is checked against. */

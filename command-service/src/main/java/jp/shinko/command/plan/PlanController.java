@@ -143,11 +143,13 @@ class PlanController {
     @ApiResponse(responseCode = "404", description = "No such plan")
     @ApiResponse(responseCode = "409", description = "An item with this id exists with other content")
     @ApiResponse(responseCode = "422", description = "The parent or cross-reference does not exist or is retired, "
-            + "or the number is taken among the siblings")
+            + "the number is taken among the siblings, or a programme or joint project the item belongs to (partOf) "
+            + "does not exist or takes no part of the municipality")
     ItemAnswer add(@PathVariable MunicipalityCode code, @PathVariable String planId,
             @RequestBody PlanRequests.AddItemRequest request) {
         PlanCommands.AddPlanItem command = request.toCommand(code,
                 PlanRequests.planId(planId));
+        PartOfRecords.check(municipalRules, code, command.content());
         return itemAnswer(code, command);
     }
 
@@ -156,11 +158,14 @@ class PlanController {
             + "someone changed the item since you read it.")
     @ApiResponse(responseCode = "200", description = "Revised (or already saying this)")
     @ApiResponse(responseCode = "409", description = "The item's version is not expectedVersion")
-    @ApiResponse(responseCode = "422", description = "The item is retired, or the number is taken")
+    @ApiResponse(responseCode = "422", description = "The item is retired, the number is taken, or a programme or "
+            + "joint project the item belongs to (partOf) does not exist or takes no part of the municipality")
     ItemAnswer revise(@PathVariable MunicipalityCode code, @PathVariable String planId, @PathVariable String itemId,
             @RequestBody PlanRequests.ReviseItemRequest request) {
-        return itemAnswer(code, request.toCommand(code,
-                PlanRequests.planId(planId), PlanRequests.itemId("itemId", itemId)));
+        PlanCommands.RevisePlanItem command = request.toCommand(code, PlanRequests.planId(planId),
+                PlanRequests.itemId("itemId", itemId));
+        PartOfRecords.check(municipalRules, code, command.content());
+        return itemAnswer(code, command);
     }
 
     @PostMapping(ITEM + "/move")

@@ -14,12 +14,15 @@ import jp.shinko.command.plan.PlanCommands.RevisePlan;
 import jp.shinko.command.plan.PlanCommands.RevisePlanItem;
 import jp.shinko.command.problem.RequestFields;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.jointproject.ProjectId;
 import jp.shinko.events.kpi.KpiId;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.Carryover;
 import jp.shinko.events.plan.ItemFlag;
 import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.ItemRef;
 import jp.shinko.events.plan.Outlook;
+import jp.shinko.events.plan.PartOf;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.plan.RelatedProgramme;
@@ -212,7 +215,10 @@ final class PlanRequests {
             @Schema(description = "Why the item is reported with reportedWithItemId (再掲), as written")
             @MultiLineText String reportedWithNote,
             @Schema(description = "The city's administrative programmes the item is managed with (関連事務事業), "
-                    + "each by code and name") List<Programme> relatedProgrammes) {
+                    + "each by code and name") List<Programme> relatedProgrammes,
+            @Schema(description = "The programmes or joint projects of another government (東京都, 130001) the item "
+                    + "belongs to: each its keeper and either programme (planId, itemId) or projectId")
+            List<PartOfRequest> partOf) {
 
         PlanItemContent toContent() {
             return new PlanItemContent(number, title,
@@ -222,8 +228,43 @@ final class PlanRequests {
                     RequestFields.list("focusThemes", focusThemes, MAX_LISTED), pageReference,
                     reportedWith(reportedWithItemId), description, reportedWithNote,
                     RequestFields.list("relatedProgrammes", relatedProgrammes, MAX_LISTED).stream()
-                            .map(programme -> new RelatedProgramme(programme.code(), programme.name())).toList());
+                            .map(programme -> new RelatedProgramme(programme.code(), programme.name())).toList(),
+                    checkedPartOf());
         }
+
+        private List<PartOf> checkedPartOf() {
+            List<PartOfRequest> sent = RequestFields.list("content.partOf", partOf, MAX_LISTED);
+            List<PartOf> links = new ArrayList<>();
+            for (int i = 0; i < sent.size(); i++) {
+                links.add(sent.get(i).toPartOf("content.partOf[" + i + "]"));
+            }
+            return links;
+        }
+    }
+
+    /** What an item belongs to, as sent. */
+    record PartOfRequest(@Schema(example = "130001") String keeper,
+            @Schema(description = "A programme: an item of the keeper's plan") PartOfProgramme programme,
+            @Schema(example = "r6-platform") String projectId) {
+
+        PartOf toPartOf(String field) {
+            MunicipalityCode checkedKeeper = RequestFields.municipalityCode(field + ".keeper", keeper);
+            boolean project = projectId != null && !projectId.isBlank();
+            if ((programme == null) == !project) {
+                throw new InvalidRequest(new FieldProblem(field, null, "names either programme (planId and itemId) "
+                        + "or projectId"));
+            }
+            return project ? new PartOf(checkedKeeper, null, ProjectId.of(RequestFields.identifier(
+                    field + ".projectId", projectId, RequestFields.ID, "a joint project's id, e.g. r6-platform")))
+                    : new PartOf(checkedKeeper, new ItemRef(RequestFields.planId(field + ".programme.planId",
+                            programme.planId()),
+                            itemId(field + ".programme.itemId", programme.itemId())), null);
+        }
+    }
+
+    /** A programme an item belongs to, as sent. */
+    record PartOfProgramme(@Schema(example = "tmg-renraku-2026") String planId,
+            @Schema(example = "renkei") String itemId) {
     }
 
     /** A related programme (関連事務事業) as sent: its code and name, checked when the content is made. */

@@ -214,6 +214,10 @@ final class PlanRuleViolated extends RuleViolation {
                 + "the plan it succeeds first", Map.of("planId", planId));
     }
 
+    static PlanRuleViolated notPartOf(String field, String why) {
+        return new PlanRuleViolated(ProblemType.RULE_VIOLATED, field + ": " + why, Map.of("field", field));
+    }
+
     static PlanRuleViolated notRegistered(Object municipality) {
         return new PlanRuleViolated(ProblemType.NOT_FOUND, "municipality " + municipality + " is not registered; "
                 + "an admin registers it (POST /municipalities) before it adopts a plan",

@@ -19,13 +19,13 @@ import jp.shinko.events.plan.ItemRef;
 import jp.shinko.infra.security.AccessRefused;
 import jp.shinko.query.asof.AsOfTime;
 import jp.shinko.query.export.SheetFormat;
-import jp.shinko.query.metropolitan.KeptRecords.Keeping;
 import jp.shinko.query.metropolitan.JointProjectViews.Programme;
 import jp.shinko.query.metropolitan.JointProjectViews.ProjectPage;
 import jp.shinko.query.metropolitan.JointProjectViews.ProjectView;
 import jp.shinko.query.metropolitan.JointProjectViews.SubsidyTotal;
 import jp.shinko.query.metropolitan.JointProjectViews.SubsidyTotalPage;
 import jp.shinko.query.metropolitan.JointProjectViews.Year;
+import jp.shinko.query.metropolitan.KeptRecords.Keeping;
 import jp.shinko.query.municipality.MunicipalityProjection;
 import jp.shinko.query.problem.NotFound;
 import jp.shinko.query.tables.ProgressController;
@@ -110,9 +110,10 @@ class JointProjectController {
     }
 
     @GetMapping("/joint-projects/{projectId}")
-    @Operation(summary = "One joint project",
+    @Operation(summary = "One joint project, with the items of the cities' plans that belong to it",
             description = "Readable by the keeper's readers (the Metropolitan Government's and the platform's "
-                    + "roles) and by the municipal roles of every municipality taking part; no one else.")
+                    + "roles) and by the municipal roles of every municipality taking part; no one else. "
+                    + "linkedItems: the items of the participants' plans whose partOf names the project.")
     @ApiResponse(responseCode = "200", description = "The project")
     @ApiResponse(responseCode = "403", description = "A municipal role of a municipality that takes no part")
     @ApiResponse(responseCode = "404", description = "The keeper is not registered or has no such project")
@@ -129,7 +130,8 @@ class JointProjectController {
             throw new AccessRefused(actor.describe() + " may read only the joint projects municipality "
                     + reader.get() + " takes part in");
         }
-        return project.map(found -> ProjectView.of(keeping, found, null))
+        return project.map(found -> ProjectView.of(keeping, found, null)
+                        .withLinkedItems(reading.itemsPartOf(keeping, found, asOf.instant())))
                 .orElseThrow(() -> new ProjectNotFound(code, projectId));
     }
 

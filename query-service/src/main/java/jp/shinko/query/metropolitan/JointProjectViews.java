@@ -56,12 +56,21 @@ final class JointProjectViews {
      *     while the programme has no terms for the year it was adopted
      * @param subsidyTotalYen what it was granted over all its years
      * @param correctionReason why its record was last corrected, if it was
+     * @param linkedItems for one project: the items of the participants' plans that say they belong to it
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ProjectView(String keeper, String projectId, String participation, Programme programme, String title,
             String purpose, String outline, Year fiscalYear, List<Year> subsidyYears, Municipality leadMunicipality,
             List<Municipality> partnerMunicipalities, List<PartnerBodyView> partnerBodies,
-            List<SubsidyView> subsidies, long subsidyTotalYen, List<ResultView> results, String correctionReason) {
+            List<SubsidyView> subsidies, long subsidyTotalYen, List<ResultView> results, String correctionReason,
+            List<KeptRecords.LinkedItem> linkedItems) {
+
+        /** The same project with the items that say they belong to it. */
+        ProjectView withLinkedItems(List<KeptRecords.LinkedItem> items) {
+            return new ProjectView(keeper, projectId, participation, programme, title, purpose, outline, fiscalYear,
+                    subsidyYears, leadMunicipality, partnerMunicipalities, partnerBodies, subsidies, subsidyTotalYen,
+                    results, correctionReason, items);
+        }
 
         static ProjectView of(Keeping keeping, Project project, MunicipalityCode listedFor) {
             JointProjectRecorded recorded = project.project();
@@ -77,7 +86,7 @@ final class JointProjectViews {
                     recorded.partnerBodies().stream().map(PartnerBodyView::of).toList(),
                     project.subsidies().stream().map(SubsidyView::of).toList(), project.totalGranted(),
                     project.results().stream().map(result -> ResultView.of(keeping, recorded, result)).toList(),
-                    recorded.correctionReason());
+                    recorded.correctionReason(), null);
         }
 
         private static List<Year> years(FiscalYear first, SubsidyTerms terms) {

@@ -19,6 +19,9 @@ import jp.shinko.events.subsidy.SubsidyTermsInForce;
 import jp.shinko.infra.eventstore.RecordedEvents;
 import jp.shinko.query.asof.RowsAsOf;
 import jp.shinko.query.municipality.MunicipalityProjection;
+import jp.shinko.query.rows.CityRows;
+import jp.shinko.query.rows.ProgressRow;
+import jp.shinko.query.rows.RowKey;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
 
@@ -75,6 +78,31 @@ class KeptRecords {
             }
         }
         return keepings;
+    }
+
+    /**
+     * The items of the participants' plans that say they belong to the project, as they stood at
+     * the instant: only a municipality taking part may name a project, so only theirs are read.
+     */
+    List<LinkedItem> itemsPartOf(Keeping keeping, JointProjects.Project project, Optional<Instant> asOf) {
+        List<LinkedItem> linked = new ArrayList<>();
+        for (MunicipalityCode city : project.project().participants()) {
+            CityRows cityRows = rows.of(city, asOf);
+            for (ProgressRow.Plan plan : cityRows.plans(city.value())) {
+                cityRows.list(city.value(), plan.planId(), RowKey.ITEM, ProgressRow.Item.class).stream()
+                        .filter(item -> !item.retired() && item.content().partOf().stream().anyMatch(link ->
+                                link.names(keeping.keeper(), project.project().projectId())))
+                        .forEach(item -> linked.add(new LinkedItem(city.value(), keeping.nameOf(city),
+                                plan.planId().value(), plan.name(), item.itemId().value(), item.content().number(),
+                                item.content().title())));
+            }
+        }
+        return linked;
+    }
+
+    /** An item of a city's plan that says it belongs to a project, as the plan prints it. */
+    record LinkedItem(String municipalityCode, String municipalityName, String planId, String planName,
+            String itemId, String number, String title) {
     }
 
     private Keeping of(MunicipalityCode keeper, Instant at, Map<MunicipalityCode, String> names) {

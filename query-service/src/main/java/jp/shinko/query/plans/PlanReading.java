@@ -133,7 +133,7 @@ final class PlanReading {
                         item.content().responsibleOrganisations(), outlook(item), flags(item),
                         item.content().focusThemes(), item.content().pageReference(), reportedWith(item),
                         item.content().reportedWithNote(), item.retired(), item.retiredReason(), indicator(item),
-                        item.content().relatedProgrammes(), carriedOverFrom(item.itemId()),
+                        item.content().relatedProgrammes(), item.content().partOf(), carriedOverFrom(item.itemId()),
                         carriedOverTo(item.itemId()), childrenOf(item.itemId())))
                 .toList();
     }
@@ -182,7 +182,8 @@ final class PlanReading {
                 levelName(item), path, item.content().number(), item.content().title(), item.content().description(),
                 item.content().responsibleOrganisations(), outlook(item), flags(item), item.content().focusThemes(),
                 item.content().pageReference(), reportedWith(item), item.content().reportedWithNote(), item.retired(),
-                item.retiredReason(), indicator(item), item.content().relatedProgrammes(), carriedOverFrom(itemId),
+                item.retiredReason(), indicator(item), item.content().relatedProgrammes(), item.content().partOf(),
+                carriedOverFrom(itemId),
                 carriedOverTo(itemId), children, figures, statuses, sheets));
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.plan.ItemId;
+import jp.shinko.events.plan.PartOf;
 import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.plan.PlanState;
 import jp.shinko.events.plan.RelatedProgramme;
@@ -82,6 +83,7 @@ final class PlanViews {
      * @param reportedWith the item whose report this one shares (再掲), if any
      * @param reportedWithNote why, as the city explains it
      * @param relatedProgrammes the city's administrative programmes the item is managed with (関連事務事業)
+     * @param partOf the programmes or joint projects of another government (東京都) the item belongs to
      * @param carriedOverFrom the items of the predecessor plan this one continues (none: null)
      * @param carriedOverTo what this item became in the successor plan (none: null)
      */
@@ -91,6 +93,7 @@ final class PlanViews {
             String pageReference, ItemLink reportedWith, String reportedWithNote, boolean retired,
             String retiredReason, IndicatorView indicator,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RelatedProgramme> relatedProgrammes,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PartOf> partOf,
             List<CarryoverLink> carriedOverFrom, List<CarryoverLink> carriedOverTo, List<TreeItem> children) {
     }
 
@@ -116,6 +119,7 @@ final class PlanViews {
             String pageReference, ItemLink reportedWith, String reportedWithNote, boolean retired,
             String retiredReason, IndicatorView indicator,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RelatedProgramme> relatedProgrammes,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PartOf> partOf,
             List<CarryoverLink> carriedOverFrom, List<CarryoverLink> carriedOverTo, List<ItemLink> children,
             List<FigureEntry> annualFigures,
             List<StatusEntry> quarterStatuses, List<SheetEntry> reviewSheets) {

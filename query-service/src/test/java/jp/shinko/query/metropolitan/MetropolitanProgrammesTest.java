@@ -137,6 +137,37 @@ class MetropolitanProgrammesTest {
     }
 
     @Test
+    void theFourProgrammesAreTheItemsOfTokyosPlan() {
+        JsonNode plan = get(analyst, TOKYO + "/plans/tmg-renraku-2026");
+        assertThat(plan.path("items").valueStream().map(item -> item.path("title").asString()))
+                .containsExactly("多様な主体との連携活動促進支援事業", "まちづくり推進コンシェルジュ", "多摩の魅力発信プロジェクト",
+                        "多摩島しょ移住定住促進事業");
+    }
+
+    @Test
+    void aSubsidyDecidedIsShownOnTheProjectAndInTheTotalsOfItsProgrammeAndYear() {
+        RestTestClient metro = RestTestClient.bindToServer().baseUrl(CommandServiceProcess.baseUrl().toString())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.of(Actor.of("tomoko",
+                        Role.METRO_EDITOR))).build();
+        metro.put().uri(TOKYO + "/joint-projects/r8-higashikurume-kiyose/subsidies/R8")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("eligibleCostYen", 12_000_000)).exchange()
+                .expectStatus().isOk();
+
+        JsonNode totals = await().atMost(Duration.ofSeconds(30)).until(() -> get(analyst, TOKYO
+                + "/subsidy-totals?fiscalYear=R8"), answer -> answer.path("totals").size() == 1);
+        assertThat(totals.path("totals").get(0).path("grantYen").asLong()).as("2/3 of ¥12,000,000")
+                .isEqualTo(8_000_000L);
+        assertThat(totals.path("totals").get(0).path("programme").path("title").asString())
+                .isEqualTo("多様な主体との連携活動促進支援事業");
+        JsonNode project = get(analyst, TOKYO + "/joint-projects/r8-higashikurume-kiyose");
+        assertThat(project.path("subsidyTotalYen").asLong()).isEqualTo(8_000_000L);
+        assertThat(project.path("subsidies").get(0).path("projectYear").asInt()).isEqualTo(1);
+        String csv = new String(analyst.get().uri(TOKYO + "/subsidy-totals.csv").exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("補助金額（円）", "令和8年度", "8000000");
+    }
+
+    @Test
     void theProjectsAndTheProgrammeTableAreExportedWithJapaneseHeadings() {
         String csv = new String(analyst.get().uri(TOKYO + "/joint-projects.csv?fiscalYear=R6").exchange()
                 .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody(),
@@ -165,6 +196,37 @@ class MetropolitanProgrammesTest {
                 null));
         assertThat(get(akiruno, "/municipalities/132284/consultations").path("cases")).isEmpty();
         akiruno.get().uri(TOKYO + "/consultations/zaisei-tsunagi").exchange().expectStatus().isForbidden();
+    }
+
+    /** 日の出町 takes part in the Akigawa project and not in Akishima's: its plan may name only the first. */
+    @Test
+    void aCityItemNamesTheProjectItBelongsToAndTheProjectShowsTheItem() {
+        RestTestClient hinode = RestTestClient.bindToServer().baseUrl(CommandServiceProcess.baseUrl().toString())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.of(new Actor("clerk",
+                        Role.MUNICIPAL_EDITOR, MunicipalityCode.of("133051"), null))).build();
+        String plan = "/municipalities/133051/plans/kanko-test";
+        hinode.post().uri("/municipalities/133051/plans").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("id", "kanko-test", "name", "観光振興計画", "fromFiscalYear", "R6", "toFiscalYear", "R8"))
+                .exchange().expectStatus().value(status -> assertThat(status).isIn(201));
+        Map<String, Object> akigawa = Map.of("keeper", "130001", "projectId", "r6-akigawa");
+        Map<String, Object> hikikomori = Map.of("keeper", "130001", "projectId", "r7-hikikomori");
+        hinode.post().uri(plan + "/items").contentType(MediaType.APPLICATION_JSON).body(Map.of("id", "a",
+                "content", Map.of("number", "1", "title", "秋川流域の回遊性の向上", "responsibleOrganisations", List.of(),
+                        "partOf", List.of(hikikomori)))).exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.field").isEqualTo("content.partOf[0].projectId");
+        hinode.post().uri(plan + "/items").contentType(MediaType.APPLICATION_JSON).body(Map.of("id", "a",
+                "content", Map.of("number", "1", "title", "秋川流域の回遊性の向上", "responsibleOrganisations", List.of(),
+                        "partOf", List.of(akigawa, Map.of("keeper", "130001", "programme",
+                                Map.of("planId", "tmg-renraku-2026", "itemId", "renkei"))))))
+                .exchange().expectStatus().isCreated();
+
+        JsonNode project = await().atMost(Duration.ofSeconds(30)).until(() -> get(analyst, TOKYO
+                + "/joint-projects/r6-akigawa"), found -> found.path("linkedItems").size() == 1);
+        assertThat(project.path("linkedItems").get(0).path("title").asString()).isEqualTo("秋川流域の回遊性の向上");
+        assertThat(project.path("linkedItems").get(0).path("municipalityName").asString()).isEqualTo("日の出町");
+        JsonNode item = get(analyst, plan + "/items/a");
+        assertThat(item.path("partOf").valueStream().map(link -> link.path("projectId").asString("")
+                + link.path("programme").path("itemId").asString(""))).containsExactly("r6-akigawa", "renkei");
     }
 
     @Test

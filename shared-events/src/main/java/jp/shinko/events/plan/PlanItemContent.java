@@ -24,12 +24,14 @@ import jp.shinko.events.InvalidField;
  * @param reportedWithNote why the item is reported with the other (seed 000: 「本事業はどちらの目的も
  *     包含しているが人事育成・確保の色合いが濃いためNo.25へ記載する。」), as written
  * @param relatedProgrammes the city's administrative programmes the item is managed with (関連事務事業)
+ * @param partOf the programmes or joint projects of another government (東京都) the item belongs to
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlanItemContent(String number, String title, List<String> responsibleOrganisations, Outlook outlook,
         List<ItemFlag> flags, List<String> focusThemes, String pageReference, ItemId reportedWithItemId,
         String description, String reportedWithNote,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RelatedProgramme> relatedProgrammes) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RelatedProgramme> relatedProgrammes,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PartOf> partOf) {
 
     /** The longest description: a page of the plan. */
     public static final int LONGEST_DESCRIPTION = 4000;
@@ -51,6 +53,10 @@ public record PlanItemContent(String number, String title, List<String> responsi
         description = text("description", description, LONGEST_DESCRIPTION, false);
         reportedWithNote = text("reportedWithNote", reportedWithNote, 400, false);
         relatedProgrammes = relatedProgrammes == null ? List.of() : List.copyOf(relatedProgrammes);
+        partOf = partOf == null ? List.of() : List.copyOf(partOf);
+        if (new HashSet<>(partOf).size() < partOf.size()) {
+            throw new InvalidField("partOf", null, "names a programme or project twice");
+        }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < relatedProgrammes.size(); i++) {
             if (!codes.add(relatedProgrammes.get(i).code())) {
@@ -62,6 +68,14 @@ public record PlanItemContent(String number, String title, List<String> responsi
             throw new InvalidField("reportedWithNote", reportedWithNote,
                     "explains a 再掲, so it needs reportedWithItemId, the item this one is reported with");
         }
+    }
+
+    /** What an item says that belongs to nothing of another government's. */
+    public PlanItemContent(String number, String title, List<String> responsibleOrganisations, Outlook outlook,
+            List<ItemFlag> flags, List<String> focusThemes, String pageReference, ItemId reportedWithItemId,
+            String description, String reportedWithNote, List<RelatedProgramme> relatedProgrammes) {
+        this(number, title, responsibleOrganisations, outlook, flags, focusThemes, pageReference, reportedWithItemId,
+                description, reportedWithNote, relatedProgrammes, List.of());
     }
 
     /** What an item says without a description, as items were added before one could be recorded. */
@@ -82,7 +96,7 @@ public record PlanItemContent(String number, String title, List<String> responsi
     /** The same content with another number, as after a move. */
     public PlanItemContent withNumber(String newNumber) {
         return new PlanItemContent(newNumber, title, responsibleOrganisations, outlook, flags, focusThemes,
-                pageReference, reportedWithItemId, description, reportedWithNote, relatedProgrammes);
+                pageReference, reportedWithItemId, description, reportedWithNote, relatedProgrammes, partOf);
     }
 
     private static String text(String field, String value, int maxLength, boolean required) {
