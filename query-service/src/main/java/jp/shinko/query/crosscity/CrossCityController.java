@@ -113,9 +113,13 @@ class CrossCityController {
         });
     }
 
-    /** The municipalities in the answer: those the caller may read, or only the one asked for. */
+    /**
+     * The municipalities in the answer: the cities the caller may read, or only the one asked for.
+     * A prefecture's own programmes (東京都's, 130001) are not one more city to compare: they are in
+     * the answer only when asked for by code.
+     */
     private static Predicate<String> readable(Actor actor, Optional<MunicipalityCode> only) {
         return code -> actor.mayRead(MunicipalityCode.of(code)) && only.map(wanted -> wanted.value().equals(code))
-                .orElse(true);
+                .orElseGet(() -> !MunicipalityCode.of(code).isPrefecture());
     }
 }

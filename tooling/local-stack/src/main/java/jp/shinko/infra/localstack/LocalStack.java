@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import jp.shinko.events.actor.Actor;
@@ -38,6 +39,9 @@ public final class LocalStack {
     /** Who the demo data's events name as their actor. */
     private static final Actor LAUNCHER = Actor.of("local-stack", Role.ADMIN);
 
+    /** The reference consumer's option that lists a municipality's joint projects too. */
+    private static final String MUNICIPALITY_OPTION = "--municipality=";
+
     private LocalStack() {
     }
 
@@ -50,8 +54,11 @@ public final class LocalStack {
         boolean events = args.length > 0 && args[0].equals("events");
         boolean summary = args.length > 0 && args[0].equals("summary");
         boolean once = List.of(args).contains("--once");
+        Optional<String> municipality = Arrays.stream(args).filter(arg -> arg.startsWith(MUNICIPALITY_OPTION))
+                .map(arg -> arg.substring(MUNICIPALITY_OPTION.length())).findFirst();
         String[] optionArgs = events || summary ? Arrays.stream(args).skip(1)
-                .filter(arg -> !arg.equals("--once")).toArray(String[]::new) : args;
+                .filter(arg -> !arg.equals("--once") && !arg.startsWith(MUNICIPALITY_OPTION))
+                .toArray(String[]::new) : args;
         LocalStackOptions options;
         try {
             if (List.of(optionArgs).contains("--help")) {
@@ -68,9 +75,13 @@ public final class LocalStack {
             return EventsTail.run(options, out);
         }
         if (summary) {
-            return ReferenceConsumer.run(once
-                    ? new String[] {"--bootstrap-servers", "localhost:" + options.kafkaPort(), "--once"}
-                    : new String[] {"--bootstrap-servers", "localhost:" + options.kafkaPort()}, out);
+            List<String> consumerArgs = new ArrayList<>(List.of("--bootstrap-servers", "localhost:"
+                    + options.kafkaPort()));
+            municipality.ifPresent(code -> consumerArgs.addAll(List.of("--municipality", code)));
+            if (once) {
+                consumerArgs.add("--once");
+            }
+            return ReferenceConsumer.run(consumerArgs.toArray(String[]::new), out);
         }
         long startedAt = System.nanoTime();
         RunningStack stack;

@@ -31,6 +31,7 @@ public record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresP
                    ./local-stack events [--kafka-port=PORT]   print the integration events of a running stack
                    ./local-stack summary [--kafka-port=PORT] [--once]   the metropolitan reference consumer's
                                                     cross-city summary of a running stack
+                        [--municipality=CODE]       and the joint projects that municipality takes part in
 
               --fresh                    delete earlier data and start from empty
               --data-dir=DIR             where data and logs are kept (default: local-data)

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalStackEndToEndTest {
 
-    private static final String HINO = "132128";
+    /** 小金井市, which the demo does not register. */
+    private static final String KOGANEI = "132101";
 
     private final Http http = new Http();
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -70,29 +71,31 @@ class LocalStackEndToEndTest {
             assertThat(http.get(stack.queryService().resolve("/municipalities")).status()).isEqualTo(401);
 
             Http.Response registered = http.post(stack.commandService().resolve("/municipalities"), admin,
-                    Map.of("Idempotency-Key", "e2e-hino"),
-                    Map.of("code", HINO, "name", "日野市", "romanisedName", "Hino"));
+                    Map.of("Idempotency-Key", "e2e-koganei"),
+                    Map.of("code", KOGANEI, "name", "小金井市", "romanisedName", "Koganei"));
             assertThat(registered.status()).isEqualTo(201);
 
-            String hinoViewer = tokenFromProvider(stack, "role=municipal-viewer&municipality=" + HINO);
+            String koganeiViewer = tokenFromProvider(stack, "role=municipal-viewer&municipality=" + KOGANEI);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                Http.Response hino = http.get(stack.queryService().resolve("/municipalities/" + HINO), hinoViewer);
-                assertThat(hino.status()).isEqualTo(200);
-                assertThat(hino.body().path("name").asString()).isEqualTo("日野市");
+                Http.Response koganei = http.get(stack.queryService().resolve("/municipalities/" + KOGANEI),
+                        koganeiViewer);
+                assertThat(koganei.status()).isEqualTo(200);
+                assertThat(koganei.body().path("name").asString()).isEqualTo("小金井市");
             });
-            assertThat(listedCodes(stack, hinoViewer)).containsExactly(HINO);
+            assertThat(listedCodes(stack, koganeiViewer)).containsExactly(KOGANEI);
 
             IntegrationEnvelope envelope = await().atMost(Duration.ofSeconds(30))
-                    .until(() -> published(stack, HINO), records -> records.size() == 1).get(0).value();
-            assertThat(envelope.commandId()).isEqualTo("e2e-hino");
+                    .until(() -> published(stack, KOGANEI), records -> records.size() == 1).get(0).value();
+            assertThat(envelope.commandId()).isEqualTo("e2e-koganei");
             assertThat(envelope.actor()).isEqualTo(Actor.of("e2e-admin", Role.ADMIN));
-            assertThat(envelope.aggregateId()).isEqualTo(HINO);
+            assertThat(envelope.aggregateId()).isEqualTo(KOGANEI);
             assertThat(envelope.payload())
-                    .isEqualTo(new MunicipalityRegistered(MunicipalityCode.of(HINO), "日野市", "Hino"));
+                    .isEqualTo(new MunicipalityRegistered(MunicipalityCode.of(KOGANEI), "小金井市", "Koganei"));
 
             seedEvents = seedEventsOf(stack);
-            assertThat(seedEvents).as("the seed tables of Akiruno, Musashino and Tama").containsOnlyKeys(
-                    "132284", "132039", "132241").allSatisfy((code, events) -> assertThat(events).isPositive());
+            assertThat(seedEvents).as("the seed tables of Akiruno, Musashino, Tama and 東京都").containsOnlyKeys(
+                    "132284", "132039", "132241", "130001")
+                    .allSatisfy((code, events) -> assertThat(events).isPositive());
             assertThatASecondStackIsRefusedAndChangesNothing(options.fresh(true));
         }
         assertThat(output.toString(StandardCharsets.UTF_8))
@@ -100,10 +103,10 @@ class LocalStackEndToEndTest {
                         "Stopping PostgreSQL");
 
         try (RunningStack stack = LocalStack.start(options, out)) {
-            Http.Response hino = http.get(stack.queryService().resolve("/municipalities/" + HINO), analyst);
-            assertThat(hino.status()).as("a token from before the restart, signed with the key kept on disk")
+            Http.Response koganei = http.get(stack.queryService().resolve("/municipalities/" + KOGANEI), analyst);
+            assertThat(koganei.status()).as("a token from before the restart, signed with the key kept on disk")
                     .isEqualTo(200);
-            assertThat(published(stack, HINO)).as("kept on disk and, after a clean stop, not sent twice").hasSize(1);
+            assertThat(published(stack, KOGANEI)).as("kept on disk and, after a clean stop, not sent twice").hasSize(1);
             assertThat(seedEventsOf(stack)).as("the seed tables are not entered twice").isEqualTo(seedEvents);
             assertThat(output.toString(StandardCharsets.UTF_8)).as("a restart's seed requests, answered from the "
                     + "first start's kept answers").contains("requests, all already entered by an earlier start");
@@ -113,9 +116,9 @@ class LocalStackEndToEndTest {
             assertThat(http.get(stack.queryService().resolve("/municipalities"), analyst).status())
                     .as("a token of the key deleted with the old data").isEqualTo(401);
             String freshAnalyst = tokenFromProvider(stack, "role=metro-analyst");
-            assertThat(http.get(stack.queryService().resolve("/municipalities/" + HINO), freshAnalyst).status())
+            assertThat(http.get(stack.queryService().resolve("/municipalities/" + KOGANEI), freshAnalyst).status())
                     .isEqualTo(404);
-            assertThat(published(stack, HINO)).isEmpty();
+            assertThat(published(stack, KOGANEI)).isEmpty();
             assertThat(listedCodes(stack, freshAnalyst)).hasSize(DemoData.MUNICIPALITIES.size());
         }
     }
@@ -176,7 +179,7 @@ class LocalStackEndToEndTest {
         try (Connection connection = DriverManager.getConnection(stack.postgresUrl(), "postgres", "");
                 PreparedStatement count = connection.prepareStatement("""
                         select municipality_code, count(*) from event_store.domain_event_entry
-                        where municipality_code in ('132284', '132039', '132241')
+                        where municipality_code in ('132284', '132039', '132241', '130001')
                           and payload_type <> 'MunicipalityRegistered' group by municipality_code""");
                 ResultSet rows = count.executeQuery()) {
             while (rows.next()) {
