@@ -5,10 +5,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jp.shinko.infra.seeds.SeedLoader;
@@ -24,10 +24,7 @@ final class DemoData {
     record Municipality(String code, String name, String romanisedName) {
     }
 
-    /**
-     * The seed cities, then 東京都 and every municipality taking part in its joint projects (seed
-     * 003), each once.
-     */
+    /** The seed cities, 東京都 and every municipality taking part in its joint projects (seed 003), in code order. */
     static final List<Municipality> MUNICIPALITIES = List.copyOf(Stream.concat(Stream.of(
                     new Municipality("132039", "武蔵野市", "Musashino"),
                     new Municipality("132217", "清瀬市", "Kiyose"),
@@ -37,7 +34,7 @@ final class DemoData {
             SeedLoader.metropolitanMunicipalities().stream().map(municipality -> new Municipality(
                     municipality.get("code"), municipality.get("name"), municipality.get("romanisedName"))))
             .collect(Collectors.toMap(Municipality::code, municipality -> municipality, (first, again) -> first,
-                    LinkedHashMap::new)).values());
+                    TreeMap::new)).values());
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
