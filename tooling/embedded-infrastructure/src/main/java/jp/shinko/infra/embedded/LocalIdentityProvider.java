@@ -26,6 +26,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -43,9 +44,11 @@ import jp.shinko.infra.security.TokenClaims;
  * real RS256 tokens exactly as they would a production identity provider's.
  *
  * <p>It signs with one RSA key, kept in a file when it should survive restarts, and serves on
- * the loopback interface only: {@code GET /jwks.json} (the public key, which the services fetch)
- * and {@code GET /token?role=…&municipality=…&organisation=…} (a token for anyone who asks,
- * which is why it must never run outside a developer's machine).
+ * the loopback interface only: {@code GET /jwks.json} (the public key, which the services fetch),
+ * {@code GET /token?role=…&municipality=…&organisation=…} (a token for anyone who asks, which is
+ * why it must never run outside a developer's machine), and for the web front end the OpenID
+ * Connect authorization code flow with PKCE ({@link AuthorizationCodeFlow}: a sign-in page where a
+ * developer picks who they are).
  */
 public final class LocalIdentityProvider implements AutoCloseable {
 
@@ -70,6 +73,10 @@ public final class LocalIdentityProvider implements AutoCloseable {
         this.issuer = URI.create("http://localhost:" + server.getAddress().getPort());
         server.createContext("/jwks.json", this::serveKeySet);
         server.createContext("/token", this::serveToken);
+        AuthorizationCodeFlow flow = new AuthorizationCodeFlow(this, Clock.systemUTC());
+        server.createContext("/.well-known/openid-configuration", flow::serveDiscovery);
+        server.createContext("/authorize", flow::serveAuthorize);
+        server.createContext("/oauth2/token", flow::serveToken);
         server.start();
     }
 
@@ -199,7 +206,7 @@ public final class LocalIdentityProvider implements AutoCloseable {
         throw new IllegalArgumentException("hours must be a whole number from 1 to " + MAX_HOURS + ", not " + hours);
     }
 
-    private static Map<String, String> parameters(String rawQuery) {
+    static Map<String, String> parameters(String rawQuery) {
         Map<String, String> parameters = new HashMap<>();
         if (rawQuery == null) {
             return parameters;
@@ -214,7 +221,7 @@ public final class LocalIdentityProvider implements AutoCloseable {
         return parameters;
     }
 
-    private static void respond(HttpExchange exchange, int status, String contentType, String body)
+    static void respond(HttpExchange exchange, int status, String contentType, String body)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
