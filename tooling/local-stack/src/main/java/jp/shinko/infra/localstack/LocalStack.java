@@ -143,8 +143,13 @@ public final class LocalStack {
                     options.commandPort(), infrastructure);
             ServiceProcess query = startService(out, stack, options, data, "query-service",
                     options.queryPort(), infrastructure);
+            // The screens find the identity provider's endpoints at start-up, and call both services.
+            ServiceProcess web = startService(out, stack, options, data, "web", options.webPort(), List.of(
+                    "--shinko.web.sign-in.issuer=" + identity.issuer(),
+                    "--shinko.web.command-service=" + command.baseUrl(),
+                    "--shinko.web.query-service=" + query.baseUrl()));
             Http http = new Http();
-            stack.services(command, query);
+            stack.services(command, query, web);
 
             if (options.demoData()) {
                 step(out, "Registering the demo municipalities");
@@ -214,6 +219,7 @@ public final class LocalStack {
 
                 The local stack is up (%.1f s).
 
+                  screens (web)      %s  <- open it in a browser and sign in: pick a role (and a municipality)
                   command service    %s
                                      OpenAPI %s/v3/api-docs   Swagger UI %s/swagger-ui.html
                   query service      %s
@@ -236,6 +242,7 @@ public final class LocalStack {
                 Press Ctrl-C to stop. The data is kept; ./local-stack --fresh starts from empty.
                 """,
                 took.toMillis() / 1000.0,
+                stack.web(),
                 command, command, command,
                 query, query, query,
                 stack.identity().issuer(),

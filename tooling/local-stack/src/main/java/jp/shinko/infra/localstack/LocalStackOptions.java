@@ -14,11 +14,12 @@ import java.util.List;
  * @param commandPort the command service's HTTP port
  * @param queryPort the query service's HTTP port
  * @param identityPort the local identity provider's HTTP port (tokens and the public key)
+ * @param webPort the screens' HTTP port
  * @param servicesDirectory where the services' runnable jars are
  * @param demoData whether to register the demo municipalities
  */
 public record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresPort, int kafkaPort,
-        int kafkaControllerPort, int commandPort, int queryPort, int identityPort, Path servicesDirectory,
+        int kafkaControllerPort, int commandPort, int queryPort, int identityPort, int webPort, Path servicesDirectory,
         boolean demoData) {
 
     /** Where the build put the service jars; set by the build for tests. */
@@ -41,6 +42,7 @@ public record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresP
               --command-port=PORT        command service HTTP (default: 8081)
               --query-port=PORT          query service HTTP (default: 8082)
               --identity-port=PORT       identity provider: tokens and signing key (default: 8083)
+              --web-port=PORT            the screens (default: 8080)
               --no-demo-data             do not register the demo municipalities
               --services-dir=DIR         where the service jars are (default: tooling/local-stack/target/services)
               --help                     show this help
@@ -49,7 +51,7 @@ public record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresP
     /** The same options with {@code --fresh} set as given. */
     LocalStackOptions fresh(boolean fresh) {
         return new LocalStackOptions(dataDirectory, fresh, postgresPort, kafkaPort, kafkaControllerPort, commandPort,
-                queryPort, identityPort, servicesDirectory, demoData);
+                queryPort, identityPort, webPort, servicesDirectory, demoData);
     }
 
     /** A named port of the stack, with the option that changes it. */
@@ -63,7 +65,8 @@ public record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresP
                 new NamedPort("Kafka controller", kafkaControllerPort, "--kafka-controller-port"),
                 new NamedPort("command service", commandPort, "--command-port"),
                 new NamedPort("query service", queryPort, "--query-port"),
-                new NamedPort("identity provider", identityPort, "--identity-port"));
+                new NamedPort("identity provider", identityPort, "--identity-port"),
+                new NamedPort("web screens", webPort, "--web-port"));
     }
 
     /**
@@ -83,6 +86,7 @@ public record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresP
         int commandPort = 8081;
         int queryPort = 8082;
         int identityPort = 8083;
+        int webPort = 8080;
         for (String arg : args) {
             int equals = arg.indexOf('=');
             String name = equals < 0 ? arg : arg.substring(0, equals);
@@ -98,11 +102,12 @@ public record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresP
                 case "--command-port" -> commandPort = port(name, value);
                 case "--query-port" -> queryPort = port(name, value);
                 case "--identity-port" -> identityPort = port(name, value);
+                case "--web-port" -> webPort = port(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         LocalStackOptions options = new LocalStackOptions(dataDirectory, fresh, postgresPort, kafkaPort,
-                kafkaControllerPort, commandPort, queryPort, identityPort, servicesDirectory, demoData);
+                kafkaControllerPort, commandPort, queryPort, identityPort, webPort, servicesDirectory, demoData);
         List<Integer> ports = options.ports().stream().map(NamedPort::port).toList();
         if (ports.stream().distinct().count() != ports.size()) {
             throw new IllegalArgumentException("each port must be different, got " + ports);

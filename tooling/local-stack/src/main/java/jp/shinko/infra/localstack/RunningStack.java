@@ -24,6 +24,7 @@ public final class RunningStack implements AutoCloseable {
     private final Deque<Part> started = new ArrayDeque<>();
     private ServiceProcess commandService;
     private ServiceProcess queryService;
+    private ServiceProcess webScreens;
     private String kafkaBootstrapServers;
     private String postgresUrl;
     private LocalIdentityProvider identity;
@@ -54,9 +55,15 @@ public final class RunningStack implements AutoCloseable {
         this.identity = identityProvider;
     }
 
-    synchronized void services(ServiceProcess command, ServiceProcess query) {
+    synchronized void services(ServiceProcess command, ServiceProcess query, ServiceProcess web) {
         this.commandService = command;
         this.queryService = query;
+        this.webScreens = web;
+    }
+
+    /** The screens' address, where people sign in. */
+    public URI web() {
+        return webScreens.baseUrl();
     }
 
     public URI commandService() {
@@ -67,9 +74,9 @@ public final class RunningStack implements AutoCloseable {
         return queryService.baseUrl();
     }
 
-    /** The two services' processes: the command service, then the query service. */
+    /** The services' processes: the command service, the query service, then the screens. */
     public List<ServiceProcess> services() {
-        return List.of(commandService, queryService);
+        return List.of(commandService, queryService, webScreens);
     }
 
     /** The identity provider whose tokens the services trust. */

@@ -58,7 +58,8 @@ class LocalStackEndToEndTest {
                 "--data-dir=" + folder.resolve("data"),
                 "--postgres-port=" + FreePorts.any(), "--kafka-port=" + FreePorts.any(),
                 "--kafka-controller-port=" + FreePorts.any(), "--command-port=" + FreePorts.any(),
-                "--query-port=" + FreePorts.any(), "--identity-port=" + FreePorts.any());
+                "--query-port=" + FreePorts.any(), "--identity-port=" + FreePorts.any(),
+                "--web-port=" + FreePorts.any());
         String admin;
         String analyst;
         Map<String, Integer> seedEvents;
@@ -69,6 +70,8 @@ class LocalStackEndToEndTest {
             assertThat(listedCodes(stack, analyst)).containsAll(
                     DemoData.MUNICIPALITIES.stream().map(DemoData.Municipality::code).toList());
             assertThat(http.get(stack.queryService().resolve("/municipalities")).status()).isEqualTo(401);
+            assertThat(http.get(stack.web().resolve("/actuator/health")).status()).as("the screens are up")
+                    .isEqualTo(200);
 
             Http.Response registered = http.post(stack.commandService().resolve("/municipalities"), admin,
                     Map.of("Idempotency-Key", "e2e-koganei"),
@@ -130,7 +133,8 @@ class LocalStackEndToEndTest {
                 "--data-dir=" + folder.resolve("data"),
                 "--postgres-port=" + FreePorts.any(), "--kafka-port=" + FreePorts.any(),
                 "--kafka-controller-port=" + FreePorts.any(), "--command-port=" + taken.getLocalPort(),
-                "--query-port=" + FreePorts.any(), "--identity-port=" + FreePorts.any()}, out);
+                "--query-port=" + FreePorts.any(), "--identity-port=" + FreePorts.any(),
+                "--web-port=" + FreePorts.any()}, out);
 
             assertThat(exitCode).isEqualTo(2);
             assertThat(output.toString(StandardCharsets.UTF_8)).isEqualTo("Port " + taken.getLocalPort()
@@ -148,7 +152,8 @@ class LocalStackEndToEndTest {
         int exitCode = LocalStack.run(new String[] {"--fresh", "--data-dir=" + someonesFolder,
             "--postgres-port=" + FreePorts.any(), "--kafka-port=" + FreePorts.any(),
             "--kafka-controller-port=" + FreePorts.any(), "--command-port=" + FreePorts.any(),
-            "--query-port=" + FreePorts.any(), "--identity-port=" + FreePorts.any()}, out);
+            "--query-port=" + FreePorts.any(), "--identity-port=" + FreePorts.any(),
+            "--web-port=" + FreePorts.any()}, out);
 
         assertThat(exitCode).isEqualTo(1);
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("refusing to delete it");
@@ -170,7 +175,8 @@ class LocalStackEndToEndTest {
         return new String[] {"--fresh", "--data-dir=" + options.dataDirectory(),
             "--postgres-port=" + options.postgresPort(), "--kafka-port=" + options.kafkaPort(),
             "--kafka-controller-port=" + options.kafkaControllerPort(), "--command-port=" + options.commandPort(),
-            "--query-port=" + options.queryPort(), "--identity-port=" + options.identityPort()};
+            "--query-port=" + options.queryPort(), "--identity-port=" + options.identityPort(),
+            "--web-port=" + options.webPort()};
     }
 
     /** Events of the seed cities other than their registration, by municipality. */

@@ -1,11 +1,6 @@
 package jp.shinko.infra.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import jp.shinko.infra.embedded.FreePorts;
 import jp.shinko.infra.embedded.ServiceProcess;
@@ -22,8 +17,6 @@ public final class CommandServiceProcess {
 
     /** The system property naming the command service's runnable jar. */
     public static final String JAR_PROPERTY = "shinko.test.command-service-jar";
-
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private CommandServiceProcess() {
     }
@@ -59,26 +52,7 @@ public final class CommandServiceProcess {
     }
 
     private static ServiceProcess start(int port) {
-        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
-        List<String> arguments = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + postgres.jdbcUrl(),
-                "--spring.datasource.username=" + postgres.username(),
-                "--spring.datasource.password=" + postgres.password(),
-                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers()));
-        TestInfrastructure.identityProvider().resourceServerProperties()
-                .forEach((name, value) -> arguments.add("--" + name + "=" + value));
-        try {
-            ServiceProcess started = ServiceProcess.start("command-service",
-                    Path.of(System.getProperty(JAR_PROPERTY, "command-service-exec.jar")), port,
-                    List.of("-Xmx384m", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8"), arguments,
-                    Path.of("target", "command-service-process.log"));
-            started.awaitHealthy(START_TIMEOUT);
-            return started;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the command service", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ServiceProcesses.start("command-service", JAR_PROPERTY, port,
+                List.of("--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers()));
     }
 }

@@ -53,7 +53,7 @@ public final class Benchmark {
         }
         LocalStackOptions stack = LocalStackOptions.parse("--fresh", "--no-demo-data", "--data-dir=bench-data",
                 "--postgres-port=25432", "--kafka-port=29092", "--kafka-controller-port=29093",
-                "--command-port=9181", "--query-port=9182", "--identity-port=9183");
+                "--command-port=9181", "--query-port=9182", "--identity-port=9183", "--web-port=9180");
         long started = System.nanoTime();
         try (RunningStack running = LocalStack.start(stack, out)) {
             List<String> rows = measure(options, running, stack, out);
