@@ -1,25 +1,34 @@
 package jp.shinko.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
+import jp.shinko.events.calendar.TokyoTime;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.testsupport.CommandServiceProcess;
 import jp.shinko.infra.testsupport.QueryServiceProcess;
 import jp.shinko.infra.testsupport.TestInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
+import jp.shinko.web.asof.AsOfChoice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -32,6 +41,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The screens in a real browser (Debian's Chromium, headless, driven by Selenium), against the
@@ -53,6 +64,8 @@ class BrowserJourneysTest {
     /** Cities of Yamanashi's (19), which only this test registers. */
     private static final String CITY = code("19201");
     private static final String OTHER_CITY = code("19202");
+
+    private static Instant beforeTheCorrection;
 
     @LocalServerPort
     int port;
@@ -87,6 +100,39 @@ class BrowserJourneysTest {
                 .exchange().expectStatus().isCreated();
         clerk.put().uri(plan + "/items/sogyo/indicator").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("name", "参加者数", "unit", "人")).exchange().expectStatus().isOk();
+        clerk.post().uri(plan + "/items").contentType(MediaType.APPLICATION_JSON).body(Map.of("id", "seminar",
+                "content", Map.of("number", "2", "title", "事業承継セミナー", "responsibleOrganisations",
+                        List.of("商工観光課")))).exchange().expectStatus().isCreated();
+        clerk.put().uri(plan + "/items/seminar/indicator").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "参加者数", "unit", "人")).exchange().expectStatus().isOk();
+        clerk.put().uri(plan + "/items/seminar/annual-targets/R7").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("value", 20, "unit", "人")).exchange().expectStatus().isOk();
+        aClosedYearWhoseActualWasCorrected(clerk);
+    }
+
+    /** Plan audit-2024: R6's actual of kaigi was 5 回, the year was closed, then 7 回 with a reason. */
+    private static void aClosedYearWhoseActualWasCorrected(RestTestClient clerk) {
+        String plan = "/municipalities/" + CITY + "/plans/audit-2024";
+        clerk.post().uri("/municipalities/" + CITY + "/plans").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("id", "audit-2024", "name", "試験市地域経済計画", "fromFiscalYear", "R6",
+                        "toFiscalYear", "R7")).exchange().expectStatus().isCreated();
+        clerk.post().uri(plan + "/items").contentType(MediaType.APPLICATION_JSON).body(Map.of("id", "kaigi",
+                "content", Map.of("number", "1", "title", "産業振興会議", "responsibleOrganisations",
+                        List.of("商工観光課")))).exchange().expectStatus().isCreated();
+        clerk.put().uri(plan + "/items/kaigi/indicator").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "開催回数", "unit", "回")).exchange().expectStatus().isOk();
+        clerk.put().uri(plan + "/items/kaigi/annual-actuals/R6").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("value", 5, "unit", "回")).exchange().expectStatus().isOk();
+        clerk.post().uri(plan + "/fiscal-years/R6/close").contentType(MediaType.APPLICATION_JSON).body(Map.of())
+                .exchange().expectStatus().isOk();
+        // the screens choose instants to the second: one between the two values, a second apart from each
+        Instant recorded = Instant.now();
+        await().until(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS).isAfter(recorded));
+        beforeTheCorrection = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        await().until(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS).isAfter(beforeTheCorrection));
+        clerk.put().uri(plan + "/items/kaigi/annual-actuals/R6").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("value", 7, "unit", "回", "correctionReason", "集計誤りの訂正"))
+                .exchange().expectStatus().isOk();
     }
 
     @BeforeEach
@@ -117,12 +163,45 @@ class BrowserJourneysTest {
             page.navigate().refresh();
             return !page.findElements(By.cssSelector("#overdue tbody tr")).isEmpty();
         });
-        String row = browser.findElement(By.cssSelector("#overdue tbody tr")).getText();
-        assertThat(row).contains("創業塾", "令和7年度", "年度の実績", "2026-06-29");
+        WebElement row = browser.findElements(By.cssSelector("#overdue tbody tr")).stream()
+                .filter(each -> each.getText().contains("創業塾")).findFirst().orElseThrow();
+        assertThat(row.getText()).contains("創業塾", "令和7年度", "年度の実績", "2026-06-29");
 
-        browser.findElement(By.cssSelector("#overdue tbody tr a")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("試験市商工業振興プラン");
+        row.findElement(By.tagName("a")).click();
+        awaitHeading("試験市商工業振興プラン");
         assertThat(browser.findElement(By.id("tree")).getText()).contains("創業塾", "参加者数");
+    }
+
+    @Test
+    void aClerkEntersAnActualRefusedOnItsRowThenSeesItsRateAndRating() {
+        signIn("municipal-editor", CITY, null);
+        browser.get(base() + "/municipalities/" + CITY + "/plans/shoko-2025/annual?fiscalYear=R7");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("令和7年度 年間目標と実績");
+
+        browser.findElement(By.id("actual-seminar")).sendKeys("-3");
+        browser.findElement(By.cssSelector("#item-seminar button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> !page.findElements(
+                By.cssSelector("#item-seminar [role=alert]")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#item-seminar [role=alert]")).getText()).contains("value");
+        assertThat(browser.findElement(By.id("actual-seminar")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.cssSelector("#item-seminar .actual")).getText()).as("nothing stored")
+                .isEmpty();
+
+        WebElement actual = browser.findElement(By.id("actual-seminar"));
+        actual.clear();
+        actual.sendKeys("18");
+        browser.findElement(By.cssSelector("#item-seminar button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(page -> {
+            if (page.findElement(By.cssSelector("#item-seminar .actual")).getText().equals("18")) {
+                return true;
+            }
+            page.navigate().refresh();
+            return false;
+        });
+        assertThat(browser.findElement(By.cssSelector("#item-seminar .rate")).getText()).startsWith("90");
+        String rating = QueryServiceProcessReads.ratingOf(CITY, "shoko-2025", "seminar", "R7");
+        assertThat(browser.findElement(By.cssSelector("#item-seminar .rating")).getText()).isEqualTo(rating)
+                .isNotEmpty();
     }
 
     @Test
@@ -134,7 +213,39 @@ class BrowserJourneysTest {
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains(OTHER_CITY, CITY);
 
         browser.findElement(By.xpath("//button[text()='サインアウト']")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("サインアウトしました");
+        awaitHeading("サインアウトしました");
+    }
+
+    @Test
+    void anAuditorSeesTheValueBeforeTheCorrectionThenItsReasonOnTheTimeline() {
+        signIn("auditor", null, null);
+        String annual = base() + "/municipalities/" + CITY + "/plans/audit-2024/annual?fiscalYear=R6";
+        browser.get(annual);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(page -> {
+            if (page.findElement(By.cssSelector("#item-kaigi .actual")).getText().equals("7")) {
+                return true;
+            }
+            page.navigate().refresh();
+            return false;
+        });
+
+        WebElement at = browser.findElement(By.id("as-of-at"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", at,
+                AsOfChoice.SHOWN.format(LocalDateTime.ofInstant(beforeTheCorrection, TokyoTime.ZONE)));
+        browser.findElement(By.xpath("//button[text()='この時点の記録を見る']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> !page.findElements(By.id("as-of-banner"))
+                .isEmpty());
+        assertThat(browser.findElement(By.id("as-of-banner")).getText()).contains("時点の記録を表示しています");
+        assertThat(browser.findElement(By.cssSelector("#item-kaigi .actual")).getText()).as("as the records said")
+                .isEqualTo("5");
+
+        browser.findElement(By.xpath("//button[text()='現在の記録に戻る']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> page.findElements(By.id("as-of-banner"))
+                .isEmpty());
+        browser.findElement(By.cssSelector("#item-kaigi a")).click();
+        awaitHeading("産業振興会議　実績の履歴");
+        String timeline = browser.findElement(By.id("timeline")).getText();
+        assertThat(timeline).contains("5回 → 7回", "訂正理由: 集計誤りの訂正", "municipal-editor", CITY);
     }
 
     @Test
@@ -142,6 +253,12 @@ class BrowserJourneysTest {
         signIn("metro-analyst", null, null);
 
         assertThat(browser.findElement(By.id("municipalities")).getText()).contains(CITY, "試験市", OTHER_CITY);
+    }
+
+    /** Waits for the page a click leads to: the old page's heading goes stale or stays until it is replaced. */
+    private void awaitHeading(String expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(page -> page.findElement(By.tagName("h1")).getText().equals(expected));
     }
 
     private void signIn(String role, String municipality, String organisation) {
@@ -165,6 +282,21 @@ class BrowserJourneysTest {
     private static RestTestClient client(String token) {
         return RestTestClient.bindToServer().baseUrl(CommandServiceProcess.baseUrl().toString())
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+    }
+
+    /** What the query service answers, read with a token: the rating the screen must show. */
+    private static final class QueryServiceProcessReads {
+
+        static String ratingOf(String code, String planId, String itemId, String fiscalYear) {
+            String body = RestTestClient.bindToServer().baseUrl(QueryServiceProcess.baseUrl().toString())
+                    .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin()).build()
+                    .get().uri("/municipalities/{code}/plans/{plan}/progress/annual?fiscalYear={year}", code, planId,
+                            fiscalYear).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                    .getResponseBody();
+            JsonNode row = JsonMapper.builder().build().readTree(body).path("items").valueStream()
+                    .filter(item -> item.path("itemId").asString().equals(itemId)).findFirst().orElseThrow();
+            return row.path("years").path(0).path("rating").asString();
+        }
     }
 
     private static String code(String firstFive) {

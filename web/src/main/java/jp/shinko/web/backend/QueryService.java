@@ -6,15 +6,18 @@ import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import jp.shinko.web.asof.AsOfChoice;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The query service, called with the signed-in person's access token: it decides what they may
- * read. A refusal becomes a {@link ServiceRefused} with the service's own detail.
+ * read. Every read is as of the instant the person chose, if they chose one ({@link AsOfChoice}).
+ * A refusal becomes a {@link ServiceRefused} with the service's own detail.
  */
 @Component
 public class QueryService {
@@ -22,14 +25,20 @@ public class QueryService {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RestClient client;
+    private final AsOfChoice asOf;
 
-    QueryService(Services services, RestClient.Builder builder) {
+    QueryService(Services services, RestClient.Builder builder, AsOfChoice asOf) {
         this.client = builder.baseUrl(services.queryService().toString()).build();
+        this.asOf = asOf;
     }
 
-    /** The JSON answer of a GET, as the person may read it. */
+    /** The JSON answer of a GET, as the person may read it, as of the instant they chose (if any). */
     public JsonNode get(OAuth2AuthorizedClient person, Function<UriBuilder, URI> uri) {
-        return client.get().uri(uri)
+        return client.get().uri(builder -> {
+                    URI asked = uri.apply(builder);
+                    return asOf.current().map(instant -> UriComponentsBuilder.fromUri(asked)
+                            .queryParam("asOf", instant.toString()).build(true).toUri()).orElse(asked);
+                })
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + person.getAccessToken().getTokenValue())
                 .accept(MediaType.APPLICATION_JSON)
                 .exchange((request, response) -> {

@@ -1,10 +1,8 @@
 package jp.shinko.web.backend;
 
+import jp.shinko.web.asof.AsOfChoice;
 import jp.shinko.web.signin.SignedIn;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -16,15 +14,19 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice
 class ServiceRefusals {
 
+    private final AsOfChoice asOf;
+
+    ServiceRefusals(AsOfChoice asOf) {
+        this.asOf = asOf;
+    }
+
     @ExceptionHandler(ServiceRefused.class)
     ModelAndView refused(ServiceRefused refused) {
         HttpStatus status = HttpStatus.resolve(refused.status());
         ModelAndView page = new ModelAndView("refused");
         // an exception handler's page gets no @ModelAttribute: the header's person is added here
-        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-        if (signedIn != null && signedIn.getPrincipal() instanceof OidcUser user) {
-            page.addObject("person", SignedIn.of(user));
-        }
+        SignedIn.current().ifPresent(person -> page.addObject("person", person));
+        asOf.shown().ifPresent(shown -> page.addObject("asOf", shown));
         page.addObject("status", refused.status());
         page.addObject("heading", switch (refused.status()) {
             case 403 -> "この画面を見る権限がありません";

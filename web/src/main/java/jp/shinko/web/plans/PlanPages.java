@@ -2,6 +2,7 @@ package jp.shinko.web.plans;
 
 import java.util.ArrayList;
 import java.util.List;
+import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.web.backend.QueryService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
@@ -42,6 +43,12 @@ class PlanPages {
         List<Row> rows = new ArrayList<>();
         plan.path("items").forEach(item -> flatten(item, 0, rows));
         model.addAttribute("rows", rows);
+        List<FiscalYear> years = new ArrayList<>();
+        for (int year = plan.path("period").path("from").path("value").asInt();
+                year <= plan.path("period").path("to").path("value").asInt(); year++) {
+            years.add(FiscalYear.of(year));
+        }
+        model.addAttribute("years", years);
         return "plan";
     }
 

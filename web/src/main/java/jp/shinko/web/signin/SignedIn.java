@@ -1,9 +1,12 @@
 package jp.shinko.web.signin;
 
 import java.util.Map;
+import java.util.Optional;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.municipality.MunicipalityCode;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
@@ -22,6 +25,13 @@ public record SignedIn(Actor actor) {
         return new SignedIn(new Actor(user.getSubject(), Role.fromWireName(String.valueOf(claims.get("role"))),
                 municipality == null ? null : MunicipalityCode.of(municipality.toString()),
                 organisation == null ? null : organisation.toString()));
+    }
+
+    /** The person signed in for the current request, if one is. */
+    public static Optional<SignedIn> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof OidcUser user
+                ? Optional.of(of(user)) : Optional.empty();
     }
 
     /** The role as the screens name it. */
