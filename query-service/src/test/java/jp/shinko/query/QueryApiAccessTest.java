@@ -70,6 +70,7 @@ class QueryApiAccessTest {
             new AccessMatrix.Row("GET /municipalities/{code}", Caller.readersOfTarget(200), AccessMatrix.Kind.READS,
                     (client, target) -> client.get().uri("/municipalities/{code}", target.value()).exchange()),
             municipalRow("/organisations"),
+            municipalRow("/settings"),
             municipalRow("/council-meetings"),
             new AccessMatrix.Row("GET /municipalities/{code}/council-meetings/{meetingId}",
                     Caller.readersOfTarget(200), AccessMatrix.Kind.READS, (client, target) -> client.get()

@@ -108,6 +108,13 @@ class BrowserJourneysTest {
         clerk.put().uri(plan + "/items/seminar/annual-targets/R7").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("value", 20, "unit", "人")).exchange().expectStatus().isOk();
         aClosedYearWhoseActualWasCorrected(clerk);
+        clerk.post().uri("/municipalities/" + CITY + "/plans").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("id", "sangyo", "name", "試験市産業振興計画", "fromFiscalYear", "R7",
+                        "toFiscalYear", "R8")).exchange().expectStatus().isCreated();
+        clerk.post().uri("/municipalities/" + CITY + "/plans/sangyo/items").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("id", "r1", "content", Map.of("number", "1", "title", "商店会の広域連携の支援",
+                        "responsibleOrganisations", List.of("産業振興課", "商工会議所")))).exchange()
+                .expectStatus().isCreated();
     }
 
     /** Plan audit-2024: R6's actual of kaigi was 5 回, the year was closed, then 7 回 with a reason. */
@@ -202,6 +209,43 @@ class BrowserJourneysTest {
         String rating = QueryServiceProcessReads.ratingOf(CITY, "shoko-2025", "seminar", "R7");
         assertThat(browser.findElement(By.cssSelector("#item-seminar .rating")).getText()).isEqualTo(rating)
                 .isNotEmpty();
+    }
+
+    /** Musashino's journey: a 4th-quarter △ needs a reason from the city's list; refused on its row, then kept. */
+    @Test
+    void aClerkOfTheChamberOfCommerceEntersAFourthQuarterStatusWithTheReasonItNeeds() {
+        signIn("municipal-editor", CITY, "商工会議所");
+        browser.get(base() + "/municipalities/" + CITY + "/plans/sangyo/quarterly?fiscalYear=R7");
+        awaitHeading("令和7年度 現年度の進捗状況");
+        By chamberRow = By.xpath("//tr[@data-organisation='商工会議所']");
+
+        WebElement row = browser.findElement(chamberRow);
+        new Select(row.findElement(By.name("quarter"))).selectByValue("4");
+        new Select(row.findElement(By.name("symbol"))).selectByValue("△");
+        row.findElement(By.tagName("button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(page -> !page.findElement(chamberRow).findElements(By.cssSelector("[role=alert]")).isEmpty());
+        assertThat(browser.findElement(chamberRow).findElement(By.cssSelector("[role=alert]")).getText())
+                .contains("reason");
+        assertThat(browser.findElement(chamberRow).findElement(By.cssSelector(".q4")).getText()).as("nothing stored")
+                .isEmpty();
+
+        row = browser.findElement(chamberRow);
+        new Select(row.findElement(By.name("quarter"))).selectByValue("4");
+        new Select(row.findElement(By.name("symbol"))).selectByValue("△");
+        new Select(row.findElement(By.name("reasonCode"))).selectByValue("4");
+        row.findElement(By.tagName("button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(page -> {
+                    if (page.findElement(chamberRow).findElement(By.cssSelector(".q4")).getText().equals("△")) {
+                        return true;
+                    }
+                    page.navigate().refresh();
+                    return false;
+                });
+        assertThat(browser.findElement(chamberRow).findElement(By.cssSelector(".reason")).getText()).isEqualTo("4");
+        assertThat(browser.findElement(By.xpath("//tr[@data-organisation='産業振興課']")).findElement(
+                By.cssSelector(".q4")).getText()).as("the other organisation's row").isEmpty();
     }
 
     @Test
