@@ -3,6 +3,11 @@ package jp.shinko.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -293,10 +298,21 @@ class BrowserJourneysTest {
     }
 
     @Test
-    void theMetropolitanAnalystSeesEveryMunicipality() {
+    void theMetropolitanAnalystSeesEveryMunicipalityAndTheDashboardAsChartTableAndDownload() throws Exception {
         signIn("metro-analyst", null, null);
 
         assertThat(browser.findElement(By.id("municipalities")).getText()).contains(CITY, "試験市", OTHER_CITY);
+        browser.findElement(By.linkText("自治体ごとの評価（グラフと表）")).click();
+        awaitHeading("令和7年度 自治体ごとの評価");
+        assertThat(browser.findElement(By.id("counts")).getText()).contains("試験市（" + CITY + "）");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> !page.findElements(
+                By.cssSelector("#chart canvas")).isEmpty());
+
+        String csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        browser.findElement(By.id("download")).getAttribute("href")))
+                .header("Cookie", "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue()).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        assertThat(csv).startsWith("\uFEFF自治体コード,自治体,年度,").contains(CITY + ",試験市,令和7年度,");
     }
 
     /** Waits for the page a click leads to: the old page's heading goes stale or stays until it is replaced. */
