@@ -90,10 +90,8 @@ class ConsultationController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         Paging.check(page, size);
         municipalities.requireRegistered(ProgressController.readable(actor, code), asOf.instant());
-        List<Keeping> keepings = code.isPrefecture() ? List.of(kept.of(code, asOf.instant()))
-                : kept.everyKeeper(asOf.instant());
         List<CaseView> cases = new ArrayList<>();
-        for (Keeping keeping : keepings) {
+        for (Keeping keeping : kept.concerning(code, asOf.instant()).keepings()) {
             keeping.consultations().cases().stream()
                     .filter(found -> code.isPrefecture() || found.isFor(code))
                     .filter(found -> answered.map(wanted -> wanted == (found.answer() != null)).orElse(true))

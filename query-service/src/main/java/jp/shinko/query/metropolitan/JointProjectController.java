@@ -79,9 +79,10 @@ class JointProjectController {
             AsOfTime asOf,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         Paging.check(page, size);
-        List<ProjectView> projects = listed(actor, code, programme, fiscalYear, asOf);
+        KeptRecords.Concerning concerning = readable(actor, code, asOf);
+        List<ProjectView> projects = listed(concerning, code, programme, fiscalYear);
         int from = Paging.firstRow(projects.size(), page, size);
-        return new ProjectPage(code.value(), municipalities.namesAt(asOf.instant()).get(code),
+        return new ProjectPage(code.value(), concerning.name(),
                 projects.subList(from, Math.min(projects.size(), from + size)), page, size, projects.size());
     }
 
@@ -103,10 +104,9 @@ class JointProjectController {
             @RequestParam Optional<FiscalYear> fiscalYear,
             AsOfTime asOf) {
         SheetFormat sheetFormat = SheetFormat.of(format);
-        List<ProjectView> projects = listed(actor, code, programme, fiscalYear, asOf);
-        String name = municipalities.namesAt(asOf.instant()).get(code);
-        return sheetFormat.download(JointProjectSheets.projects(name + " 多様な主体との連携活動促進支援事業",
-                fiscalYear.map(Year::of), projects));
+        KeptRecords.Concerning concerning = readable(actor, code, asOf);
+        return sheetFormat.download(JointProjectSheets.projects(concerning.name() + " 多様な主体との連携活動促進支援事業",
+                fiscalYear.map(Year::of), listed(concerning, code, programme, fiscalYear)));
     }
 
     @GetMapping("/joint-projects/{projectId}")
@@ -150,9 +150,10 @@ class JointProjectController {
             AsOfTime asOf,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         Paging.check(page, size);
-        List<SubsidyTotal> totals = totals(actor, code, fiscalYear, asOf);
+        KeptRecords.Concerning concerning = readable(actor, code, asOf);
+        List<SubsidyTotal> totals = totals(concerning, code, fiscalYear);
         int from = Paging.firstRow(totals.size(), page, size);
-        return new SubsidyTotalPage(code.value(), municipalities.namesAt(asOf.instant()).get(code),
+        return new SubsidyTotalPage(code.value(), concerning.name(),
                 totals.subList(from, Math.min(totals.size(), from + size)),
                 totals.stream().mapToLong(SubsidyTotal::grantYen).sum(), page, size, totals.size());
     }
@@ -170,19 +171,22 @@ class JointProjectController {
             @RequestParam Optional<FiscalYear> fiscalYear,
             AsOfTime asOf) {
         SheetFormat sheetFormat = SheetFormat.of(format);
-        List<SubsidyTotal> totals = totals(actor, code, fiscalYear, asOf);
-        return sheetFormat.download(JointProjectSheets.totals(municipalities.namesAt(asOf.instant()).get(code)
-                + " 補助金の交付額", totals));
+        KeptRecords.Concerning concerning = readable(actor, code, asOf);
+        return sheetFormat.download(JointProjectSheets.totals(concerning.name() + " 補助金の交付額",
+                totals(concerning, code, fiscalYear)));
+    }
+
+    /** What concerns the municipality of the path, if the caller may read it and it was registered then. */
+    private KeptRecords.Concerning readable(Actor actor, MunicipalityCode code, AsOfTime asOf) {
+        municipalities.requireRegistered(ProgressController.readable(actor, code), asOf.instant());
+        return reading.concerning(code, asOf.instant());
     }
 
     /** The projects the municipality keeps, or leads and joins, in order of adoption year. */
-    private List<ProjectView> listed(Actor actor, MunicipalityCode code, Optional<String> programme,
-            Optional<FiscalYear> fiscalYear, AsOfTime asOf) {
-        municipalities.requireRegistered(ProgressController.readable(actor, code), asOf.instant());
-        List<Keeping> keepings = code.isPrefecture() ? List.of(reading.of(code, asOf.instant()))
-                : reading.everyKeeper(asOf.instant());
+    private static List<ProjectView> listed(KeptRecords.Concerning concerning, MunicipalityCode code,
+            Optional<String> programme, Optional<FiscalYear> fiscalYear) {
         List<ProjectView> projects = new ArrayList<>();
-        for (Keeping keeping : keepings) {
+        for (Keeping keeping : concerning.keepings()) {
             List<Project> kept = code.isPrefecture() ? keeping.projects().projects()
                     : keeping.projects().joinedBy(code);
             kept.stream()
@@ -197,10 +201,12 @@ class JointProjectController {
     }
 
     /** The grants per programme and fiscal year, in programme order then year order. */
-    private List<SubsidyTotal> totals(Actor actor, MunicipalityCode code, Optional<FiscalYear> fiscalYear,
-            AsOfTime asOf) {
-        municipalities.requireRegistered(ProgressController.readable(actor, code), asOf.instant());
-        Keeping keeping = reading.of(code, asOf.instant());
+    private static List<SubsidyTotal> totals(KeptRecords.Concerning concerning, MunicipalityCode code,
+            Optional<FiscalYear> fiscalYear) {
+        if (!code.isPrefecture()) {
+            return List.of(); // a city keeps no programme
+        }
+        Keeping keeping = concerning.keepings().get(0);
         Map<String, List<Grant>> byProgrammeAndYear = new TreeMap<>();
         for (Project project : keeping.projects().projects()) {
             for (SubsidyDecided decided : project.subsidies()) {

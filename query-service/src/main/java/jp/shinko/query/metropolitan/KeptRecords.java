@@ -67,17 +67,27 @@ class KeptRecords {
         return of(keeper, rows.at(asOf), municipalities.namesAt(asOf));
     }
 
-    /** What every registered prefecture had recorded at the instant, in code order. */
-    List<Keeping> everyKeeper(Optional<Instant> asOf) {
+    /**
+     * What concerns a municipality at the instant: a prefecture's own records, or for a city every
+     * registered prefecture's (in code order), read with one lookup of the names.
+     *
+     * @param name the municipality's name
+     * @param keepings the records of each keeper that may concern it
+     */
+    record Concerning(String name, List<Keeping> keepings) {
+    }
+
+    /** The records that may concern the municipality at the instant. */
+    Concerning concerning(MunicipalityCode code, Optional<Instant> asOf) {
         Instant at = rows.at(asOf);
         Map<MunicipalityCode, String> names = municipalities.namesAt(asOf);
         List<Keeping> keepings = new ArrayList<>();
-        for (MunicipalityCode code : names.keySet()) {
-            if (code.isPrefecture()) {
-                keepings.add(of(code, at, names));
+        for (MunicipalityCode keeper : code.isPrefecture() ? List.of(code) : names.keySet()) {
+            if (keeper.isPrefecture()) {
+                keepings.add(of(keeper, at, names));
             }
         }
-        return keepings;
+        return new Concerning(names.getOrDefault(code, code.value()), keepings);
     }
 
     /**
