@@ -3,6 +3,11 @@ package jp.shinko.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +21,8 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.calendar.TokyoTime;
@@ -25,13 +32,20 @@ import jp.shinko.infra.testsupport.QueryServiceProcess;
 import jp.shinko.infra.testsupport.TestInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
 import jp.shinko.web.asof.AsOfChoice;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -48,6 +62,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The screens in a real browser (Debian's Chromium, headless, driven by Selenium), against the
@@ -69,6 +84,10 @@ class BrowserJourneysTest {
     /** Cities of Yamanashi's (19), which only this test registers. */
     private static final String CITY = code("19201");
     private static final String OTHER_CITY = code("19202");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Deque's axe-core, from its Selenium integration's jar, run in the page by {@link #checked}. */
+    private static final String AXE = axe();
 
     private static Instant beforeTheCorrection;
 
@@ -113,6 +132,7 @@ class BrowserJourneysTest {
         clerk.put().uri(plan + "/items/seminar/annual-targets/R7").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("value", 20, "unit", "人")).exchange().expectStatus().isOk();
         aClosedYearWhoseActualWasCorrected(clerk);
+        aPlanToEditInExcel(clerk);
         clerk.post().uri("/municipalities/" + CITY + "/plans").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("id", "sangyo", "name", "試験市産業振興計画", "fromFiscalYear", "R7",
                         "toFiscalYear", "R8")).exchange().expectStatus().isCreated();
@@ -147,6 +167,27 @@ class BrowserJourneysTest {
                 .exchange().expectStatus().isOk();
     }
 
+    /** Plan excel-2025: three businesses with R7 targets 10, 20, 30 and the first one's actual 8. */
+    private static void aPlanToEditInExcel(RestTestClient clerk) {
+        String plan = "/municipalities/" + CITY + "/plans/excel-2025";
+        clerk.post().uri("/municipalities/" + CITY + "/plans").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("id", "excel-2025", "name", "試験市ものづくり支援計画", "fromFiscalYear", "R7",
+                        "toFiscalYear", "R9")).exchange().expectStatus().isCreated();
+        List<String> titles = List.of("販路開拓支援", "展示会出展補助", "技術相談会");
+        for (int i = 0; i < titles.size(); i++) {
+            String item = "e" + (i + 1);
+            clerk.post().uri(plan + "/items").contentType(MediaType.APPLICATION_JSON).body(Map.of("id", item,
+                    "content", Map.of("number", String.valueOf(i + 1), "title", titles.get(i),
+                            "responsibleOrganisations", List.of("商工観光課")))).exchange().expectStatus().isCreated();
+            clerk.put().uri(plan + "/items/" + item + "/indicator").contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("name", "件数", "unit", "件")).exchange().expectStatus().isOk();
+            clerk.put().uri(plan + "/items/" + item + "/annual-targets/R7").contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("value", 10 * (i + 1), "unit", "件")).exchange().expectStatus().isOk();
+        }
+        clerk.put().uri(plan + "/items/e1/annual-actuals/R7").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("value", 8, "unit", "件")).exchange().expectStatus().isOk();
+    }
+
     @BeforeEach
     void startTheBrowser() throws Exception {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
@@ -155,7 +196,8 @@ class BrowserJourneysTest {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=ja", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+                "--no-first-run", "--lang=ja", "--window-size=1280,1024",
+                "--user-data-dir=" + Files.createTempDirectory("chromium"));
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build(), options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
@@ -167,7 +209,7 @@ class BrowserJourneysTest {
     }
 
     @Test
-    void aClerkSignsInSeesWhatIsOverdueAndOpensThePlanFromIt() {
+    void aClerkSignsInSeesWhatIsOverdueAndOpensThePlanFromIt() throws Exception {
         signIn("municipal-editor", CITY, null);
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ホーム");
@@ -175,6 +217,7 @@ class BrowserJourneysTest {
             page.navigate().refresh();
             return !page.findElements(By.cssSelector("#overdue tbody tr")).isEmpty();
         });
+        checked("home");
         WebElement row = browser.findElements(By.cssSelector("#overdue tbody tr")).stream()
                 .filter(each -> each.getText().contains("創業塾")).findFirst().orElseThrow();
         assertThat(row.getText()).contains("創業塾", "令和7年度", "年度の実績", "2026-06-29");
@@ -182,10 +225,11 @@ class BrowserJourneysTest {
         row.findElement(By.tagName("a")).click();
         awaitHeading("試験市商工業振興プラン");
         assertThat(browser.findElement(By.id("tree")).getText()).contains("創業塾", "参加者数");
+        checked("plan");
     }
 
     @Test
-    void aClerkEntersAnActualRefusedOnItsRowThenSeesItsRateAndRating() {
+    void aClerkEntersAnActualRefusedOnItsRowThenSeesItsRateAndRating() throws Exception {
         signIn("municipal-editor", CITY, null);
         browser.get(base() + "/municipalities/" + CITY + "/plans/shoko-2025/annual?fiscalYear=R7");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("令和7年度 年間目標と実績");
@@ -198,6 +242,7 @@ class BrowserJourneysTest {
         assertThat(browser.findElement(By.id("actual-seminar")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.findElement(By.cssSelector("#item-seminar .actual")).getText()).as("nothing stored")
                 .isEmpty();
+        checked("annual-refused");
 
         WebElement actual = browser.findElement(By.id("actual-seminar"));
         actual.clear();
@@ -218,7 +263,7 @@ class BrowserJourneysTest {
 
     /** Musashino's journey: a 4th-quarter △ needs a reason from the city's list; refused on its row, then kept. */
     @Test
-    void aClerkOfTheChamberOfCommerceEntersAFourthQuarterStatusWithTheReasonItNeeds() {
+    void aClerkOfTheChamberOfCommerceEntersAFourthQuarterStatusWithTheReasonItNeeds() throws Exception {
         signIn("municipal-editor", CITY, "商工会議所");
         browser.get(base() + "/municipalities/" + CITY + "/plans/sangyo/quarterly?fiscalYear=R7");
         awaitHeading("令和7年度 現年度の進捗状況");
@@ -234,6 +279,7 @@ class BrowserJourneysTest {
                 .contains("reason");
         assertThat(browser.findElement(chamberRow).findElement(By.cssSelector(".q4")).getText()).as("nothing stored")
                 .isEmpty();
+        checked("quarterly-refused");
 
         row = browser.findElement(chamberRow);
         new Select(row.findElement(By.name("quarter"))).selectByValue("4");
@@ -249,24 +295,27 @@ class BrowserJourneysTest {
                     return false;
                 });
         assertThat(browser.findElement(chamberRow).findElement(By.cssSelector(".reason")).getText()).isEqualTo("4");
+        checked("quarterly");
         assertThat(browser.findElement(By.xpath("//tr[@data-organisation='産業振興課']")).findElement(
                 By.cssSelector(".q4")).getText()).as("the other organisation's row").isEmpty();
     }
 
     @Test
-    void anEditorOfAnotherCityIsRefusedThePlanAndSignsOut() {
+    void anEditorOfAnotherCityIsRefusedThePlanAndSignsOut() throws Exception {
         signIn("municipal-editor", OTHER_CITY, null);
 
         browser.get(base() + "/municipalities/" + CITY + "/plans/shoko-2025");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("この画面を見る権限がありません");
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains(OTHER_CITY, CITY);
+        checked("refused");
 
         browser.findElement(By.xpath("//button[text()='サインアウト']")).click();
         awaitHeading("サインアウトしました");
+        checked("signed-out");
     }
 
     @Test
-    void anAuditorSeesTheValueBeforeTheCorrectionThenItsReasonOnTheTimeline() {
+    void anAuditorSeesTheValueBeforeTheCorrectionThenItsReasonOnTheTimeline() throws Exception {
         signIn("auditor", null, null);
         String annual = base() + "/municipalities/" + CITY + "/plans/audit-2024/annual?fiscalYear=R6";
         browser.get(annual);
@@ -287,6 +336,7 @@ class BrowserJourneysTest {
         assertThat(browser.findElement(By.id("as-of-banner")).getText()).contains("時点の記録を表示しています");
         assertThat(browser.findElement(By.cssSelector("#item-kaigi .actual")).getText()).as("as the records said")
                 .isEqualTo("5");
+        checked("as-of");
 
         browser.findElement(By.xpath("//button[text()='現在の記録に戻る']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> page.findElements(By.id("as-of-banner"))
@@ -295,6 +345,7 @@ class BrowserJourneysTest {
         awaitHeading("産業振興会議　実績の履歴");
         String timeline = browser.findElement(By.id("timeline")).getText();
         assertThat(timeline).contains("5回 → 7回", "訂正理由: 集計誤りの訂正", "municipal-editor", CITY);
+        checked("history");
     }
 
     @Test
@@ -302,11 +353,13 @@ class BrowserJourneysTest {
         signIn("metro-analyst", null, null);
 
         assertThat(browser.findElement(By.id("municipalities")).getText()).contains(CITY, "試験市", OTHER_CITY);
+        checked("home-metropolitan");
         browser.findElement(By.linkText("自治体ごとの評価（グラフと表）")).click();
         awaitHeading("令和7年度 自治体ごとの評価");
         assertThat(browser.findElement(By.id("counts")).getText()).contains("試験市（" + CITY + "）");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> !page.findElements(
                 By.cssSelector("#chart canvas")).isEmpty());
+        checked("dashboard");
 
         String csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         browser.findElement(By.id("download")).getAttribute("href")))
@@ -315,13 +368,209 @@ class BrowserJourneysTest {
         assertThat(csv).startsWith("\uFEFF自治体コード,自治体,年度,").contains(CITY + ",試験市,令和7年度,");
     }
 
+    /** Excel out, Excel in: the exported workbook with one cell changed changes exactly that cell. */
+    @Test
+    void aClerkExportsTheTableEditsOneCellInTheWorkbookPreviewsAndSavesExactlyThatCell() throws Exception {
+        signIn("municipal-editor", CITY, null);
+        JsonNode before = awaitAnnualTable("excel-2025", table -> actualOf(table, "e1").equals("8"));
+        browser.get(base() + "/municipalities/" + CITY + "/plans/excel-2025/annual?fiscalYear=R7");
+        checked("annual");
+        browser.findElement(By.id("excel")).click();
+        awaitHeading("令和7年度 年間目標と実績をExcelで更新");
+        checked("upload");
+
+        byte[] exported = download(browser.findElement(By.id("download-xlsx")).getAttribute("href"));
+        Path edited = Files.createTempDirectory("upload").resolve("試験市_年間目標と実績.xlsx");
+        Files.write(edited, withCell(exported, "2", "令和7年度", "実績", 25));
+        browser.findElement(By.id("file")).sendKeys(edited.toString());
+        browser.findElement(By.cssSelector("#upload-form button")).click();
+        awaitElement(By.id("preview"));
+        checked("upload-preview");
+        List<WebElement> changed = browser.findElements(By.cssSelector("#preview tbody tr"));
+        assertThat(changed).as("exactly the one row edited").hasSize(1);
+        assertThat(changed.get(0).getText()).contains("展示会出展補助", "令和7年度 実績", "（空欄）", "25", "保存できます");
+        assertThat(annualTable("excel-2025")).as("nothing saved before the confirmation").isEqualTo(before);
+
+        browser.findElement(By.cssSelector("#save-form button")).click();
+        awaitElement(By.id("results"));
+        checked("upload-saved");
+        assertThat(browser.findElement(By.cssSelector("#results tbody tr")).getAttribute("data-outcome"))
+                .isEqualTo("saved");
+        JsonNode after = awaitAnnualTable("excel-2025", table -> actualOf(table, "e2").equals("25"));
+        assertThat(withoutFiguresOf(after, "e2")).as("nothing but that row's actual (and its rate and rating)")
+                .isEqualTo(withoutFiguresOf(before, "e2"));
+        assertThat(after.path("items").path(1).path("years").path(0).path("target").asInt()).isEqualTo(20);
+    }
+
+    /** Closing a year: from then on the year's entries ask for their reason, refused on the row without one. */
+    @Test
+    void aClerkClosesAYearThenAnEntryOfThatYearAsksForItsReason() throws Exception {
+        signIn("municipal-editor", CITY, null);
+        browser.get(base() + "/municipalities/" + CITY + "/plans/audit-2024");
+        WebElement year = browser.findElement(By.id("year-2025"));
+        year.findElement(By.cssSelector("input[type=checkbox]")).click();
+        year.findElement(By.tagName("button")).click();
+        awaitElement(By.id("closed-message"));
+        assertThat(browser.findElement(By.id("closed-message")).getText()).startsWith("令和7年度を締めました");
+        assertThat(browser.findElement(By.id("year-2025")).getText()).contains("締め済み");
+        checked("plan-closed");
+
+        browser.get(base() + "/municipalities/" + CITY + "/plans/audit-2024/annual?fiscalYear=R7");
+        browser.findElement(By.id("actual-kaigi")).sendKeys("3");
+        browser.findElement(By.cssSelector("#item-kaigi button")).click();
+        awaitElement(By.cssSelector("#item-kaigi [role=alert]"));
+        assertThat(browser.findElement(By.cssSelector("#item-kaigi [role=alert]")).getText())
+                .contains("correctionReason");
+        WebElement actual = browser.findElement(By.id("actual-kaigi"));
+        actual.clear();
+        actual.sendKeys("3");
+        browser.findElement(By.id("reason-kaigi")).sendKeys("議会報告後に判明した開催分");
+        browser.findElement(By.cssSelector("#item-kaigi button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(page -> {
+            if (page.findElement(By.cssSelector("#item-kaigi .actual")).getText().equals("3")) {
+                return true;
+            }
+            page.navigate().refresh();
+            return false;
+        });
+    }
+
+    /** The auditor's tools: the chain computed again with its head, the bundle, the changes between two instants. */
+    @Test
+    void anAuditorChecksTheChainDownloadsTheBundleAndListsTheChangesBetweenTwoInstants() throws Exception {
+        signIn("auditor", null, null);
+        browser.findElement(By.xpath("//tr[td[text()='" + CITY + "']]//a[text()='改ざん検査と記録一式']")).click();
+        awaitHeading("試験市 監査");
+        assertThat(browser.findElement(By.id("chain-result")).getText()).isEqualTo("改ざんはありません（すべてのリンクが一致）");
+        assertThat(browser.findElement(By.id("chain-head")).getText()).matches("[0-9a-f]{64}");
+        checked("audit");
+        String bundle = new String(download(browser.findElement(By.id("bundle")).getAttribute("href")),
+                StandardCharsets.UTF_8);
+        assertThat(bundle.lines().toList()).isNotEmpty().last().asString()
+                .contains(browser.findElement(By.id("chain-head")).getText());
+
+        browser.findElement(By.linkText("試験市地域経済計画の変更一覧")).click();
+        awaitHeading("2つの時点の間の変更");
+        WebElement from = browser.findElement(By.id("from"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", from,
+                AsOfChoice.SHOWN.format(LocalDateTime.ofInstant(beforeTheCorrection, TokyoTime.ZONE)));
+        browser.findElement(By.cssSelector("#changes-form button")).click();
+        awaitElement(By.id("changes"));
+        assertThat(browser.findElement(By.id("changes")).getText()).contains("変更", "5 → 7");
+        checked("changes");
+        String csv = new String(download(browser.findElement(By.id("changes-csv")).getAttribute("href")),
+                StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF").contains("集計誤りの訂正");
+    }
+
+    /**
+     * The page as it is now: saved as a screenshot for the README (target/screenshots), and checked
+     * by axe-core against WCAG 2.1 A and AA: no serious or critical violation.
+     */
+    private void checked(String name) throws Exception {
+        Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        script.executeScript(AXE);
+        Object answer = script.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(result => done(JSON.stringify(result.violations)), error => done('error: ' + error));");
+        assertThat(answer.toString()).as("axe-core ran on " + name).doesNotStartWith("error");
+        List<String> serious = JSON.readTree(answer.toString()).valueStream()
+                .filter(violation -> List.of("serious", "critical").contains(violation.path("impact").asString()))
+                .map(violation -> violation.path("id").asString() + ": " + violation.path("help").asString() + " "
+                        + violation.path("nodes").valueStream().map(node -> node.path("html").asString()).toList())
+                .toList();
+        assertThat(serious).as("serious or critical accessibility violations on " + name).isEmpty();
+    }
+
+    private byte[] download(String href) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(href).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The workbook with one number changed in Excel: the row by its 番号, the column by its headings. */
+    private static byte[] withCell(byte[] workbook, String number, String group, String heading, double value)
+            throws Exception {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+            XSSFSheet sheet = book.getSheetAt(0);
+            Row headings = null;
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    headings = headings == null && cell.toString().equals("番号") ? row : headings;
+                }
+            }
+            assertThat(headings).as("the headings row").isNotNull();
+            Row groups = sheet.getRow(headings.getRowNum() - 1);
+            int numberColumn = -1;
+            int column = -1;
+            for (Cell cell : headings) {
+                numberColumn = cell.toString().equals("番号") ? cell.getColumnIndex() : numberColumn;
+                if (cell.toString().equals(heading)
+                        && String.valueOf(groups.getCell(cell.getColumnIndex())).equals(group)) {
+                    column = cell.getColumnIndex();
+                }
+            }
+            assertThat(column).as(group + " " + heading).isNotNegative();
+            for (int at = headings.getRowNum() + 1; at <= sheet.getLastRowNum(); at++) {
+                Row row = sheet.getRow(at);
+                if (row != null && row.getCell(numberColumn) != null
+                        && row.getCell(numberColumn).toString().equals(number)) {
+                    row.getCell(column, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setCellValue(value);
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static JsonNode annualTable(String planId) {
+        String body = RestTestClient.bindToServer().baseUrl(QueryServiceProcess.baseUrl().toString())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin()).build()
+                .get().uri("/municipalities/{code}/plans/{plan}/progress/annual?fiscalYear=R7", CITY, planId)
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return JSON.readTree(body);
+    }
+
+    private static JsonNode awaitAnnualTable(String planId, Predicate<JsonNode> until) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> annualTable(planId), until);
+    }
+
+    private static String actualOf(JsonNode table, String itemId) {
+        return table.path("items").valueStream().filter(item -> item.path("itemId").asString().equals(itemId))
+                .findFirst().map(item -> item.path("years").path(0).path("actual").asString("")).orElse("");
+    }
+
+    /** The table without one item's year figures (its actual, rate and rating), to compare the rest. */
+    private static JsonNode withoutFiguresOf(JsonNode table, String itemId) {
+        JsonNode copy = table.deepCopy();
+        copy.path("items").valueStream().filter(item -> item.path("itemId").asString().equals(itemId))
+                .forEach(item -> ((ObjectNode) item).remove("years"));
+        ((ObjectNode) copy).remove("asOf");
+        return copy;
+    }
+
+    /** Waits for an element of the page a click leads to; if it never comes, fails with the page's text. */
+    private void awaitElement(By element) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> !page.findElements(element).isEmpty());
+        } catch (TimeoutException missing) {
+            throw new AssertionError(element + " never appeared; the page says: "
+                    + browser.findElement(By.tagName("body")).getText(), missing);
+        }
+    }
+
     /** Waits for the page a click leads to: the old page's heading goes stale or stays until it is replaced. */
     private void awaitHeading(String expected) {
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(page -> page.findElement(By.tagName("h1")).getText().equals(expected));
     }
 
-    private void signIn(String role, String municipality, String organisation) {
+    private void signIn(String role, String municipality, String organisation) throws Exception {
         browser.get(base() + "/");
         assertThat(browser.getCurrentUrl()).as("sent to the identity provider")
                 .startsWith(TestInfrastructure.identityProvider().issuer() + "/authorize");
@@ -332,6 +581,7 @@ class BrowserJourneysTest {
         if (organisation != null) {
             browser.findElement(By.id("organisation")).sendKeys(organisation);
         }
+        checked("sign-in");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
@@ -356,6 +606,15 @@ class BrowserJourneysTest {
             JsonNode row = JsonMapper.builder().build().readTree(body).path("items").valueStream()
                     .filter(item -> item.path("itemId").asString().equals(itemId)).findFirst().orElseThrow();
             return row.path("years").path(0).path("rating").asString();
+        }
+    }
+
+    private static String axe() {
+        try (InputStream in = BrowserJourneysTest.class.getResourceAsStream("/axe.min.js")) {
+            return new String(Objects.requireNonNull(in, "axe.min.js on the test classpath").readAllBytes(),
+                    StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
         }
     }
 

@@ -3,16 +3,18 @@ package jp.shinko.web.backend;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
+import jp.shinko.web.asof.AsOfChoice;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import jp.shinko.web.asof.AsOfChoice;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The query service, called with the signed-in person's access token: it decides what they may
@@ -24,6 +26,8 @@ public class QueryService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final int PAGE = 500;
+
     private final RestClient client;
     private final AsOfChoice asOf;
 
@@ -34,11 +38,7 @@ public class QueryService {
 
     /** The JSON answer of a GET, as the person may read it, as of the instant they chose (if any). */
     public JsonNode get(OAuth2AuthorizedClient person, Function<UriBuilder, URI> uri) {
-        return client.get().uri(builder -> {
-                    URI asked = uri.apply(builder);
-                    return asOf.current().map(instant -> UriComponentsBuilder.fromUri(asked)
-                            .queryParam("asOf", instant.toString()).build(true).toUri()).orElse(asked);
-                })
+        return client.get().uri(builder -> withAsOf(uri.apply(builder)))
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + person.getAccessToken().getTokenValue())
                 .accept(MediaType.APPLICATION_JSON)
                 .exchange((request, response) -> {
@@ -50,5 +50,56 @@ public class QueryService {
                     }
                     return JSON.readTree(body);
                 });
+    }
+    /**
+     * A paged table whole: every page of 500 rows read in turn, the rows together in the first
+     * page's answer (a city's table may have more rows than one page holds).
+     */
+    public JsonNode wholeTable(OAuth2AuthorizedClient person, Function<UriBuilder, URI> uri) {
+        JsonNode first = null;
+        ArrayNode items = null;
+        for (int page = 0; first == null || items.size() < first.path("totalItems").asInt(); page++) {
+            int number = page;
+            JsonNode answer = get(person, builder -> UriComponentsBuilder.fromUri(uri.apply(builder))
+                    .replaceQueryParam("page", number).replaceQueryParam("size", PAGE).build(true).toUri());
+            if (first == null) {
+                first = answer;
+                items = (ArrayNode) answer.path("items");
+            } else if (answer.path("items").isEmpty()) {
+                break;
+            } else {
+                items.addAll((ArrayNode) answer.path("items"));
+            }
+        }
+        return first;
+    }
+
+    /**
+     * A file the query service exports (a table as a workbook or CSV), as the person may read it,
+     * as of the instant they chose; passed on to the browser with its type and file name.
+     */
+    public ResponseEntity<byte[]> file(OAuth2AuthorizedClient person, Function<UriBuilder, URI> uri) {
+        return client.get().uri(builder -> withAsOf(uri.apply(builder)))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + person.getAccessToken().getTokenValue())
+                .exchange((request, response) -> {
+                    byte[] body = response.getBody().readAllBytes();
+                    if (response.getStatusCode().isError()) {
+                        String text = new String(body, StandardCharsets.UTF_8);
+                        throw new ServiceRefused(response.getStatusCode().value(), text.isBlank()
+                                ? response.getStatusCode().toString() : JSON.readTree(text).path("detail").asString());
+                    }
+                    HttpHeaders headers = new HttpHeaders();
+                    headers.setContentType(response.getHeaders().getContentType());
+                    String disposition = response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION);
+                    if (disposition != null) {
+                        headers.set(HttpHeaders.CONTENT_DISPOSITION, disposition);
+                    }
+                    return ResponseEntity.ok().headers(headers).body(body);
+                });
+    }
+
+    private URI withAsOf(URI asked) {
+        return asOf.current().map(instant -> UriComponentsBuilder.fromUri(asked)
+                .queryParam("asOf", instant.toString()).build(true).toUri()).orElse(asked);
     }
 }

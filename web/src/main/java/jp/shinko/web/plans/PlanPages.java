@@ -1,9 +1,13 @@
 package jp.shinko.web.plans;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jp.shinko.events.calendar.FiscalYear;
+import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.web.backend.QueryService;
+import jp.shinko.web.signin.SignedIn;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.stereotype.Controller;
@@ -43,13 +47,28 @@ class PlanPages {
         List<Row> rows = new ArrayList<>();
         plan.path("items").forEach(item -> flatten(item, 0, rows));
         model.addAttribute("rows", rows);
-        List<FiscalYear> years = new ArrayList<>();
+        Map<Integer, JsonNode> closed = new HashMap<>();
+        plan.path("closedYears").forEach(year -> closed.put(year.path("fiscalYear").path("value").asInt(), year));
+        List<YearLine> years = new ArrayList<>();
         for (int year = plan.path("period").path("from").path("value").asInt();
                 year <= plan.path("period").path("to").path("value").asInt(); year++) {
-            years.add(FiscalYear.of(year));
+            JsonNode closing = closed.get(year);
+            years.add(new YearLine(FiscalYear.of(year), closing != null,
+                    closing == null ? null : closing.path("councilReportedOn").asString(null)));
         }
         model.addAttribute("years", years);
+        model.addAttribute("code", code);
+        model.addAttribute("mayClose", SignedIn.current().map(SignedIn::actor).filter(actor -> actor.organisation()
+                == null && actor.mayWrite(MunicipalityCode.of(code))).isPresent());
         return "plan";
+    }
+
+    /**
+     * A fiscal year of the plan, with whether it is closed and when it was reported to the council.
+     *
+     * @param councilReportedOn the day of the report, if the city recorded it
+     */
+    record YearLine(FiscalYear year, boolean closed, String councilReportedOn) {
     }
 
     /**

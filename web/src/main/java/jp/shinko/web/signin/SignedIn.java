@@ -46,6 +46,11 @@ public record SignedIn(Actor actor) {
         };
     }
 
+    /** Whether they may check the hash chains and download the audit bundles: auditors and administrators. */
+    public boolean auditor() {
+        return actor.role() == Role.AUDITOR || actor.role() == Role.ADMIN;
+    }
+
     /** Whether they belong to one municipality, whose screens are theirs. */
     public boolean municipal() {
         return actor.role().isMunicipal();
