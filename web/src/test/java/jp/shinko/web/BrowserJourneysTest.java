@@ -366,6 +366,10 @@ class BrowserJourneysTest {
                 .header("Cookie", "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue()).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
         assertThat(csv).startsWith("\uFEFF自治体コード,自治体,年度,").contains(CITY + ",試験市,令和7年度,");
+        assertThat(browser.findElements(By.tagName("h2"))).extracting(WebElement::getText).contains(
+                "令和7年度 四半期ごとの進捗状況（記号の件数）", "提出期限を過ぎた報告（自治体ごと）", "重点テーマ（自治体をまたいで）",
+                "東京都の連携事業");
+        assertThat(browser.findElement(By.id("overdue")).getText()).contains("試験市");
     }
 
     /** Excel out, Excel in: the exported workbook with one cell changed changes exactly that cell. */

@@ -2,6 +2,7 @@ package jp.shinko.query.plans;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ final class PlanReading {
     /** The plan this one succeeds, and the one that succeeds it, if any. */
     private final Optional<Plan> predecessor;
     private final Optional<Plan> successor;
+    private final Map<PlanId, Map<ItemId, Item>> otherPlansItems = new HashMap<>();
 
     /** One plan among the municipality's plans, which name its predecessor and successor. */
     private PlanReading(ProgressRows rows, Plan plan, List<Plan> plans) {
@@ -223,10 +225,13 @@ final class PlanReading {
         }).orElse(null);
     }
 
+    /** The items of the predecessor or successor, read once per reading (every item of the tree asks). */
     private Map<ItemId, Item> byId(Plan of) {
-        Map<ItemId, Item> byId = new LinkedHashMap<>();
-        itemsOf(of).forEach(item -> byId.put(item.itemId(), item));
-        return byId;
+        return otherPlansItems.computeIfAbsent(of.planId(), planId -> {
+            Map<ItemId, Item> byId = new LinkedHashMap<>();
+            itemsOf(of).forEach(item -> byId.put(item.itemId(), item));
+            return byId;
+        });
     }
 
     private static CarryoverLink carryoverLink(Plan of, Item item, ItemId itemId, Carryover kind) {

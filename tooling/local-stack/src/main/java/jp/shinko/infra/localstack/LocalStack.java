@@ -41,6 +41,8 @@ public final class LocalStack {
 
     /** The reference consumer's option that lists a municipality's joint projects too. */
     private static final String MUNICIPALITY_OPTION = "--municipality=";
+    /** How many times {@code pages} asks each page. */
+    private static final String ROUNDS_OPTION = "--rounds=";
 
     private LocalStack() {
     }
@@ -53,14 +55,20 @@ public final class LocalStack {
     public static int run(String[] args, PrintStream out) {
         boolean events = args.length > 0 && args[0].equals("events");
         boolean summary = args.length > 0 && args[0].equals("summary");
+        boolean pages = args.length > 0 && args[0].equals("pages");
         boolean once = List.of(args).contains("--once");
+        Optional<String> roundsOption = Arrays.stream(args).filter(arg -> arg.startsWith(ROUNDS_OPTION))
+                .map(arg -> arg.substring(ROUNDS_OPTION.length())).findFirst();
         Optional<String> municipality = Arrays.stream(args).filter(arg -> arg.startsWith(MUNICIPALITY_OPTION))
                 .map(arg -> arg.substring(MUNICIPALITY_OPTION.length())).findFirst();
-        String[] optionArgs = events || summary ? Arrays.stream(args).skip(1)
-                .filter(arg -> !arg.equals("--once") && !arg.startsWith(MUNICIPALITY_OPTION))
+        String[] optionArgs = events || summary || pages ? Arrays.stream(args).skip(1)
+                .filter(arg -> !arg.equals("--once") && !arg.startsWith(MUNICIPALITY_OPTION)
+                        && !arg.startsWith(ROUNDS_OPTION))
                 .toArray(String[]::new) : args;
         LocalStackOptions options;
+        int rounds;
         try {
+            rounds = Integer.parseInt(roundsOption.orElse("20")); // a NumberFormatException is said with the usage
             if (List.of(optionArgs).contains("--help")) {
                 out.print(LocalStackOptions.USAGE);
                 return 0;
@@ -73,6 +81,9 @@ public final class LocalStack {
         }
         if (events) {
             return EventsTail.run(options, out);
+        }
+        if (pages) {
+            return PageTimes.run(options, Math.max(1, rounds), out);
         }
         if (summary) {
             List<String> consumerArgs = new ArrayList<>(List.of("--bootstrap-servers", "localhost:"

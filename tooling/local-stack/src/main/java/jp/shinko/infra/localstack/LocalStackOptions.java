@@ -33,6 +33,8 @@ public record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresP
                    ./local-stack summary [--kafka-port=PORT] [--once]   the metropolitan reference consumer's
                                                     cross-city summary of a running stack
                         [--municipality=CODE]       and the joint projects that municipality takes part in
+                   ./local-stack pages [--rounds=N]   each screen's server time (median, p95) on a running stack
+                                                    with the demo data, signed in as the people who use it
 
               --fresh                    delete earlier data and start from empty
               --data-dir=DIR             where data and logs are kept (default: local-data)
