@@ -74,8 +74,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code chromium} and {@code chromium-driver}; {@code .ci/run} installs them).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // the test infrastructure brings a resource server's security and JDBC along; the screens use neither
+        // the test infrastructure brings the services' API edge (which refuses line breaks in request parameters),
+        // a resource server's security and JDBC along; the screens use none of them
         properties = "spring.autoconfigure.exclude=jp.shinko.infra.security.ResourceServerAutoConfiguration,"
+                + "jp.shinko.infra.edge.EdgeAutoConfiguration,"
                 + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 class BrowserJourneysTest {
 
@@ -140,6 +142,12 @@ class BrowserJourneysTest {
                 .body(Map.of("id", "r1", "content", Map.of("number", "1", "title", "商店会の広域連携の支援",
                         "responsibleOrganisations", List.of("産業振興課", "商工会議所")))).exchange()
                 .expectStatus().isCreated();
+        clerk.put().uri("/municipalities/" + CITY + "/plans/sangyo/kpis/jigyosho")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "市内事業所数", "unit", "事業所", "source", "経済センサス",
+                        "baseline", Map.of("value", 3603, "fromYear", 2021),
+                        "target", Map.of("kind", "direction", "increase", true, "byYear", 2030)))
+                .exchange().expectStatus().isOk();
     }
 
     /** Plan audit-2024: R6's actual of kaigi was 5 回, the year was closed, then 7 回 with a reason. */
@@ -213,10 +221,11 @@ class BrowserJourneysTest {
         signIn("municipal-editor", CITY, null);
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ホーム");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(page -> {
-            page.navigate().refresh();
-            return !page.findElements(By.cssSelector("#overdue tbody tr")).isEmpty();
-        });
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(page -> {
+                    page.navigate().refresh();
+                    return !page.findElements(By.cssSelector("#overdue tbody tr")).isEmpty();
+                });
         checked("home");
         WebElement row = browser.findElements(By.cssSelector("#overdue tbody tr")).stream()
                 .filter(each -> each.getText().contains("創業塾")).findFirst().orElseThrow();
@@ -248,13 +257,14 @@ class BrowserJourneysTest {
         actual.clear();
         actual.sendKeys("18");
         browser.findElement(By.cssSelector("#item-seminar button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(page -> {
-            if (page.findElement(By.cssSelector("#item-seminar .actual")).getText().equals("18")) {
-                return true;
-            }
-            page.navigate().refresh();
-            return false;
-        });
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(page -> {
+                    if (page.findElement(By.cssSelector("#item-seminar .actual")).getText().equals("18")) {
+                        return true;
+                    }
+                    page.navigate().refresh();
+                    return false;
+                });
         assertThat(browser.findElement(By.cssSelector("#item-seminar .rate")).getText()).startsWith("90");
         String rating = QueryServiceProcessReads.ratingOf(CITY, "shoko-2025", "seminar", "R7");
         assertThat(browser.findElement(By.cssSelector("#item-seminar .rating")).getText()).isEqualTo(rating)
@@ -319,13 +329,14 @@ class BrowserJourneysTest {
         signIn("auditor", null, null);
         String annual = base() + "/municipalities/" + CITY + "/plans/audit-2024/annual?fiscalYear=R6";
         browser.get(annual);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(page -> {
-            if (page.findElement(By.cssSelector("#item-kaigi .actual")).getText().equals("7")) {
-                return true;
-            }
-            page.navigate().refresh();
-            return false;
-        });
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(page -> {
+                    if (page.findElement(By.cssSelector("#item-kaigi .actual")).getText().equals("7")) {
+                        return true;
+                    }
+                    page.navigate().refresh();
+                    return false;
+                });
 
         WebElement at = browser.findElement(By.id("as-of-at"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", at,
@@ -430,13 +441,14 @@ class BrowserJourneysTest {
         actual.sendKeys("3");
         browser.findElement(By.id("reason-kaigi")).sendKeys("議会報告後に判明した開催分");
         browser.findElement(By.cssSelector("#item-kaigi button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(page -> {
-            if (page.findElement(By.cssSelector("#item-kaigi .actual")).getText().equals("3")) {
-                return true;
-            }
-            page.navigate().refresh();
-            return false;
-        });
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(page -> {
+                    if (page.findElement(By.cssSelector("#item-kaigi .actual")).getText().equals("3")) {
+                        return true;
+                    }
+                    page.navigate().refresh();
+                    return false;
+                });
     }
 
     /** The auditor's tools: the chain computed again with its head, the bundle, the changes between two instants. */
@@ -465,6 +477,81 @@ class BrowserJourneysTest {
         String csv = new String(download(browser.findElement(By.id("changes-csv")).getAttribute("href")),
                 StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFF").contains("集計誤りの訂正");
+    }
+
+    /** A review sheet written against the version opened: someone saving first is shown, the clerk's text kept. */
+    @Test
+    void aClerkWritesAReviewSheetAndIsShownWhatAnotherSavedFirst() throws Exception {
+        signIn("municipal-editor", CITY, null);
+        browser.get(base() + "/municipalities/" + CITY + "/plans/sangyo/sheets?fiscalYear=R7");
+        awaitHeading("令和7年度 事業評価シート");
+        checked("sheets");
+        browser.findElement(By.linkText("商店会の広域連携の支援のシートを書く")).click();
+        awaitHeading("商店会の広域連携の支援　令和7年度 事業評価シート");
+
+        RestTestClient other = client(TestTokens.of(new Actor("other-clerk", Role.MUNICIPAL_EDITOR,
+                MunicipalityCode.of(CITY), null)));
+        other.put().uri("/municipalities/" + CITY + "/plans/sangyo/items/r1/narratives/R7")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("results", "他の担当者の記入"))
+                .exchange().expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(30)).until(() -> queryJson("/municipalities/" + CITY
+                + "/plans/sangyo/items/r1").path("reviewSheets").path(0).path("results").asString("")
+                .equals("他の担当者の記入"));
+
+        browser.findElement(By.id("results")).sendKeys("商店会の合同会議を2回開催\n参加 12 団体");
+        browser.findElement(By.cssSelector("#sheet-form button")).click();
+        awaitElement(By.id("conflict"));
+        checked("sheet-conflict");
+        assertThat(browser.findElement(By.id("conflict")).getText()).contains("実施結果", "他の担当者の記入");
+        assertThat(browser.findElement(By.id("results")).getAttribute("value")).as("the clerk's text is kept")
+                .isEqualTo("商店会の合同会議を2回開催\n参加 12 団体");
+
+        browser.findElement(By.cssSelector("#sheet-form button")).click();
+        awaitHeading("令和7年度 事業評価シート");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(page -> {
+                    if (page.findElement(By.id("item-r1")).getText().contains("商店会の合同会議を2回開催")) {
+                        return true;
+                    }
+                    page.navigate().refresh();
+                    return false;
+                });
+    }
+
+    /** Tama's KPIs: a published figure recorded on its row, refused on the row when it is not a number. */
+    @Test
+    void aClerkRecordsAPublishedKpiFigure() throws Exception {
+        signIn("municipal-editor", CITY, null);
+        browser.get(base() + "/municipalities/" + CITY + "/plans/sangyo/kpis");
+        awaitHeading("成果指標（KPI）");
+        assertThat(browser.findElement(By.id("kpi-jigyosho")).getText()).contains("市内事業所数", "3603（2021年）",
+                "基準値から増加（2030年）");
+        WebElement row = browser.findElement(By.id("kpi-jigyosho"));
+        row.findElement(By.name("value")).sendKeys("三千");
+        row.findElement(By.name("fromYear")).sendKeys("2024");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2025-12-19'",
+                row.findElement(By.name("publishedOn")));
+        row.findElement(By.tagName("button")).click();
+        awaitElement(By.cssSelector("#kpi-jigyosho [role=alert]"));
+        assertThat(browser.findElement(By.cssSelector("#kpi-jigyosho [role=alert]")).getText()).contains("数値");
+        checked("kpis-refused");
+
+        row = browser.findElement(By.id("kpi-jigyosho"));
+        row.findElement(By.name("value")).sendKeys("3650");
+        row.findElement(By.name("fromYear")).sendKeys("2024");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2025-12-19'",
+                row.findElement(By.name("publishedOn")));
+        row.findElement(By.tagName("button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(page -> {
+                    if (page.findElement(By.cssSelector("#kpi-jigyosho .latest")).getText().equals("3650（2024年）")) {
+                        return true;
+                    }
+                    page.navigate().refresh();
+                    return false;
+                });
+        assertThat(browser.findElement(By.id("kpi-jigyosho")).getText()).contains("2025-12-19");
+        checked("kpis");
     }
 
     /**
@@ -530,6 +617,13 @@ class BrowserJourneysTest {
             book.write(out);
             return out.toByteArray();
         }
+    }
+
+    private static JsonNode queryJson(String path) {
+        return JSON.readTree(RestTestClient.bindToServer().baseUrl(QueryServiceProcess.baseUrl().toString())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin()).build()
+                .get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody());
     }
 
     private static JsonNode annualTable(String planId) {
