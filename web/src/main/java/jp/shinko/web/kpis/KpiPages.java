@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.web.backend.CommandService;
 import jp.shinko.web.backend.QueryService;
 import jp.shinko.web.backend.ServiceRefused;
@@ -59,8 +58,7 @@ class KpiPages {
         model.addAttribute("rows", rows);
         model.addAttribute("code", code);
         model.addAttribute("planId", planId);
-        model.addAttribute("mayEdit", SignedIn.current()
-                .filter(person -> person.actor().mayWrite(MunicipalityCode.of(code))).isPresent());
+        model.addAttribute("mayEdit", SignedIn.mayWrite(code));
         return "kpis";
     }
 

@@ -3,7 +3,6 @@ package jp.shinko.web.progress;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
-import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.web.backend.CommandService;
 import jp.shinko.web.backend.QueryService;
 import jp.shinko.web.backend.ServiceRefused;
@@ -45,8 +44,7 @@ class AnnualPages {
         model.addAttribute("code", code);
         model.addAttribute("planId", planId);
         model.addAttribute("fiscalYear", fiscalYear);
-        model.addAttribute("mayEdit", SignedIn.current()
-                .filter(person -> person.actor().mayWrite(MunicipalityCode.of(code))).isPresent());
+        model.addAttribute("mayEdit", SignedIn.mayWrite(code));
         return "annual";
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.web.backend.CommandService;
 import jp.shinko.web.backend.QueryService;
 import jp.shinko.web.backend.ServiceRefused;
@@ -70,8 +69,7 @@ class QuarterlyPages {
         model.addAttribute("code", code);
         model.addAttribute("planId", planId);
         model.addAttribute("fiscalYear", fiscalYear);
-        model.addAttribute("mayEdit", SignedIn.current()
-                .filter(person -> person.actor().mayWrite(MunicipalityCode.of(code))).isPresent());
+        model.addAttribute("mayEdit", SignedIn.mayWrite(code));
         return "quarterly";
     }
 

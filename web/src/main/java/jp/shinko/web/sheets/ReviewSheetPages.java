@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.shinko.events.calendar.FiscalYear;
-import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.web.backend.CommandService;
 import jp.shinko.web.backend.QueryService;
 import jp.shinko.web.backend.ServiceRefused;
@@ -68,7 +67,7 @@ class ReviewSheetPages {
         model.addAttribute("planId", planId);
         model.addAttribute("fiscalYear", year.value());
         model.addAttribute("fiscalYearJapanese", year.japanese());
-        model.addAttribute("mayEdit", mayEdit(code));
+        model.addAttribute("mayEdit", SignedIn.mayWrite(code));
         return "sheets";
     }
 
@@ -91,7 +90,7 @@ class ReviewSheetPages {
         model.addAttribute("itemId", itemId);
         model.addAttribute("fiscalYear", year.value());
         model.addAttribute("fiscalYearJapanese", year.japanese());
-        model.addAttribute("mayEdit", mayEdit(code));
+        model.addAttribute("mayEdit", SignedIn.mayWrite(code));
         return "sheet";
     }
 
@@ -185,10 +184,6 @@ class ReviewSheetPages {
                     .map(field -> sheet == null ? "" : sheet.path(field).asString("")).toList()));
         }
         item.path("children").forEach(child -> addRows(child, written, rows));
-    }
-
-    private static boolean mayEdit(String code) {
-        return SignedIn.current().filter(person -> person.actor().mayWrite(MunicipalityCode.of(code))).isPresent();
     }
 
     private static Map<String, String> fields() {

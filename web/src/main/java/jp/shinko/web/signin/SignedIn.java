@@ -46,6 +46,11 @@ public record SignedIn(Actor actor) {
         };
     }
 
+    /** Whether the person signed in for this request may change a municipality's records: its pages offer entry. */
+    public static boolean mayWrite(String municipalityCode) {
+        return current().filter(person -> person.actor().mayWrite(MunicipalityCode.of(municipalityCode))).isPresent();
+    }
+
     /** Whether they may check the hash chains and download the audit bundles: auditors and administrators. */
     public boolean auditor() {
         return actor.role() == Role.AUDITOR || actor.role() == Role.ADMIN;

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.shinko.events.calendar.FiscalYear;
-import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.web.backend.CommandService;
 import jp.shinko.web.backend.QueryService;
 import jp.shinko.web.signin.SignedIn;
@@ -97,8 +96,7 @@ class TableFiles {
         model.addAttribute("fiscalYear", fiscalYear);
         model.addAttribute("fiscalYearJapanese", fiscalYear == null || fiscalYear.isBlank() ? null
                 : FiscalYear.parse(fiscalYear).japanese());
-        model.addAttribute("mayEdit", SignedIn.current()
-                .filter(person -> person.actor().mayWrite(MunicipalityCode.of(code))).isPresent());
+        model.addAttribute("mayEdit", SignedIn.mayWrite(code));
         return "upload";
     }
 
