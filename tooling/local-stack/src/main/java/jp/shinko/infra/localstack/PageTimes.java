@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code ./local-stack pages}: how long each screen takes the server on a running local stack
  * with the demo data. Signs in at the identity provider's page as each kind of person (an
- * Akiruno and a Musashino editor, the Metropolitan analyst, an auditor), as a browser does,
+ * Akiruno, a Musashino and a Tama editor, the Metropolitan analyst, an auditor), as a browser does,
  * then asks each page in turn, warms it up and times every answer from the request to the last
  * byte over loopback (the server's time plus a fraction of a millisecond), and prints per page
  * the median and the 95th percentile.
@@ -38,6 +38,7 @@ public final class PageTimes {
     private static final int WARM_UP = 3;
     private static final String AKIRUNO = "132284";
     private static final String MUSASHINO = "132039";
+    private static final String TAMA = "132241";
 
     private final LocalStackOptions options;
     private final HttpClient services = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
@@ -70,6 +71,8 @@ public final class PageTimes {
         Map<String, List<Page>> pagesByPerson = new LinkedHashMap<>();
         pagesByPerson.put("municipal-editor " + AKIRUNO, cityPages(admin, AKIRUNO, "annual"));
         pagesByPerson.put("municipal-editor " + MUSASHINO, cityPages(admin, MUSASHINO, "quarterly"));
+        pagesByPerson.put("municipal-editor " + TAMA, List.of(new Page("成果指標（KPI）", "/municipalities/" + TAMA
+                + "/plans/" + firstPlan(admin, TAMA).path("planId").asString() + "/kpis")));
         pagesByPerson.put("metro-analyst", List.of(new Page("ホーム（東京都）", "/"),
                 new Page("ダッシュボード", "/dashboard?fiscalYear=R7")));
         String plan = firstPlan(admin, MUSASHINO).path("planId").asString();
@@ -91,7 +94,10 @@ public final class PageTimes {
         }
     }
 
-    /** A city's pages: home, its first plan, the year's table in the city's shape, the upload, an item's history. */
+    /**
+     * A city's pages: home, its first plan, the year's table in the city's shape, the upload, and an
+     * item's history (annual) or the review sheets (quarterly).
+     */
     private List<Page> cityPages(String admin, String code, String table) throws IOException, InterruptedException {
         JsonNode plan = firstPlan(admin, code);
         String planPath = "/municipalities/" + code + "/plans/" + plan.path("planId").asString();
@@ -104,6 +110,9 @@ public final class PageTimes {
                 new Page("Excelで更新", planPath + "/upload?table=" + table + "&fiscalYear=" + year)));
         if (table.equals("annual")) {
             pages.add(new Page("履歴", planPath + "/items/" + item + "/history?kind=actual&fiscalYear=" + year));
+        } else {
+            pages.add(new Page("事業評価シート", planPath + "/sheets?fiscalYear=" + year));
+            pages.add(new Page("事業評価シート（1事業）", planPath + "/items/" + item + "/sheets/" + year));
         }
         return pages;
     }
