@@ -82,8 +82,9 @@ class CouncilViewTest {
                 .as("what the council saw").isEqualTo(11);
         await().atMost(Duration.ofSeconds(60)).until(() -> get(auditor, plan + "/progress/annual?fiscalYear=R5")
                 .path("items").get(0).path("years").get(0).path("actual").asInt() == 14);
-        assertThat(get(auditor, plan).path("closedFiscalYears").get(0).path("councilMeetingId").asString())
-                .isEqualTo("shingikai-2024-1");
+        // the closing is the last event recorded: the plan's row may show it a moment after the actual
+        assertThat(await().atMost(Duration.ofSeconds(60)).until(() -> get(auditor, plan).path("closedFiscalYears"),
+                closed -> closed.size() == 1).get(0).path("councilMeetingId").asString()).isEqualTo("shingikai-2024-1");
         assertThat(get(auditor, city + "/council-meetings?asOf=" + beforeTheMeeting).path("meetings")).isEmpty();
         auditor.get().uri(city + "/council-meetings/another").exchange().expectStatus().isNotFound();
     }
