@@ -33,8 +33,8 @@ class HomeController {
             String code = person.actor().municipalityCode().value();
             model.addAttribute("municipality", query.get(token, uri -> uri.path("/municipalities/{code}")
                     .build(code)));
-            model.addAttribute("overdue", query.get(token, uri -> uri.path("/cross-city/missing-reports")
-                    .queryParam("municipality", code).queryParam("size", 200).build()).path("items").valueStream()
+            model.addAttribute("overdue", query.wholeTable(token, uri -> uri.path("/cross-city/missing-reports")
+                    .queryParam("municipality", code).build()).path("items").valueStream()
                     .filter(report -> person.actor().organisation() == null || report.path("organisation").isNull()
                             || person.actor().organisation().equals(report.path("organisation").asString()))
                     .toList());

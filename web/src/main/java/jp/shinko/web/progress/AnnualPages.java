@@ -38,9 +38,9 @@ class AnnualPages {
     String annual(@PathVariable String code, @PathVariable String planId, @RequestParam String fiscalYear,
             @RegisteredOAuth2AuthorizedClient("shinko") OAuth2AuthorizedClient token, Model model) {
         model.addAttribute("municipality", query.get(token, uri -> uri.path("/municipalities/{code}").build(code)));
-        model.addAttribute("table", query.get(token, uri -> uri
+        model.addAttribute("table", query.wholeTable(token, uri -> uri
                 .path("/municipalities/{code}/plans/{planId}/progress/annual")
-                .queryParam("fiscalYear", fiscalYear).queryParam("size", 500).build(code, planId)));
+                .queryParam("fiscalYear", fiscalYear).build(code, planId)));
         model.addAttribute("code", code);
         model.addAttribute("planId", planId);
         model.addAttribute("fiscalYear", fiscalYear);

@@ -53,9 +53,9 @@ class QuarterlyPages {
     @GetMapping("/municipalities/{code}/plans/{planId}/quarterly")
     String quarterly(@PathVariable String code, @PathVariable String planId, @RequestParam String fiscalYear,
             @RegisteredOAuth2AuthorizedClient("shinko") OAuth2AuthorizedClient token, Model model) {
-        JsonNode table = query.get(token, uri -> uri
+        JsonNode table = query.wholeTable(token, uri -> uri
                 .path("/municipalities/{code}/plans/{planId}/progress/quarterly")
-                .queryParam("fiscalYear", fiscalYear).queryParam("size", 500).build(code, planId));
+                .queryParam("fiscalYear", fiscalYear).build(code, planId));
         Map<String, JsonNode> recorded = new HashMap<>();
         table.path("items").forEach(row -> recorded.put(row.path("itemId").asString() + "|"
                 + row.path("organisation").asString(), row));
