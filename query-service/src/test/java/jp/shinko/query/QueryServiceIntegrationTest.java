@@ -132,6 +132,41 @@ class QueryServiceIntegrationTest {
     }
 
     @Test
+    void readinessAsksTheDatabaseAndTheProjectionsAreAGroupOfTheirOwn() {
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.db.status").isEqualTo("UP")
+                .jsonPath("$.components.readinessState.status").isEqualTo("UP")
+                .jsonPath("$.components.processors").doesNotExist();
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.db").doesNotExist();
+        client.get().uri("/actuator/health/projections").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.components.processors.details.progress.running").isEqualTo(true)
+                .jsonPath("$.components.deadLetters.status").isEqualTo("UP")
+                .jsonPath("$.components.db").doesNotExist();
+        RestTestClient loadBalancer = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        loadBalancer.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components").doesNotExist();
+    }
+
+    @Test
+    void servesTheBillOfMaterialsOfItsBuildToAnAdmin() {
+        client.get().uri("/actuator/sbom").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.ids").value(List.class, ids -> assertThat(ids).contains("application"));
+        client.get().uri("/actuator/sbom/application").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.bomFormat").isEqualTo("CycloneDX")
+                .jsonPath("$.metadata.component.name").isEqualTo("query-service")
+                .jsonPath("$.components[?(@.name == 'axon-eventsourcing')].version").isEqualTo(List.of("4.13.0"))
+                .jsonPath("$.components[?(@.name == 'postgresql')].purl").value(List.class, purls ->
+                        assertThat(purls).singleElement().asString()
+                                .startsWith("pkg:maven/org.postgresql/postgresql@"));
+        RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+                .get().uri("/actuator/sbom/application").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void servesItsOpenApiDescriptionWithTheBearerTokenAndNotTheCallerAsAParameter() {
         client.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()

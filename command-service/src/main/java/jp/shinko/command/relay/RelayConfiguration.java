@@ -14,6 +14,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,8 +31,12 @@ class RelayConfiguration {
 
     private static final Topic<String, IntegrationEnvelope> TOPIC = Topics.INTEGRATION_EVENTS;
 
-    /** Created at start-up unless it exists; production clusters set the replication factor. */
+    /**
+     * Created at start-up unless it exists (the local stack, the tests, a single-host trial); on a
+     * cluster the topic is declared to the Kafka operator instead ({@code shinko.kafka.create-topics=false}).
+     */
     @Bean
+    @ConditionalOnBooleanProperty(name = "shinko.kafka.create-topics", matchIfMissing = true)
     NewTopic integrationEventsTopic(@Value("${shinko.kafka.replication-factor:1}") short replicationFactor) {
         return TOPIC.newTopic(replicationFactor);
     }

@@ -40,9 +40,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * A broker outage delays relayed events and loses none. The test stops a broker of its own (the
- * JVM's shared one stays up for the other tests) and gives this relay its own token table, so it
- * keeps its own position in the shared event store.
+ * A broker outage delays relayed events and loses none, and takes the service out of no load
+ * balancer: readiness asks the database only, the {@code messaging} group says Kafka is down.
+ * The test stops a broker of its own (the JVM's shared one stays up for the other tests) and
+ * gives this relay its own token table, so it keeps its own position in the shared event store.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "shinko.event-store.token-table=relay_outage_test.token_entry",
@@ -117,6 +118,16 @@ class KafkaRelayOutageTest {
         await("the relay stays before the events it could not publish")
                 .during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> relayPosition() < stored);
+        health("/actuator/health/readiness").expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.db.status").isEqualTo("UP")
+                .jsonPath("$.components.kafka").doesNotExist();
+        health("/actuator/health/liveness").expectStatus().isOk();
+        await("the messaging group says the broker is down").atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                health("/actuator/health/messaging").expectStatus().isEqualTo(503).expectBody()
+                        .jsonPath("$.components.kafka.status").isEqualTo("DOWN")
+                        .jsonPath("$.components.kafka.details.relayLag").value(Number.class, lag ->
+                                assertThat(lag.longValue()).as("events waiting for the broker").isPositive()));
 
         broker = KraftBroker.start(brokerData, brokerPort, controllerPort);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -128,6 +139,13 @@ class KafkaRelayOutageTest {
         });
         await().atMost(Duration.ofSeconds(30)).until(() -> relayPosition() >= stored);
         assertThat(published("132136")).as("published before the outage, and not lost with it").isNotEmpty();
+    }
+
+    /** A health endpoint as an admin sees it (the components' details are for admins). */
+    private RestTestClient.ResponseSpec health(String path) {
+        return RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin()).build()
+                .get().uri(path).exchange();
     }
 
     private void changeReasonCodes(String code, String label) {

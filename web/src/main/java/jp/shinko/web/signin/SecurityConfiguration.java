@@ -19,7 +19,8 @@ class SecurityConfiguration {
     SecurityFilterChain screens(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/css/**", "/webjars/**", "/signed-out", "/actuator/health", "/error")
+                        .requestMatchers("/css/**", "/webjars/**", "/signed-out", "/actuator/health",
+                                "/actuator/health/**", "/error")
                         .permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(Customizer.withDefaults())

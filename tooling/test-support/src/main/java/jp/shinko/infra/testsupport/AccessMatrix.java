@@ -69,6 +69,7 @@ public final class AccessMatrix {
             describes("GET /actuator/health", Caller.everybody(200)),
             describes("GET /actuator/info", Caller.adminOnly(200)),
             describes("GET /actuator/prometheus", Caller.adminOnly(200)),
+            describes("GET /actuator/sbom", Caller.adminOnly(200)),
             describes("GET " + EndpointInventory.PROTECTED_RESOURCE_METADATA, Caller.everybody(200)),
             new Row("ANY /error", Caller.adminOnly(403), Kind.DESCRIBES,
                     (client, target) -> client.get().uri("/error").exchange()));
