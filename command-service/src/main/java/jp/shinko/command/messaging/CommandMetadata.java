@@ -18,6 +18,12 @@ public final class CommandMetadata {
     /** Metadata key of the command id, copied onto every event the command causes. */
     public static final String COMMAND_ID = "commandId";
 
+    /**
+     * Metadata key of the W3C trace context of the request that sent the command, copied onto
+     * every event it causes (see {@link CommandTraces}).
+     */
+    public static final String TRACEPARENT = "traceparent";
+
     /** The HTTP header clients send to make a command safe to retry. */
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 

@@ -1,5 +1,8 @@
 package jp.shinko.command.relay;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +15,10 @@ import jp.shinko.command.messaging.CommandMetadata;
 import jp.shinko.events.DomainEvent;
 import jp.shinko.events.integration.ChainLink;
 import jp.shinko.events.integration.IntegrationEnvelope;
+import jp.shinko.infra.kafka.CloudEventHeaders;
 import jp.shinko.infra.kafka.Topic;
 import jp.shinko.infra.security.ActorMetaData;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,6 +35,10 @@ import org.springframework.kafka.core.KafkaTemplate;
  * send. If one is not, the batch fails, the position stays, and the processor retries: a broker
  * outage delays events and loses none. Events sent before the failure are sent again, which is
  * why the contract is at-least-once and consumers dedupe on the event id.
+ *
+ * <p>Each record carries the envelope's CloudEvents attributes as headers ({@link
+ * CloudEventHeaders}) and the W3C {@code traceparent} of its publication, a span in the trace
+ * of the request that caused the event (from the event's metadata, see {@code CommandTraces}).
  */
 @ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
 class KafkaRelay {
@@ -42,13 +51,17 @@ class KafkaRelay {
     private final KafkaTemplate<String, IntegrationEnvelope> template;
     private final ChainLinks chainLinks;
     private final Duration acknowledgementTimeout;
+    private final Tracer tracer;
+    private final Propagator propagator;
 
     KafkaRelay(Topic<String, IntegrationEnvelope> topic, KafkaTemplate<String, IntegrationEnvelope> template,
-            ChainLinks chainLinks, Duration acknowledgementTimeout) {
+            ChainLinks chainLinks, Duration acknowledgementTimeout, Tracer tracer, Propagator propagator) {
         this.topic = topic;
         this.template = template;
         this.chainLinks = chainLinks;
         this.acknowledgementTimeout = acknowledgementTimeout;
+        this.tracer = tracer;
+        this.propagator = propagator;
     }
 
     @EventHandler
@@ -74,9 +87,27 @@ class KafkaRelay {
                     (String) message.getMetaData().get(CommandMetadata.COMMAND_ID),
                     ActorMetaData.from(message.getMetaData()).orElse(null), links.get(message.getIdentifier()),
                     (DomainEvent) message.getPayload());
-            sends.add(new Send(message, template.send(topic.name(), envelope.municipalityCode().value(), envelope)));
+            sends.add(new Send(message, send(message, new ProducerRecord<>(topic.name(), null,
+                    envelope.municipalityCode().value(), envelope, CloudEventHeaders.of(envelope)))));
         }
         awaitAcknowledgements(sends);
+    }
+
+    /**
+     * Sends a record within a span of the trace the event was recorded in (a new trace for an
+     * event recorded without one); the template's observation adds that span's
+     * {@code traceparent} to the record.
+     */
+    private CompletableFuture<?> send(DomainEventMessage<?> event, ProducerRecord<String, IntegrationEnvelope> record) {
+        Object traceparent = event.getMetaData().get(CommandMetadata.TRACEPARENT);
+        Span span = (traceparent == null ? tracer.spanBuilder()
+                : propagator.extract(Map.of(CommandMetadata.TRACEPARENT, traceparent.toString()), Map::get))
+                .name("relay " + event.getPayloadType().getSimpleName()).kind(Span.Kind.PRODUCER).start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            return template.send(record);
+        } finally {
+            span.end();
+        }
     }
 
     /** An envelope on its way, and the event it carries. */

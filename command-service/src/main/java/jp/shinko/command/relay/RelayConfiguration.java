@@ -1,5 +1,7 @@
 package jp.shinko.command.relay;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -58,16 +61,21 @@ class RelayConfiguration {
                 TOPIC.keySerde().serializer(), TOPIC.valueSerde().serializer());
     }
 
+    /** Observed, so each record carries the {@code traceparent} of the span it is sent in. */
     @Bean
     KafkaTemplate<String, IntegrationEnvelope> integrationEventsTemplate(
             ProducerFactory<String, IntegrationEnvelope> producerFactory) {
-        return new KafkaTemplate<>(producerFactory);
+        KafkaTemplate<String, IntegrationEnvelope> template = new KafkaTemplate<>(producerFactory);
+        template.setObservationEnabled(true);
+        return template;
     }
 
     @Bean
     KafkaRelay kafkaRelay(KafkaTemplate<String, IntegrationEnvelope> integrationEventsTemplate, ChainLinks chainLinks,
-            @Value("${shinko.kafka.relay.acknowledgement-timeout:PT30S}") Duration acknowledgementTimeout) {
-        return new KafkaRelay(TOPIC, integrationEventsTemplate, chainLinks, acknowledgementTimeout);
+            @Value("${shinko.kafka.relay.acknowledgement-timeout:PT30S}") Duration acknowledgementTimeout,
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new KafkaRelay(TOPIC, integrationEventsTemplate, chainLinks, acknowledgementTimeout,
+                tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     /** Requests to publish again, carried out by whichever instance's relay publishes. */

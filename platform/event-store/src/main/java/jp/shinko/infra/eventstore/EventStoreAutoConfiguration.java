@@ -3,6 +3,7 @@ package jp.shinko.infra.eventstore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -20,6 +21,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -95,7 +97,7 @@ public class EventStoreAutoConfiguration {
     EventStorageEngine eventStorageEngine(EventStoreProperties properties, DataSource dataSource,
             Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
             org.axonframework.config.Configuration configuration, ConnectionProvider connectionProvider,
-            TransactionManager transactionManager, EventSchema eventSchema) {
+            TransactionManager transactionManager, EventSchema eventSchema, ObjectProvider<Tracer> tracer) {
         if (properties.migrate()) {
             EventStoreSchemaMigration.migrate(dataSource);
         }
@@ -111,7 +113,7 @@ public class EventStoreAutoConfiguration {
                 // events read per query: a processor catching up or rebuilding reads the store 1,000 at a time
                 .batchSize(1000)
                 .schema(eventSchema);
-        return new PostgresEventStorageEngine(builder);
+        return new PostgresEventStorageEngine(builder, tracer.getIfAvailable(() -> Tracer.NOOP));
     }
 
     /**

@@ -1,5 +1,7 @@
 package jp.shinko.infra.eventstore;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,8 +10,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
 
 /**
  * Axon's JDBC engine with the recorded time stored as {@code timestamptz} instead of text.
@@ -18,11 +23,31 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * from an index, and lets an auditor query the table with ordinary SQL. Axon keeps event
  * timestamps to the millisecond, so they are stored to the millisecond: what is stored and what
  * handlers see are the same instant.
+ *
+ * <p>Each append is a span of the trace it is part of (the HTTP request whose command caused
+ * the events), so a trace shows the time spent writing to the store.
  */
 final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 
-    PostgresEventStorageEngine(Builder builder) {
+    private final Tracer tracer;
+
+    PostgresEventStorageEngine(Builder builder, Tracer tracer) {
         super(builder.createTokenAt(PostgresEventStorageEngine::firstTokenAtOrAfter));
+        this.tracer = tracer;
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events,
+            Serializer serializer) {
+        Span span = tracer.nextSpan().name("event-store append").tag("events", events.size()).start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            super.appendEvents(events, serializer);
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -150,6 +151,32 @@ class MultiInstanceTest {
 
     @Test
     @Order(2)
+    void everyLineTheInstancesLogIsAJsonObjectAndACommandsLineNamesItsCommandCallerMunicipalityAndTrace()
+            throws IOException {
+        for (ServiceProcess service : RUNNING) {
+            List<String> lines = Files.readAllLines(service.log()).stream().filter(line -> !line.isBlank()).toList();
+            assertThat(lines).as(service.name()).isNotEmpty();
+            for (String line : lines) {
+                assertThat(line).as("a line of %s", service.name()).startsWith("{").endsWith("}");
+                JsonNode json = Api.JSON.readTree(line);
+                assertThat(json.path("@timestamp").isString()).as(line).isTrue();
+                assertThat(json.path("service").path("name").asString()).as(line)
+                        .isEqualTo(service.name().startsWith("command") ? "command-service" : "query-service");
+            }
+        }
+        JsonNode commandLine = Files.readAllLines(commandB.log()).stream().map(Api.JSON::readTree)
+                .filter(json -> json.path("message").asString()
+                        .startsWith("POST /municipalities/" + CHIYODA + "/plans answered 201 in "))
+                .findFirst().orElseThrow();
+        assertThat(commandLine.path("subject").asString()).isEqualTo("editor-" + CHIYODA);
+        assertThat(commandLine.path("role").asString()).isEqualTo("municipal-editor");
+        assertThat(commandLine.path("municipality").asString()).isEqualTo(CHIYODA);
+        assertThat(commandLine.path("commandId").asString()).isNotBlank();
+        assertThat(commandLine.path("traceId").asString()).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    @Order(3)
     void republishingWorksWhicheverCommandInstanceIsAsked() throws Exception {
         for (ServiceProcess command : List.of(commandA, commandB)) {
             Answer answer = send(command, "POST", "/admin/relay/republish?from=2026-01-01", TestTokens.admin(),
@@ -159,7 +186,7 @@ class MultiInstanceTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aRebuildAskedOfOneQueryInstanceIsFollowedByBoth() throws Exception {
         String viewer = TestTokens.of(Actor.of("analyst", Role.METRO_ANALYST));
         String table = "/municipalities/" + CHIYODA + "/plans/p/progress/annual";
@@ -179,7 +206,7 @@ class MultiInstanceTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void concurrentClientsLoseNothingWhenOneCommandInstanceIsKilledMidLoad() throws Exception {
         String editor = editorOf(CHUO);
         send(commandA, "POST", "/municipalities", TestTokens.admin(), Map.of("code", CHUO, "name", "中央区",

@@ -61,7 +61,9 @@ final class Services {
                     "--spring.datasource.username=" + infrastructure.username(),
                     "--spring.datasource.password=" + infrastructure.password(),
                     // a request waits for a connection this long before it is answered 503
-                    "--spring.datasource.hikari.connection-timeout=1500"));
+                    "--spring.datasource.hikari.connection-timeout=1500",
+                    // as in production: one JSON object per line
+                    "--logging.structured.format.console=ecs"));
             if (withKafka) {
                 arguments.add("--spring.kafka.bootstrap-servers=" + infrastructure.kafka());
             }
