@@ -31,7 +31,6 @@ import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.infra.testsupport.AccessMatrix;
 import jp.shinko.infra.testsupport.Caller;
 import jp.shinko.infra.testsupport.TestTokens;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -175,23 +174,23 @@ class QueryApiAccessTest {
     AccessMatrix matrix;
 
     @BeforeAll
-    void registerBothMunicipalities(@Autowired EventStore eventStore) {
+    void registerBothMunicipalities() {
         for (MunicipalityRegistered registered : List.of(
                 new MunicipalityRegistered(TARGET, "札幌市", "Sapporo"),
                 new MunicipalityRegistered(ANOTHER, "函館市", "Hakodate"))) {
-            StoredEvents.append(eventStore, "Municipality", registered.municipalityCode().value(), 0,
+            StoredEvents.append("Municipality", registered.municipalityCode().value(), 0,
                     List.of(registered, new CouncilMeetingRecorded(registered.municipalityCode(), MeetingId.of("m"),
                             FiscalYear.of(2025), "審議会", LocalDate.of(2025, 6, 1), null, List.of(), null)));
         }
-        StoredEvents.append(eventStore, "Municipality", KEEPER.value(), 0, List.of(
+        StoredEvents.append("Municipality", KEEPER.value(), 0, List.of(
                 new MunicipalityRegistered(KEEPER, "北海道", "Hokkaido")));
-        StoredEvents.append(eventStore, "JointProject", KEEPER + ":project:x", 0, List.of(new JointProjectRecorded(
+        StoredEvents.append("JointProject", KEEPER + ":project:x", 0, List.of(new JointProjectRecorded(
                 KEEPER, ProjectId.of("x"), new ItemRef(PlanId.of("p"), ItemId.of("i")), "広域連携事業", null, null, TARGET,
                 List.of(THIRD), List.of(), FiscalYear.of(2025), null)));
-        StoredEvents.append(eventStore, "Consultation", KEEPER + ":consultation:y", 0, List.of(new ConsultationOpened(
+        StoredEvents.append("Consultation", KEEPER + ":consultation:y", 0, List.of(new ConsultationOpened(
                 KEEPER, CaseId.of("y"), TARGET, "補助金はないか", null, null)));
         for (MunicipalityCode code : List.of(TARGET, ANOTHER)) {
-            StoredEvents.append(eventStore, "Plan", code.value() + ":plan:p", 0, List.of(
+            StoredEvents.append("Plan", code.value() + ":plan:p", 0, List.of(
                     new PlanAdopted(code, PlanId.of("p"), "計画", FiscalYear.of(2025), FiscalYear.of(2027)),
                     new PlanItemAdded(code, PlanId.of("p"), ItemId.of("i"), null, new PlanItemContent("1", "事業",
                             List.of("産業振興課"),

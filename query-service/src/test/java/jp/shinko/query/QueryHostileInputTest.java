@@ -28,7 +28,6 @@ import jp.shinko.events.progress.IndicatorDefined;
 import jp.shinko.infra.eventstore.StoredPositions;
 import jp.shinko.infra.testsupport.TestTokens;
 import jp.shinko.query.position.ProjectionPositions;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -60,10 +59,10 @@ class QueryHostileInputTest {
     ProjectionPositions positions;
 
     @BeforeAll
-    void aPlanWhoseTitleLooksLikeAFormula(@Autowired EventStore store) {
-        StoredEvents.append(store, "Municipality", YOKOTE.value(), 0,
+    void aPlanWhoseTitleLooksLikeAFormula() {
+        StoredEvents.append("Municipality", YOKOTE.value(), 0,
                 List.of(new MunicipalityRegistered(YOKOTE, "横手市", "Yokote")));
-        StoredEvents.append(store, "Plan", YOKOTE.value() + ":plan:p", 0, List.of(
+        StoredEvents.append("Plan", YOKOTE.value() + ":plan:p", 0, List.of(
                 new PlanAdopted(YOKOTE, PlanId.of("p"), "横手市産業振興計画", FiscalYear.of(2023), FiscalYear.of(2026)),
                 new PlanItemAdded(YOKOTE, PlanId.of("p"), ItemId.of("a"), null, new PlanItemContent("1", FORMULA,
                         List.of("-商工観光課"),

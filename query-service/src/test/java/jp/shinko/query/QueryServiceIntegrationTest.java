@@ -6,15 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import jp.shinko.events.DomainEvent;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
 import jp.shinko.infra.testsupport.TestTokens;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +31,6 @@ class QueryServiceIntegrationTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    EventStore eventStore;
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -180,8 +175,7 @@ class QueryServiceIntegrationTest {
     }
 
     private void store(DomainEvent event) {
-        eventStore.publish(new GenericDomainEventMessage<>("Municipality", event.municipalityCode().value(), 0, event,
-                Map.of("commandId", UUID.randomUUID().toString())));
+        StoredEvents.append("Municipality", event.municipalityCode().value(), 0, List.of(event));
     }
 
     private Map<String, Object> row(String code) {

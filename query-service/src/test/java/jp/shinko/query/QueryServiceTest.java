@@ -11,16 +11,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The query service on a random port, migrating the event store itself, over the test JVM's
- * one PostgreSQL and one broker: one annotation, so every test that uses it shares one
- * application context.
+ * The query service on a random port, with its own database role, over the test JVM's one
+ * PostgreSQL (the event store migrated as the command service would) and one broker: one
+ * annotation, so every test that uses it shares one application context.
  */
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "shinko.event-store.migrate=true")
-@ContextConfiguration(initializers = RealInfrastructure.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = {RealInfrastructure.class, EventStoreMigrated.class})
 public @interface QueryServiceTest {
 }

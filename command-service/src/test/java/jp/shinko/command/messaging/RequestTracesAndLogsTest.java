@@ -37,12 +37,12 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * every event it caused (a span of the same trace, published later by the relay), the record
  * carries the CloudEvents attributes of its envelope, and the log line of the request carries
  * the command id, the caller, the municipality and the trace in its logging context (the fields
- * of its JSON line in production). Takasaki (102024) is this test's.
+ * of its JSON line in production). Kiryu (102032) is this test's.
  */
 @CommandServiceTest
 class RequestTracesAndLogsTest {
 
-    private static final String CITY = "102024";
+    private static final String CITY = "102032";
 
     @LocalServerPort
     int port;
@@ -65,10 +65,10 @@ class RequestTracesAndLogsTest {
     void aCommandsTraceReachesItsKafkaRecordsAndItsLogLineNamesWhoWhatAndTheTrace() {
         String registering = "4bf92f3577b34da6a3ce929d0e0e4736";
         send("POST", "/municipalities", TestTokens.admin(), registering, "register-" + CITY,
-                Map.of("code", CITY, "name", "高崎市", "romanisedName", "Takasaki"));
+                Map.of("code", CITY, "name", "桐生市", "romanisedName", "Kiryu"));
         String changing = "0af7651916cd43dd8448eb211c80319c";
         String key = UUID.randomUUID().toString();
-        String clerk = TestTokens.of(new Actor("takasaki-clerk", Role.MUNICIPAL_EDITOR, MunicipalityCode.of(CITY),
+        String clerk = TestTokens.of(new Actor("kiryu-clerk", Role.MUNICIPAL_EDITOR, MunicipalityCode.of(CITY),
                 null));
         send("PUT", "/municipalities/" + CITY + "/reason-codes", clerk, changing, key,
                 Map.of("reasons", List.of(Map.of("code", "1", "label", "人手不足"))));
@@ -101,7 +101,7 @@ class RequestTracesAndLogsTest {
                         .startsWith("PUT /municipalities/" + CITY + "/reason-codes answered 200 in "))
                 .findFirst().orElseThrow(() -> new AssertionError("no line for the request in " + requestLines.list));
         assertThat(line.getMDCPropertyMap()).containsEntry("commandId", key)
-                .containsEntry("subject", "takasaki-clerk")
+                .containsEntry("subject", "kiryu-clerk")
                 .containsEntry("role", "municipal-editor")
                 .containsEntry("municipality", CITY)
                 .containsEntry("traceId", changing);

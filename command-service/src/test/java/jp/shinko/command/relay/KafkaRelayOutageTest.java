@@ -30,12 +30,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.util.FileSystemUtils;
 
@@ -79,12 +79,15 @@ class KafkaRelayOutageTest {
         TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
                 postgres.password()); Statement statement = connection.createStatement()) {
-            statement.execute("create schema if not exists relay_outage_test");
+            statement.execute("create schema if not exists relay_outage_test authorization "
+                    + TestInfrastructure.commandService().username());
             statement.execute("""
                     create table if not exists relay_outage_test.token_entry (
                         processor_name varchar(255) not null, segment integer not null, token bytea,
                         token_type varchar(255), timestamp varchar(255), owner varchar(255),
                         primary key (processor_name, segment))""");
+            statement.execute("alter table relay_outage_test.token_entry owner to "
+                    + TestInfrastructure.commandService().username());
         }
     }
 
@@ -95,9 +98,9 @@ class KafkaRelayOutageTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl());
-        registry.add("spring.datasource.username", () -> TestInfrastructure.postgres().username());
-        registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
+        registry.add("spring.datasource.url", () -> TestInfrastructure.commandService().jdbcUrl());
+        registry.add("spring.datasource.username", () -> TestInfrastructure.commandService().username());
+        registry.add("spring.datasource.password", () -> TestInfrastructure.commandService().password());
         registry.add("spring.kafka.bootstrap-servers", () -> "localhost:" + brokerPort);
         TestInfrastructure.identityProvider().resourceServerProperties().forEach(
                 (name, value) -> registry.add(name, () -> value));

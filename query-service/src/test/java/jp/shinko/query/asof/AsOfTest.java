@@ -28,12 +28,11 @@ import jp.shinko.events.settings.RatingBand;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.infra.eventstore.StoredPositions;
+import jp.shinko.query.DemoData;
 import jp.shinko.query.DemoData.Answer;
 import jp.shinko.query.DemoData.Checkpoint;
-import jp.shinko.query.DemoData;
 import jp.shinko.query.QueryServiceTest;
 import jp.shinko.query.StoredEvents;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,8 +57,6 @@ class AsOfTest {
     @Autowired
     StoredPositions positions;
 
-    @Autowired
-    EventStore store;
 
     @Test
     void everyViewAsOfAnInstantAnswersWhatItAnsweredLiveThen() {
@@ -99,10 +96,10 @@ class AsOfTest {
 
     @Test
     void aCorrectionAndASchemeRecordedLaterAreLeftOutOfAnEarlierAnswer() {
-        StoredEvents.append(store, "Municipality", YOKOHAMA.value(), 0,
+        StoredEvents.append("Municipality", YOKOHAMA.value(), 0,
                 List.of(new MunicipalityRegistered(YOKOHAMA, "横浜市", "Yokohama")));
         String plan = YOKOHAMA.value() + ":plan:p";
-        StoredEvents.append(store, "Plan", plan, 0, List.of(
+        StoredEvents.append("Plan", plan, 0, List.of(
                 new PlanAdopted(YOKOHAMA, PlanId.of("p"), "産業振興計画", FiscalYear.of(2023), FiscalYear.of(2025)),
                 new PlanItemAdded(YOKOHAMA, PlanId.of("p"), ItemId.of("i"), null, new PlanItemContent("1", "創業支援",
                         List.of("経済局"), null, null, null, null, null)),
@@ -116,10 +113,10 @@ class AsOfTest {
         Instant firstReport = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as precise as recorded times
         await().until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(firstReport));
 
-        StoredEvents.append(store, "Plan", plan, 5, List.of(new AnnualActualRecorded(YOKOHAMA, PlanId.of("p"),
+        StoredEvents.append("Plan", plan, 5, List.of(new AnnualActualRecorded(YOKOHAMA, PlanId.of("p"),
                 ItemId.of("i"),
                 FiscalYear.of(2023), new BigDecimal("85"), "件", "集計誤りの訂正")));
-        StoredEvents.append(store, "Municipality", YOKOHAMA.value(), 1, List.of(new RatingSchemeAdopted(YOKOHAMA,
+        StoredEvents.append("Municipality", YOKOHAMA.value(), 1, List.of(new RatingSchemeAdopted(YOKOHAMA,
                 FiscalYear.of(2023), new RatingScheme(List.of(RatingBand.atLeast("A", "達成", 100),
                         RatingBand.above("B", "概ね達成", 80), RatingBand.rest("C", "未達成"))))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

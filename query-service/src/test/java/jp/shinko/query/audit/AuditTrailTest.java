@@ -42,11 +42,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -75,13 +73,13 @@ class AuditTrailTest {
     Instant firstReport;
 
     @BeforeAll
-    void recordAReportAndItsCorrections(@Autowired EventStore store) {
+    void recordAReportAndItsCorrections() {
         auditor = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.of(Actor.of("kansa", Role.AUDITOR)))
                 .build();
-        StoredEvents.append(store, "Municipality", KAWASAKI.value(), 0, Actor.of("ops", Role.ADMIN),
+        StoredEvents.append("Municipality", KAWASAKI.value(), 0, Actor.of("ops", Role.ADMIN),
                 List.of(new MunicipalityRegistered(KAWASAKI, "川崎市", "Kawasaki")));
-        StoredEvents.append(store, "Plan", PLAN, 0, CLERK, List.of(
+        StoredEvents.append("Plan", PLAN, 0, CLERK, List.of(
                 new PlanAdopted(KAWASAKI, PlanId.of("p"), "産業振興プラン", FiscalYear.of(2023), FiscalYear.of(2025)),
                 new PlanItemAdded(KAWASAKI, PlanId.of("p"), ItemId.of("a"), null, new PlanItemContent("1", "創業支援",
                         List.of("経済労働局"), null, null, null, null, null)),
@@ -97,7 +95,7 @@ class AuditTrailTest {
                         "相談窓口を開設", null)));
         firstReport = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         await().until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(firstReport));
-        StoredEvents.append(store, "Plan", PLAN, 8, OFFICE, List.of(
+        StoredEvents.append("Plan", PLAN, 8, OFFICE, List.of(
                 new AnnualActualRecorded(KAWASAKI, PlanId.of("p"), ItemId.of("a"), FiscalYear.of(2023),
                         new BigDecimal("85"), "件",
                         "集計漏れ5件を追加"),

@@ -29,11 +29,9 @@ import jp.shinko.events.settings.ReportingDeadlinesAdopted;
 import jp.shinko.infra.testsupport.TestTokens;
 import jp.shinko.query.QueryServiceTest;
 import jp.shinko.query.StoredEvents;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -60,11 +58,11 @@ class CrossCityTest {
     RestTestClient analyst;
 
     @BeforeAll
-    void storeTwoCities(@Autowired EventStore store) {
-        StoredEvents.append(store, "Municipality", SENDAI.value(), 0, List.of(
+    void storeTwoCities() {
+        StoredEvents.append("Municipality", SENDAI.value(), 0, List.of(
                 new MunicipalityRegistered(SENDAI, "仙台市", "Sendai"),
                 new ReportingDeadlinesAdopted(SENDAI, new ReportingDeadlines(45, 60))));
-        StoredEvents.append(store, "Municipality", ISHINOMAKI.value(), 0,
+        StoredEvents.append("Municipality", ISHINOMAKI.value(), 0,
                 List.of(new MunicipalityRegistered(ISHINOMAKI, "石巻市", "Ishinomaki")));
         // Sendai's quarterly plan: a heading, a row of two organisations, a retired row never reported
         List<Object> quarterly = new ArrayList<>(List.of(
@@ -81,9 +79,9 @@ class CrossCityTest {
                 quarterly.add(status("a", "産業振興課", quarter, industry[quarter - 1]));
             }
         }
-        StoredEvents.append(store, "Plan", SENDAI.value() + ":plan:q", 0, quarterly);
+        StoredEvents.append("Plan", SENDAI.value() + ":plan:q", 0, quarterly);
         // Sendai's annual plan: one actual for FY2019, none yet for FY2020
-        StoredEvents.append(store, "Plan", SENDAI.value() + ":plan:y", 0, List.of(
+        StoredEvents.append("Plan", SENDAI.value() + ":plan:y", 0, List.of(
                 new PlanAdopted(SENDAI, PlanId.of("y"), "仙台市産業振興指標", FiscalYear.of(2019), FiscalYear.of(2020)),
                 item(SENDAI, "y", "b", null, "1", List.of("経済企画課"), List.of("脱炭素・エネ", "DX")),
                 new IndicatorDefined(SENDAI, PlanId.of("y"), ItemId.of("b"), "支援件数", "件", null, null),
@@ -93,7 +91,7 @@ class CrossCityTest {
                         BigDecimal.valueOf(95), "件", null),
                 new AnnualTargetSet(SENDAI, PlanId.of("y"), ItemId.of("b"), FiscalYear.of(2020),
                         BigDecimal.valueOf(100), "件", null)));
-        StoredEvents.append(store, "Plan", ISHINOMAKI.value() + ":plan:p", 0, List.of(
+        StoredEvents.append("Plan", ISHINOMAKI.value() + ":plan:p", 0, List.of(
                 new PlanAdopted(ISHINOMAKI, PlanId.of("p"), "石巻市産業振興計画", FiscalYear.of(2019), FiscalYear.of(2019)),
                 item(ISHINOMAKI, "p", "c", null, "1", List.of("商工課"), List.of("若者")),
                 new IndicatorDefined(ISHINOMAKI, PlanId.of("p"), ItemId.of("c"), "創業件数", "件", null, null),

@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.calendar.FiscalYear;
@@ -26,12 +25,11 @@ import jp.shinko.events.plan.PlanItemAdded;
 import jp.shinko.events.plan.PlanItemContent;
 import jp.shinko.events.progress.AnnualTargetSet;
 import jp.shinko.events.progress.IndicatorDefined;
+import jp.shinko.infra.testsupport.TestInfrastructure;
 import jp.shinko.infra.testsupport.TestTokens;
 import jp.shinko.query.QueryServiceTest;
 import jp.shinko.query.StoredEvents;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -54,11 +52,7 @@ class PoisonEventTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    EventStore store;
 
-    @Autowired
-    DataSource dataSource;
 
     @Test
     void aPoisonEventIsParkedNamedInHealthAndLeavesEveryOtherCityAlone() throws Exception {
@@ -69,7 +63,7 @@ class PoisonEventTest {
                 + "\"value\":12,\"unit\":\"件\"}";
         String poison = UUID.randomUUID().toString();
         insertBelowTheApi(poison, yamagataPlan, 4, sound.substring(0, 60)); // cut off: no JSON
-        StoredEvents.append(store, "Plan", yamagataPlan, 5, List.of(new AnnualTargetSet(YAMAGATA, PlanId.of("p"),
+        StoredEvents.append("Plan", yamagataPlan, 5, List.of(new AnnualTargetSet(YAMAGATA, PlanId.of("p"),
                 ItemId.of("a"),
                 FiscalYear.of(2025), BigDecimal.valueOf(14), "件", null)));
         RestTestClient admin = client(TestTokens.admin());
@@ -109,9 +103,9 @@ class PoisonEventTest {
 
     /** A registered city with a plan of one item, its indicator and a target of 10 for FY2023. */
     private void planWithTarget(MunicipalityCode city, String name, long first) {
-        StoredEvents.append(store, "Municipality", city.value(), first,
+        StoredEvents.append("Municipality", city.value(), first,
                 List.of(new MunicipalityRegistered(city, name, "City")));
-        StoredEvents.append(store, "Plan", city.value() + ":plan:p", 0, List.of(
+        StoredEvents.append("Plan", city.value() + ":plan:p", 0, List.of(
                 new PlanAdopted(city, PlanId.of("p"), "産業振興計画", FiscalYear.of(2023), FiscalYear.of(2026)),
                 new PlanItemAdded(city, PlanId.of("p"), ItemId.of("a"), null, new PlanItemContent("1", "創業支援",
                         List.of("産業振興課"),
@@ -123,7 +117,8 @@ class PoisonEventTest {
 
     /** An event written straight into the store, as no command would write it. */
     private void insertBelowTheApi(String eventId, String aggregate, long sequence, String payload) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
+        try (Connection connection = TestInfrastructure.postgres().connect();
+                PreparedStatement insert = connection.prepareStatement(
                 "insert into event_store.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, "
                         + "type, recorded_at, payload_type, payload_revision, payload, meta_data) "
                         + "values (?, ?, ?, 'Plan', ?, 'AnnualTargetSet', '1', ?, '{}'::bytea)")) {
@@ -138,7 +133,8 @@ class PoisonEventTest {
 
     /** Fixes the cause: the stored bytes (and the parked copy of them) are made whole, below the API again. */
     private void repair(String eventId, String payload) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement replica = connection.createStatement()) {
+        try (Connection connection = TestInfrastructure.postgres().connect();
+                Statement replica = connection.createStatement()) {
             replica.execute("set session_replication_role = replica");
             for (String table : List.of("event_store.domain_event_entry", "query.dead_letter_entry")) {
                 try (PreparedStatement update = connection.prepareStatement("update " + table

@@ -29,7 +29,6 @@ import jp.shinko.infra.testsupport.TestTokens;
 import jp.shinko.query.QueryServiceTest;
 import jp.shinko.query.StoredEvents;
 import jp.shinko.query.position.ProjectionPositions;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,8 +62,8 @@ class ProjectionRebuildTest {
     JdbcClient jdbc;
 
     @Test
-    void aRebuildKeepsAnsweringAndEndsWithTheSameTables(@Autowired EventStore store) {
-        storeAPlanWithFiguresAndStatuses(store);
+    void aRebuildKeepsAnsweringAndEndsWithTheSameTables() {
+        storeAPlanWithFiguresAndStatuses();
         RestTestClient admin = client(TestTokens.admin());
         RestTestClient viewer = client(TestTokens.of(new Actor("viewer", Role.MUNICIPAL_VIEWER, MORIOKA, null)));
         await().atMost(Duration.ofSeconds(60)).until(() -> !status(admin).path("state").asString().equals("running")
@@ -103,8 +102,8 @@ class ProjectionRebuildTest {
         return checksums;
     }
 
-    private void storeAPlanWithFiguresAndStatuses(EventStore store) {
-        StoredEvents.append(store, "Municipality", MORIOKA.value(), 0,
+    private void storeAPlanWithFiguresAndStatuses() {
+        StoredEvents.append("Municipality", MORIOKA.value(), 0,
                 List.of(new MunicipalityRegistered(MORIOKA, "盛岡市", "Morioka")));
         List<Object> events = new ArrayList<>(List.of(
                 new PlanAdopted(MORIOKA, PlanId.of("p"), "盛岡市商工観光ビジョン", FiscalYear.of(2023), FiscalYear.of(2026)),
@@ -124,7 +123,7 @@ class ProjectionRebuildTest {
                         Quarter.of(quarter), "○", null, null, null));
             }
         }
-        StoredEvents.append(store, "Plan", MORIOKA.value() + ":plan:p", 0, events);
+        StoredEvents.append("Plan", MORIOKA.value() + ":plan:p", 0, events);
     }
 
     private String annual(RestTestClient viewer) {

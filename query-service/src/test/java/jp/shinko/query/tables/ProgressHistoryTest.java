@@ -34,11 +34,9 @@ import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.infra.testsupport.TestTokens;
 import jp.shinko.query.QueryServiceTest;
 import jp.shinko.query.StoredEvents;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -63,8 +61,8 @@ class ProgressHistoryTest {
     RestTestClient viewer;
 
     @BeforeAll
-    void storeTheFacts(@Autowired EventStore store) {
-        StoredEvents.append(store, "Municipality", AOMORI.value(), 0, List.of(
+    void storeTheFacts() {
+        StoredEvents.append("Municipality", AOMORI.value(), 0, List.of(
                 new MunicipalityRegistered(AOMORI, "青森市", "Aomori"),
                 // from FY2026 a stricter scheme: A from 100%, C at 60% or less
                 new RatingSchemeAdopted(AOMORI, FiscalYear.of(2026), new RatingScheme(List.of(
@@ -98,7 +96,7 @@ class ProgressHistoryTest {
                 new KpiTarget.AtLeast(BigDecimal.valueOf(3900), 2034)));
         events.add(observation(2024, 3500));
         events.add(observation(2022, 3650));
-        StoredEvents.append(store, "Plan", AOMORI.value() + ":plan:" + PLAN, 0, events);
+        StoredEvents.append("Plan", AOMORI.value() + ":plan:" + PLAN, 0, events);
 
         viewer = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.of(

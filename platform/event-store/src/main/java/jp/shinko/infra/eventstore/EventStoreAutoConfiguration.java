@@ -43,10 +43,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class EventStoreAutoConfiguration {
 
-    private static final String UNIQUE_VIOLATION = "23505";
+    static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
     EventSchema eventSchema() {
+        return schema();
+    }
+
+    /** The event store's tables and columns, as the migrations in {@code db/event-store} create them. */
+    static EventSchema schema() {
         return EventSchema.builder()
                 .eventTable(EventStoreSchemaMigration.SCHEMA + ".domain_event_entry")
                 .snapshotTable(EventStoreSchemaMigration.SCHEMA + ".snapshot_event_entry")

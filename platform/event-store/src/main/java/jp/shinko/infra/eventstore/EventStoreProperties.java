@@ -15,11 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     (default 200 ms); events stored by this process reach them at once
  * @param settledAfter how long after it was recorded an event has surely committed or failed, so
  *     that answers about the past may keep it in memory (default 5 minutes)
- * @param cachedEvents how many settled events answers about the past keep in memory (default 500,000)
+ * @param cachedEvents how many settled events answers about the past keep in memory (default
+ *     100,000: a few hundred bytes to a kilobyte each, well within the 480 MiB heap a service has
+ *     in the Kubernetes manifests)
  */
 @ConfigurationProperties("shinko.event-store")
 public record EventStoreProperties(boolean migrate, String tokenTable, @DefaultValue("200ms") Duration pollInterval,
-        @DefaultValue("5m") Duration settledAfter, @DefaultValue("500000") long cachedEvents) {
+        @DefaultValue("5m") Duration settledAfter, @DefaultValue("100000") long cachedEvents) {
 
     public EventStoreProperties {
         if (tokenTable == null || tokenTable.isBlank()) {

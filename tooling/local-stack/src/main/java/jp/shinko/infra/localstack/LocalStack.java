@@ -7,13 +7,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.consumer.ReferenceConsumer;
+import jp.shinko.infra.embedded.DatabaseRoles;
 import jp.shinko.infra.embedded.EmbeddedPostgresServer;
 import jp.shinko.infra.embedded.KraftBroker;
 import jp.shinko.infra.embedded.LocalIdentityProvider;
@@ -34,6 +35,12 @@ import jp.shinko.infra.seeds.SeedLoader;
 public final class LocalStack {
 
     static final String DATABASE = "shinko";
+    /**
+     * Each service's heap bounded as in production (where the image gives it 75% of the container's
+     * 640 MiB): the benchmark's figures are measured within it.
+     */
+    public static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
+
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(60);
     /** Who the demo data's events name as their actor. */
@@ -112,6 +119,13 @@ public final class LocalStack {
         return awaitEnd(stack, out);
     }
 
+    /** Where a service finds the database, as its own role. */
+    public static List<String> databaseArguments(RunningStack stack, String role) {
+        DatabaseRoles.Login login = DatabaseRoles.login(stack.postgresUrl(), role);
+        return List.of("--spring.datasource.url=" + login.jdbcUrl(), "--spring.datasource.username=" + login.username(),
+                "--spring.datasource.password=" + login.password());
+    }
+
     /**
      * Starts every part in order and returns the running stack; on failure, stops what was
      * started and rethrows.
@@ -132,6 +146,8 @@ public final class LocalStack {
                     data.postgres(), options.postgresPort(), data.log("postgres"));
             stack.started("PostgreSQL", postgres);
             postgres.createDatabaseIfMissing(DATABASE);
+            // the roles of a production installation: each service connects as its own, neither a superuser
+            DatabaseRoles.ensure(postgres.jdbcUrl(DATABASE), EmbeddedPostgresServer.SUPERUSER, "");
             stack.postgres(postgres.jdbcUrl(DATABASE));
 
             step(out, "Starting Kafka on port " + options.kafkaPort());
@@ -144,16 +160,18 @@ public final class LocalStack {
             stack.started("identity provider", identity);
             stack.identity(identity);
 
-            List<String> infrastructure = new ArrayList<>(List.of(
-                    "--spring.datasource.url=" + stack.postgresUrl(),
-                    "--spring.datasource.username=" + EmbeddedPostgresServer.SUPERUSER,
-                    "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
-            identity.resourceServerProperties().forEach((name, value) -> infrastructure.add("--" + name + "=" + value));
+            List<String> commandArguments = new ArrayList<>(databaseArguments(stack, DatabaseRoles.COMMAND));
+            commandArguments.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+            List<String> queryArguments = new ArrayList<>(databaseArguments(stack, DatabaseRoles.QUERY));
+            identity.resourceServerProperties().forEach((name, value) -> {
+                commandArguments.add("--" + name + "=" + value);
+                queryArguments.add("--" + name + "=" + value);
+            });
             // The command service owns the event store schema, so it is up before the query service reads it.
             ServiceProcess command = startService(out, stack, options, data, "command-service",
-                    options.commandPort(), infrastructure);
+                    options.commandPort(), commandArguments);
             ServiceProcess query = startService(out, stack, options, data, "query-service",
-                    options.queryPort(), infrastructure);
+                    options.queryPort(), queryArguments);
             // The screens find the identity provider's endpoints at start-up, and call both services.
             ServiceProcess web = startService(out, stack, options, data, "web", options.webPort(), List.of(
                     "--shinko.web.sign-in.issuer=" + identity.issuer(),
@@ -191,8 +209,10 @@ public final class LocalStack {
             DataDirectory data, String name, int port, List<String> arguments)
             throws IOException, InterruptedException {
         step(out, "Starting " + name + " on port " + port);
+        List<String> jvm = new ArrayList<>(SERVICE_JVM_OPTIONS);
+        jvm.add(StartObstacles.ownerOption(data));
         ServiceProcess service = ServiceProcess.start(name, options.servicesDirectory().resolve(name + "-exec.jar"),
-                port, List.of(StartObstacles.ownerOption(data)), arguments, data.log(name));
+                port, jvm, arguments, data.log(name));
         stack.started(name, service);
         service.awaitHealthy(SERVICE_START_TIMEOUT);
         return service;

@@ -20,6 +20,7 @@ import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.integration.IntegrationEnvelope;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.infra.embedded.DatabaseRoles;
 import jp.shinko.infra.embedded.EmbeddedPostgresServer;
 import jp.shinko.infra.embedded.FreePorts;
 import jp.shinko.infra.embedded.ServiceProcess;
@@ -60,6 +61,7 @@ class DatabaseFaultTest {
         port = FreePorts.any();
         startPostgres();
         postgres.createDatabaseIfMissing(DATABASE);
+        DatabaseRoles.ensure(postgres.jdbcUrl(DATABASE), EmbeddedPostgresServer.SUPERUSER, "");
         infrastructure = new Services.Infrastructure(postgres.jdbcUrl(DATABASE), EmbeddedPostgresServer.SUPERUSER,
                 "", TestInfrastructure.kafkaBootstrapServers(), TestInfrastructure.identityProvider());
         RUNNING.add(Services.command("command-fault", infrastructure).join());

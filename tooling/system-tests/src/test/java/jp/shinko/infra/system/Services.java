@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import jp.shinko.infra.embedded.DatabaseRoles;
 import jp.shinko.infra.embedded.FreePorts;
 import jp.shinko.infra.embedded.LocalIdentityProvider;
 import jp.shinko.infra.embedded.ServiceProcess;
@@ -22,7 +23,10 @@ final class Services {
     private static final Path JARS = Path.of(System.getProperty("shinko.system-tests.services-dir",
             "target/services"));
 
-    /** Where the services find their database, broker and identity provider. */
+    /**
+     * Where the services find their database (reached here as its superuser, who has set up the
+     * services' roles), broker and identity provider.
+     */
     record Infrastructure(String jdbcUrl, String username, String password, String kafka,
             LocalIdentityProvider identity) {
     }
@@ -56,10 +60,13 @@ final class Services {
     private static CompletableFuture<ServiceProcess> start(String name, String jar, int port,
             Infrastructure infrastructure, boolean withKafka) {
         return CompletableFuture.supplyAsync(() -> {
+            // each service with its own role, as in production
+            DatabaseRoles.Login login = DatabaseRoles.login(infrastructure.jdbcUrl(),
+                    withKafka ? DatabaseRoles.COMMAND : DatabaseRoles.QUERY);
             List<String> arguments = new ArrayList<>(List.of(
-                    "--spring.datasource.url=" + infrastructure.jdbcUrl(),
-                    "--spring.datasource.username=" + infrastructure.username(),
-                    "--spring.datasource.password=" + infrastructure.password(),
+                    "--spring.datasource.url=" + login.jdbcUrl(),
+                    "--spring.datasource.username=" + login.username(),
+                    "--spring.datasource.password=" + login.password(),
                     // a request waits for a connection this long before it is answered 503
                     "--spring.datasource.hikari.connection-timeout=1500",
                     // as in production: one JSON object per line

@@ -10,6 +10,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Points a Spring test context at the JVM's shared PostgreSQL, Kafka and identity provider from
  * {@link TestInfrastructure}: {@code @ContextConfiguration(initializers = RealInfrastructure.class)}.
+ * The command and query services connect with their own roles, as in production; any other
+ * application as the superuser.
  *
  * <p>A broker is started only for applications that use Spring for Apache Kafka. The services
  * trust the test identity provider's tokens ({@link TestTokens}) unless a test names an issuer
@@ -22,7 +24,8 @@ public final class RealInfrastructure implements ApplicationContextInitializer<C
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
+        TestInfrastructure.Postgres postgres = TestInfrastructure.forService(
+                context.getEnvironment().getProperty("spring.application.name", ""));
         Map<String, Object> properties = new HashMap<>(Map.of(
                 "spring.datasource.url", postgres.jdbcUrl(),
                 "spring.datasource.username", postgres.username(),

@@ -22,7 +22,7 @@ final class ServiceProcesses {
 
     /** Starts it with the database and token settings and the arguments given; returns once it is healthy. */
     static ServiceProcess start(String name, String jarProperty, int port, List<String> moreArguments) {
-        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
+        TestInfrastructure.Postgres postgres = TestInfrastructure.forService(name);
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=" + postgres.username(),

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Locale;
+import jp.shinko.infra.embedded.DatabaseRoles;
 import jp.shinko.infra.embedded.EmbeddedPostgresServer;
 import jp.shinko.infra.embedded.FreePorts;
 import jp.shinko.infra.embedded.KraftBroker;
@@ -42,16 +46,48 @@ public final class TestInfrastructure {
 
     private static final Logger LOG = LoggerFactory.getLogger(TestInfrastructure.class);
 
-    /** Connection settings of the test database. */
+    /** Connection settings of the test database, as one role. */
     public record Postgres(String jdbcUrl, String username, String password) {
+
+        /** A new connection as this role; the caller closes it. */
+        public Connection connect() throws SQLException {
+            return DriverManager.getConnection(jdbcUrl, username, password);
+        }
     }
 
     private TestInfrastructure() {
     }
 
-    /** The shared test database, started on first use. */
+    /**
+     * The shared test database as its superuser, started on first use: for what a test does
+     * below the services (an attacker's tampering, a broken row), never what a service does.
+     */
     public static Postgres postgres() {
         return Holder.POSTGRES;
+    }
+
+    /** The shared test database as the command service's role ({@link DatabaseRoles#COMMAND}). */
+    public static Postgres commandService() {
+        return as(DatabaseRoles.COMMAND);
+    }
+
+    /** The shared test database as the query service's role ({@link DatabaseRoles#QUERY}). */
+    public static Postgres queryService() {
+        return as(DatabaseRoles.QUERY);
+    }
+
+    /** The shared test database as the role of the service named (its {@code spring.application.name}). */
+    public static Postgres forService(String applicationName) {
+        return switch (applicationName) {
+            case "command-service" -> commandService();
+            case "query-service" -> queryService();
+            default -> postgres();
+        };
+    }
+
+    private static Postgres as(String role) {
+        DatabaseRoles.Login login = DatabaseRoles.login(Holder.POSTGRES.jdbcUrl(), role);
+        return new Postgres(login.jdbcUrl(), login.username(), login.password());
     }
 
     /** The shared broker's bootstrap servers, started on first use. */
@@ -96,8 +132,15 @@ public final class TestInfrastructure {
     private static final class Holder {
 
         private static final boolean CONTAINERS = useContainers();
-        private static final Postgres POSTGRES = CONTAINERS ? startPostgresContainer() : startEmbeddedPostgres();
+        private static final Postgres POSTGRES = withRoles(CONTAINERS ? startPostgresContainer()
+                : startEmbeddedPostgres());
         private static final String KAFKA = CONTAINERS ? startKafkaContainer() : startEmbeddedKafka();
+
+        /** The services' roles, as in production: neither may do what the other's role is for. */
+        private static Postgres withRoles(Postgres superuser) {
+            DatabaseRoles.ensure(superuser.jdbcUrl(), superuser.username(), superuser.password());
+            return superuser;
+        }
 
         private static Postgres startPostgresContainer() {
             PostgreSQLContainer container = new PostgreSQLContainer(POSTGRES_IMAGE).withDatabaseName(DATABASE);

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
+import jp.shinko.infra.embedded.DatabaseRoles;
 import jp.shinko.infra.embedded.EmbeddedPostgresServer;
 import jp.shinko.infra.embedded.LocalIdentityProvider;
 import jp.shinko.infra.embedded.ServiceProcess;
@@ -174,14 +175,14 @@ public final class Benchmark {
      */
     private static LoadRun.Result withoutFreshnessCheck(RunningStack stack, LocalStackOptions stackOptions,
             BenchOptions options, BenchCities cities) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + stack.postgresUrl(),
-                "--spring.datasource.username=" + EmbeddedPostgresServer.SUPERUSER,
-                "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
+        List<String> arguments = new ArrayList<>(LocalStack.databaseArguments(stack, DatabaseRoles.COMMAND));
+        arguments.addAll(List.of("--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
                 "--shinko.aggregate-cache.check-freshness=false"));
         stack.identity().resourceServerProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
         Path logs = Files.createDirectories(stackOptions.dataDirectory().resolve("logs"));
         try (ServiceProcess unchecked = ServiceProcess.start("command-service-unchecked",
-                stackOptions.servicesDirectory().resolve("command-service-exec.jar"), UNCHECKED_PORT, List.of(),
+                stackOptions.servicesDirectory().resolve("command-service-exec.jar"), UNCHECKED_PORT,
+                LocalStack.SERVICE_JVM_OPTIONS,
                 arguments,
                 logs.resolve("command-service-unchecked.log"))) {
             unchecked.awaitHealthy(Duration.ofMinutes(3));
