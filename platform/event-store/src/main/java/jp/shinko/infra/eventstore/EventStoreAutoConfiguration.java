@@ -45,6 +45,9 @@ public class EventStoreAutoConfiguration {
 
     static final String UNIQUE_VIOLATION = "23505";
 
+    /** Events the store keeps in memory for the processors that tail it. */
+    private static final int TAILING_CACHE = 1000;
+
     @Bean
     EventSchema eventSchema() {
         return schema();
@@ -132,6 +135,11 @@ public class EventStoreAutoConfiguration {
         return EmbeddedEventStore.builder()
                 .storageEngine(eventStorageEngine)
                 .fetchDelay(properties.pollInterval().toMillis())
+                // events kept for the processors tailing the store: each carries its own copy of the tracking
+                // token and its gaps, so Axon's default 10,000 took up to hundreds of MB of a 512 MiB heap while
+                // a backlog with many gaps was read (found by ./local-stack bench); a processor behind reads
+                // the store itself
+                .cachedEvents(TAILING_CACHE)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .build();
