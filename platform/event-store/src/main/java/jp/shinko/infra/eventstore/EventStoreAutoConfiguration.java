@@ -109,18 +109,12 @@ public class EventStoreAutoConfiguration {
         if (properties.migrate()) {
             EventStoreSchemaMigration.migrate(dataSource);
         }
-        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .eventSerializer(serializer)
+        JdbcEventStorageEngine.Builder builder = PostgresEventStorageEngine
+                .over(serializer, persistenceExceptionResolver, eventSchema)
                 .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .dataType(byte[].class)
-                // events read per query: a processor catching up or rebuilding reads the store 1,000 at a time
-                .batchSize(1000)
-                .schema(eventSchema);
+                .transactionManager(transactionManager);
         return new PostgresEventStorageEngine(builder, tracer.getIfAvailable(() -> Tracer.NOOP));
     }
 

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -34,6 +35,23 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
     PostgresEventStorageEngine(Builder builder, Tracer tracer) {
         super(builder.createTokenAt(PostgresEventStorageEngine::firstTokenAtOrAfter));
         this.tracer = tracer;
+    }
+
+    /**
+     * What every engine over these tables is built with, whatever reads or writes through it:
+     * one JSON serializer for events and snapshots, payloads in {@code bytea}, a lost race on a
+     * sequence number resolved as Axon's {@code ConcurrencyException}, and 1,000 events read per
+     * query (a processor catching up or rebuilding reads the store 1,000 at a time).
+     */
+    static JdbcEventStorageEngine.Builder over(Serializer serializer, PersistenceExceptionResolver resolver,
+            EventSchema schema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(serializer)
+                .persistenceExceptionResolver(resolver)
+                .dataType(byte[].class)
+                .batchSize(1000)
+                .schema(schema);
     }
 
     @Override

@@ -6,9 +6,7 @@ import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
-import org.axonframework.serialization.Serializer;
 
 /**
  * The event store as the services write it (same tables, serializer and timestamps), over a data
@@ -23,17 +21,13 @@ public final class StandaloneEventStore {
 
     /** An event store appending through the given data source, each publication its own transaction. */
     public static EventStore over(DataSource dataSource) {
-        Serializer serializer = new PublishedEventSerializer();
         return EmbeddedEventStore.builder()
-                .storageEngine(new PostgresEventStorageEngine(JdbcEventStorageEngine.builder()
-                        .snapshotSerializer(serializer)
-                        .eventSerializer(serializer)
-                        .persistenceExceptionResolver(
-                                new SQLStateResolver(EventStoreAutoConfiguration.UNIQUE_VIOLATION))
+                .storageEngine(new PostgresEventStorageEngine(PostgresEventStorageEngine.over(
+                                new PublishedEventSerializer(),
+                                new SQLStateResolver(EventStoreAutoConfiguration.UNIQUE_VIOLATION),
+                                EventStoreAutoConfiguration.schema())
                         .connectionProvider(new DataSourceConnectionProvider(dataSource))
-                        .transactionManager(NoTransactionManager.INSTANCE)
-                        .dataType(byte[].class)
-                        .schema(EventStoreAutoConfiguration.schema()), Tracer.NOOP))
+                        .transactionManager(NoTransactionManager.INSTANCE), Tracer.NOOP))
                 .build();
     }
 }

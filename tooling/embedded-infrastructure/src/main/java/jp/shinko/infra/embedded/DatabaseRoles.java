@@ -65,8 +65,6 @@ public final class DatabaseRoles {
             for (String schema : QUERY_SCHEMAS) {
                 statement.execute(adopt(schema, QUERY));
             }
-            // what the command service created before the roles existed, readable again
-            statement.execute("grant select on all tables in schema event_store to " + QUERY);
         } catch (SQLException e) {
             throw new IllegalStateException("could not set up the roles shinko_command and shinko_query", e);
         }

@@ -1,5 +1,7 @@
 package jp.shinko.infra.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,6 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import jp.shinko.events.actor.Actor;
+import jp.shinko.events.actor.Role;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.infra.embedded.ServiceProcess;
+import jp.shinko.infra.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +62,20 @@ final class Api {
             json = JSON.missingNode();
         }
         return new Answer(response.statusCode(), json, response);
+    }
+
+    /** Sends a request to a service (no Idempotency-Key) and fails unless it answers the status expected. */
+    static Answer expect(ServiceProcess service, String method, String path, String token, Object body,
+            int expectedStatus) throws IOException, InterruptedException {
+        Answer answer = send(service.baseUrl(), method, path, token, null, body);
+        assertThat(answer.status()).as("%s %s on %s: %s", method, path, service.name(), answer.raw().body())
+                .isEqualTo(expectedStatus);
+        return answer;
+    }
+
+    /** A token of an editor of the municipality, named {@code editor-<code>}. */
+    static String editorOf(String code) {
+        return TestTokens.of(new Actor("editor-" + code, Role.MUNICIPAL_EDITOR, MunicipalityCode.of(code), null));
     }
 
     static Answer get(URI base, String path, String token) throws IOException, InterruptedException {

@@ -27,7 +27,6 @@ import java.util.stream.Collectors;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.integration.IntegrationEnvelope;
-import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.embedded.ServiceProcess;
 import jp.shinko.infra.kafka.Topics;
 import jp.shinko.infra.system.Api.Answer;
@@ -100,14 +99,14 @@ class MultiInstanceTest {
     @Test
     @Order(1)
     void writesAlternatingBetweenInstancesAreEachDecidedOnWhatIsStored() throws Exception {
-        String editor = editorOf(CHIYODA);
-        send(commandA, "POST", "/municipalities", TestTokens.admin(), Map.of("code", CHIYODA, "name", "千代田区",
+        String editor = Api.editorOf(CHIYODA);
+        Api.expect(commandA, "POST", "/municipalities", TestTokens.admin(), Map.of("code", CHIYODA, "name", "千代田区",
                 "romanisedName", "Chiyoda"), 201);
-        send(commandB, "POST", "/municipalities/" + CHIYODA + "/plans", editor, Map.of("id", "p", "name", "計画",
+        Api.expect(commandB, "POST", "/municipalities/" + CHIYODA + "/plans", editor, Map.of("id", "p", "name", "計画",
                 "fromFiscalYear", "R5", "toFiscalYear", "R8"), 201);
-        send(commandA, "POST", plan(CHIYODA, "p") + "/items", editor, item("a", "1"), 201);
-        send(commandB, "POST", plan(CHIYODA, "p") + "/items", editor, item("b", "2"), 201);
-        send(commandA, "PUT", plan(CHIYODA, "p") + "/items/a/indicator", editor, Map.of("name", "参加者数",
+        Api.expect(commandA, "POST", plan(CHIYODA, "p") + "/items", editor, item("a", "1"), 201);
+        Api.expect(commandB, "POST", plan(CHIYODA, "p") + "/items", editor, item("b", "2"), 201);
+        Api.expect(commandA, "PUT", plan(CHIYODA, "p") + "/items/a/indicator", editor, Map.of("name", "参加者数",
                 "unit", "人"), 200);
         String target = plan(CHIYODA, "p") + "/items/a/annual-targets/R5";
 
@@ -115,25 +114,26 @@ class MultiInstanceTest {
         long version = 0;
         Answer last = null;
         for (int i = 0; i < 40; i++, sent++) {
-            last = send(i % 2 == 0 ? commandA : commandB, "PUT", target, editor,
+            last = Api.expect(i % 2 == 0 ? commandA : commandB, "PUT", target, editor,
                     Map.of("value", i % 2 == 0 ? 10 : 15, "unit", "人"), 200);
             assertThat(last.body().path("changed").asBoolean()).as("write %d", i).isTrue();
             assertThat(last.body().path("version").asLong()).isEqualTo(++version);
         }
         for (int i = 0; i < 39; i++, sent++) {
-            last = send(i % 2 == 0 ? commandB : commandA, "PUT", target, editor,
+            last = Api.expect(i % 2 == 0 ? commandB : commandA, "PUT", target, editor,
                     Map.of("value", List.of(10, 15, 20).get(i % 3), "unit", "人", "expectedVersion", version), 200);
             assertThat(last.body().path("version").asLong()).isEqualTo(++version);
         }
         // the city's own rules, its tree and a closed year, each step on the other instance
-        send(commandA, "PUT", "/municipalities/" + CHIYODA + "/rating-scheme", editor, Map.of("fromFiscalYear", "R5",
-                "bands", List.of(Map.of("label", "A", "minimumPercent", 100), Map.of("label", "B"))), 200);
-        send(commandB, "PUT", "/municipalities/" + CHIYODA + "/reporting-deadlines", editor,
+        Api.expect(commandA, "PUT", "/municipalities/" + CHIYODA + "/rating-scheme", editor,
+                Map.of("fromFiscalYear", "R5", "bands", List.of(Map.of("label", "A", "minimumPercent", 100),
+                        Map.of("label", "B"))), 200);
+        Api.expect(commandB, "PUT", "/municipalities/" + CHIYODA + "/reporting-deadlines", editor,
                 Map.of("quarterlyStatusDays", 20, "annualActualDays", 60), 200);
-        send(commandA, "POST", plan(CHIYODA, "p") + "/items/b/move", editor, Map.of("parentItemId", "a",
+        Api.expect(commandA, "POST", plan(CHIYODA, "p") + "/items/b/move", editor, Map.of("parentItemId", "a",
                 "number", "1"), 200);
-        send(commandB, "POST", plan(CHIYODA, "p") + "/items/b/retire", editor, Map.of("reason", "統合"), 200);
-        send(commandA, "POST", plan(CHIYODA, "p") + "/fiscal-years/R5/close", editor, Map.of("councilReportedOn",
+        Api.expect(commandB, "POST", plan(CHIYODA, "p") + "/items/b/retire", editor, Map.of("reason", "統合"), 200);
+        Api.expect(commandA, "POST", plan(CHIYODA, "p") + "/fiscal-years/R5/close", editor, Map.of("councilReportedOn",
                 "2024-06-20"), 200);
         sent += 5;
         LOG.info("Sequential writes alternating between two instances: {} sent, {} acknowledged, 0 refused", sent,
@@ -179,7 +179,7 @@ class MultiInstanceTest {
     @Order(3)
     void republishingWorksWhicheverCommandInstanceIsAsked() throws Exception {
         for (ServiceProcess command : List.of(commandA, commandB)) {
-            Answer answer = send(command, "POST", "/admin/relay/republish?from=2026-01-01", TestTokens.admin(),
+            Answer answer = Api.expect(command, "POST", "/admin/relay/republish?from=2026-01-01", TestTokens.admin(),
                     null, 202);
             assertThat(answer.body().path("state").asString()).as(command.name()).isEqualTo("applied");
         }
@@ -193,7 +193,7 @@ class MultiInstanceTest {
         String before = Api.get(queryA.baseUrl(), table, viewer).raw().body();
         assertThat(Api.get(queryB.baseUrl(), table, viewer).raw().body()).isEqualTo(before);
 
-        send(queryA, "POST", "/admin/projections/rebuild", TestTokens.admin(), null, 202);
+        Api.expect(queryA, "POST", "/admin/projections/rebuild", TestTokens.admin(), null, 202);
         assertThat(Api.get(queryB.baseUrl(), table, viewer).raw().body()).as("the other instance, meanwhile")
                 .isEqualTo(before);
 
@@ -208,17 +208,17 @@ class MultiInstanceTest {
     @Test
     @Order(5)
     void concurrentClientsLoseNothingWhenOneCommandInstanceIsKilledMidLoad() throws Exception {
-        String editor = editorOf(CHUO);
-        send(commandA, "POST", "/municipalities", TestTokens.admin(), Map.of("code", CHUO, "name", "中央区",
+        String editor = Api.editorOf(CHUO);
+        Api.expect(commandA, "POST", "/municipalities", TestTokens.admin(), Map.of("code", CHUO, "name", "中央区",
                 "romanisedName", "Chuo"), 201);
         for (int client = 0; client < CLIENTS; client++) {
             String plan = plan(CHUO, "c" + client);
-            send(commandB, "POST", "/municipalities/" + CHUO + "/plans", editor, Map.of("id", "c" + client,
+            Api.expect(commandB, "POST", "/municipalities/" + CHUO + "/plans", editor, Map.of("id", "c" + client,
                     "name", "計画" + client, "fromFiscalYear", "R5", "toFiscalYear", "R8"), 201);
-            send(commandA, "POST", plan + "/items", editor, item("a", "1"), 201);
-            send(commandB, "POST", plan + "/items", editor, item("b", "2"), 201);
-            send(commandA, "PUT", plan + "/items/a/indicator", editor, Map.of("name", "参加者数", "unit", "人"), 200);
-            send(commandB, "PUT", plan + "/kpis/k", editor, Map.of("name", "事業所数", "unit", "所",
+            Api.expect(commandA, "POST", plan + "/items", editor, item("a", "1"), 201);
+            Api.expect(commandB, "POST", plan + "/items", editor, item("b", "2"), 201);
+            Api.expect(commandA, "PUT", plan + "/items/a/indicator", editor, Map.of("name", "参加者数", "unit", "人"), 200);
+            Api.expect(commandB, "PUT", plan + "/kpis/k", editor, Map.of("name", "事業所数", "unit", "所",
                     "baseline", Map.of("value", 100, "fromYear", 2021)), 200);
         }
 
@@ -425,17 +425,7 @@ class MultiInstanceTest {
                 infrastructure.password());
     }
 
-    private static Answer send(ServiceProcess service, String method, String path, String token, Object body,
-            int expectedStatus) throws Exception {
-        Answer answer = Api.send(service.baseUrl(), method, path, token, null, body);
-        assertThat(answer.status()).as("%s %s on %s: %s", method, path, service.name(), answer.raw().body())
-                .isEqualTo(expectedStatus);
-        return answer;
-    }
 
-    private static String editorOf(String code) {
-        return TestTokens.of(new Actor("editor-" + code, Role.MUNICIPAL_EDITOR, MunicipalityCode.of(code), null));
-    }
 
     private static String plan(String code, String planId) {
         return "/municipalities/" + code + "/plans/" + planId;

@@ -26,7 +26,6 @@ import java.util.stream.Stream;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.actor.Role;
 import jp.shinko.events.integration.IntegrationEnvelope;
-import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.embedded.DatabaseRoles;
 import jp.shinko.infra.embedded.EmbeddedPostgresServer;
 import jp.shinko.infra.embedded.FreePorts;
@@ -92,6 +91,8 @@ class RestoreDrillTest {
         Services.Infrastructure running = new Services.Infrastructure(originalUrl, EmbeddedPostgresServer.SUPERUSER,
                 "", TestInfrastructure.kafkaBootstrapServers(), TestInfrastructure.identityProvider());
         List<ServiceProcess> services = Services.startAll(List.of(Services.command("command-drill", running)));
+        // stopped below before the restore; stopped here too should the test fail before that
+        OPEN.add(() -> Services.stopAll(services));
         services.addAll(Services.startAll(List.of(Services.query("query-drill", running))));
         ServiceProcess command = services.get(0);
         ServiceProcess query = services.get(1);
@@ -254,30 +255,30 @@ class RestoreDrillTest {
 
     /** A municipality with a plan, an indicator, a target and an actual, through the API. */
     private static void record(ServiceProcess command, String city) throws Exception {
-        String editor = editorOf(city);
+        String editor = Api.editorOf(city);
         String plan = "/municipalities/" + city + "/plans/p";
-        send(command, "POST", "/municipalities", TestTokens.admin(), Map.of("code", city,
+        Api.expect(command, "POST", "/municipalities", TestTokens.admin(), Map.of("code", city,
                 "name", NAMES.get(city).get(0), "romanisedName", NAMES.get(city).get(1)), 201);
-        send(command, "POST", "/municipalities/" + city + "/plans", editor, Map.of("id", "p",
+        Api.expect(command, "POST", "/municipalities/" + city + "/plans", editor, Map.of("id", "p",
                 "name", "産業振興計画", "fromFiscalYear", "R5", "toFiscalYear", "R8"), 201);
-        send(command, "POST", plan + "/items", editor, Map.of("id", "a", "content", Map.of("number", "1",
+        Api.expect(command, "POST", plan + "/items", editor, Map.of("id", "a", "content", Map.of("number", "1",
                 "title", "創業支援", "responsibleOrganisations", List.of("産業振興課"))), 201);
-        send(command, "PUT", plan + "/items/a/indicator", editor, Map.of("name", "創業件数", "unit", "件"), 200);
-        send(command, "PUT", plan + "/items/a/annual-targets/R5", editor, Map.of("value", 30, "unit", "件"), 200);
+        Api.expect(command, "PUT", plan + "/items/a/indicator", editor, Map.of("name", "創業件数", "unit", "件"), 200);
+        Api.expect(command, "PUT", plan + "/items/a/annual-targets/R5", editor, Map.of("value", 30, "unit", "件"), 200);
     }
 
     /** Recorded after the base backup: only the archived WAL brings these back. Returns the event position. */
     private static String recordAfterTheBackup(ServiceProcess command, String city) throws Exception {
         String plan = "/municipalities/" + city + "/plans/p";
-        send(command, "PUT", plan + "/items/a/annual-targets/R6", editorOf(city), Map.of("value", 35, "unit", "件"),
-                200);
-        return send(command, "PUT", plan + "/items/a/annual-actuals/R5", editorOf(city),
+        Api.expect(command, "PUT", plan + "/items/a/annual-targets/R6", Api.editorOf(city),
+                Map.of("value", 35, "unit", "件"), 200);
+        return Api.expect(command, "PUT", plan + "/items/a/annual-actuals/R5", Api.editorOf(city),
                 Map.of("value", 31, "unit", "件"), 200).header("Shinko-Event-Position").orElseThrow();
     }
 
     private static void awaitProjected(ServiceProcess query, String position) {
         await().atMost(Duration.ofMinutes(1)).until(() -> Api.get(query.baseUrl(), "/municipalities/" + CITIES.get(0)
-                + "/plans/p/progress/annual?waitForPosition=" + position, editorOf(CITIES.get(0)))
+                + "/plans/p/progress/annual?waitForPosition=" + position, Api.editorOf(CITIES.get(0)))
                 .header("Shinko-Position-Reached").orElse(""), "true"::equals);
     }
 
@@ -341,16 +342,7 @@ class RestoreDrillTest {
         return DriverManager.getConnection(jdbcUrl, EmbeddedPostgresServer.SUPERUSER, "");
     }
 
-    private static Answer send(ServiceProcess service, String method, String path, String token, Object body,
-            int expectedStatus) throws Exception {
-        Answer answer = Api.send(service.baseUrl(), method, path, token, null, body);
-        assertThat(answer.status()).as("%s %s: %s", method, path, answer.raw().body()).isEqualTo(expectedStatus);
-        return answer;
-    }
 
-    private static String editorOf(String code) {
-        return TestTokens.of(new Actor("editor-" + code, Role.MUNICIPAL_EDITOR, MunicipalityCode.of(code), null));
-    }
 
     private static Path log(String name) throws IOException {
         return Files.createDirectories(Path.of("target", "service-logs")).resolve(name + ".log");
