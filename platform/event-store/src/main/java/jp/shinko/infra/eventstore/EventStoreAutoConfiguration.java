@@ -45,8 +45,12 @@ public class EventStoreAutoConfiguration {
 
     static final String UNIQUE_VIOLATION = "23505";
 
-    /** Events the store keeps in memory for the processors that tail it. */
-    private static final int TAILING_CACHE = 1000;
+    /**
+     * Events the store keeps in memory for the processors that tail it: each carries its own copy
+     * of the tracking token and its gaps (up to thousands while many tables are entered at once),
+     * so a few hundred; a processor that falls behind them reads the store itself.
+     */
+    private static final int TAILING_CACHE = 200;
 
     @Bean
     EventSchema eventSchema() {
@@ -129,10 +133,8 @@ public class EventStoreAutoConfiguration {
         return EmbeddedEventStore.builder()
                 .storageEngine(eventStorageEngine)
                 .fetchDelay(properties.pollInterval().toMillis())
-                // events kept for the processors tailing the store: each carries its own copy of the tracking
-                // token and its gaps, so Axon's default 10,000 took up to hundreds of MB of a 512 MiB heap while
-                // a backlog with many gaps was read (found by ./local-stack bench); a processor behind reads
-                // the store itself
+                // Axon's default 10,000 took up to hundreds of MB of a 512 MiB heap while a backlog with
+                // many gaps was read (found by ./local-stack bench)
                 .cachedEvents(TAILING_CACHE)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))

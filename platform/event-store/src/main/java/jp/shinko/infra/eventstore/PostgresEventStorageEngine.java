@@ -13,6 +13,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -27,8 +30,21 @@ import org.axonframework.serialization.Serializer;
  *
  * <p>Each append is a span of the trace it is part of (the HTTP request whose command caused
  * the events), so a trace shows the time spent writing to the store.
+ *
+ * <p>A processor reads fewer events per query the more gaps its position carries
+ * ({@link #trackedBatchSize}): Axon gives every event read its own copy of the reader's tracking
+ * token, gaps included, so a batch costs memory in events × gaps. Gaps are the positions of
+ * transactions still open (or rolled back) when the events after them were read; with eight
+ * clients entering 560-row tables at once a reader at the head sees thousands, and a 1,000-event
+ * batch then held millions of copied gaps (a 512 MiB command service ran out of memory, found by
+ * {@code ./local-stack bench}). A processor catching up on settled events has no gaps and still
+ * reads 1,000 at a time.
  */
 final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
+
+    /** Gaps copied per batch read, at most: about 40 bytes each, so about 8 MB. */
+    static final int GAPS_PER_BATCH = 200_000;
+    private static final int SMALLEST_BATCH = 10;
 
     private final Tracer tracer;
 
@@ -66,6 +82,21 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
         } finally {
             span.end();
         }
+    }
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        return super.fetchTrackedEvents(lastToken, trackedBatchSize(lastToken, batchSize));
+    }
+
+    /**
+     * How many events to read after a position: the configured batch, or fewer when the position
+     * carries so many gaps that each event's copy of them would exceed {@link #GAPS_PER_BATCH}.
+     * Axon reads on until a batch comes back empty, so a smaller batch only means more queries.
+     */
+    static int trackedBatchSize(TrackingToken lastToken, int batchSize) {
+        int gaps = lastToken instanceof GapAwareTrackingToken position ? position.getGaps().size() : 0;
+        return Math.max(SMALLEST_BATCH, Math.min(batchSize, GAPS_PER_BATCH / (gaps + 1)));
     }
 
     @Override

@@ -8,11 +8,15 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
 import jp.shinko.infra.testsupport.RealInfrastructure;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -104,6 +108,38 @@ class EventStoreTest {
         TrackingToken token = engine.createTokenAt(between);
 
         assertThat(token.position()).hasValue(secondIndex - 1);
+    }
+
+    @Test
+    void aReaderWhosePositionCarriesThousandsOfGapsReadsEveryEventFewerAtATime() {
+        TrackingToken head = engine.createHeadToken();
+        // positions taken and never used, as by transactions rolled back: gaps for every reader after them
+        jdbc.sql("select nextval(pg_get_serial_sequence('event_store.domain_event_entry', 'global_index')) "
+                + "from generate_series(1, 3000)").query().listOfRows();
+        for (long sequence = 0; sequence < 100; sequence++) {
+            store("131016", sequence);
+        }
+
+        List<TrackedEventMessage<?>> first = engine.readEvents(head, false).limit(1).collect(Collectors.toList());
+        GapAwareTrackingToken afterFirst = (GapAwareTrackingToken) first.get(0).trackingToken();
+        List<Long> rest = engine.readEvents(afterFirst, false)
+                .map(event -> ((DomainEventMessage<?>) event).getSequenceNumber())
+                .collect(Collectors.toList());
+
+        assertThat(afterFirst.getGaps()).hasSize(3000);
+        assertThat(PostgresEventStorageEngine.trackedBatchSize(afterFirst, 1000)).isEqualTo(66);
+        assertThat(rest).containsExactlyElementsOf(LongStream.range(1, 100).boxed().toList());
+    }
+
+    @Test
+    void theBatchShrinksWithTheGapsAReaderCarriesAndNeverBelowTen() {
+        assertThat(PostgresEventStorageEngine.trackedBatchSize(null, 1000)).isEqualTo(1000);
+        assertThat(PostgresEventStorageEngine.trackedBatchSize(GapAwareTrackingToken.newInstance(50, List.of()), 1000))
+                .isEqualTo(1000);
+        assertThat(PostgresEventStorageEngine.trackedBatchSize(GapAwareTrackingToken.newInstance(5000,
+                LongStream.range(1000, 4999).boxed().toList()), 1000)).isEqualTo(50);
+        assertThat(PostgresEventStorageEngine.trackedBatchSize(GapAwareTrackingToken.newInstance(50_000,
+                LongStream.range(0, 49_999).boxed().toList()), 1000)).isEqualTo(10);
     }
 
     private void store(String aggregateIdentifier, long sequence) {
