@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 public final class DemoData {
 
-    static final int CHECKPOINT_EVERY = 30;
+    static final int CHECKPOINT_EVERY = 45;
 
     /** Plans, tables, exports, histories and cross-city views of the three demo cities. */
     public static final List<String> WATCHED = List.of(

@@ -40,8 +40,7 @@ public class RowsAsOf {
      * one asked for or the only one the caller may read, which is all a past instant replays.
      */
     public CityRows across(Actor actor, Optional<MunicipalityCode> only, Optional<Instant> asOf) {
-        Optional<MunicipalityCode> one = only.or(() -> actor.readsEveryMunicipality() ? Optional.empty()
-                : Optional.of(actor.municipalityCode()));
+        Optional<MunicipalityCode> one = scopeOf(actor, only);
         return asOf.<CityRows>map(instant -> one.map(code -> ReplayedRows.of(recorded.of(code, instant)))
                         .orElseGet(() -> {
                             ReplayedRows all = new ReplayedRows();
@@ -49,6 +48,12 @@ public class RowsAsOf {
                             return all;
                         }))
                 .orElseGet(live::forQueries);
+    }
+
+    /** The one municipality a view across cities is of for this caller, if not every one. */
+    public Optional<MunicipalityCode> scopeOf(Actor actor, Optional<MunicipalityCode> only) {
+        return only.or(() -> actor.readsEveryMunicipality() ? Optional.empty()
+                : Optional.of(actor.municipalityCode()));
     }
 
     /** The time the answer stands at: the instant asked for, or now. */

@@ -18,6 +18,7 @@ import jp.shinko.query.crosscity.CrossCityViews.CityYear;
 import jp.shinko.query.crosscity.CrossCityViews.Listing;
 import jp.shinko.query.crosscity.CrossCityViews.MissingReport;
 import jp.shinko.query.crosscity.CrossCityViews.ThemedItem;
+import jp.shinko.query.rows.CityRows.CityYearScope;
 import jp.shinko.query.web.Paging;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,8 +56,12 @@ class CrossCityController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         Paging.check(page, size);
         Optional<MunicipalityCode> only = only(municipality);
-        return Listing.of(CrossCityTables.cityYears(rows.across(actor, only, asOf.instant()), readable(actor, only),
-                fiscalYear), page, size);
+        Optional<MunicipalityCode> one = rows.scopeOf(actor, only);
+        if (one.isPresent() && !readable(actor, only).test(one.get().value())) {
+            return Listing.of(List.of(), page, size);
+        }
+        return CrossCityTables.cityYears(rows.across(actor, only, asOf.instant()),
+                new CityYearScope(one.map(MunicipalityCode::value), fiscalYear.map(FiscalYear::value)), page, size);
     }
 
     @GetMapping("/focus-themes")

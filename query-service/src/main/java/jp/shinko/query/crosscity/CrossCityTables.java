@@ -21,13 +21,16 @@ import jp.shinko.events.calendar.TokyoTime;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.progress.EntryRef;
-import jp.shinko.events.settings.RatingBand;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.ReportingDeadlines;
 import jp.shinko.query.crosscity.CrossCityViews.CityYear;
+import jp.shinko.query.crosscity.CrossCityViews.Listing;
 import jp.shinko.query.crosscity.CrossCityViews.MissingReport;
 import jp.shinko.query.crosscity.CrossCityViews.ThemedItem;
 import jp.shinko.query.rows.CityRows;
+import jp.shinko.query.rows.CityRows.CityYearPage;
+import jp.shinko.query.rows.CityRows.CityYearScope;
+import jp.shinko.query.rows.CityYearCount;
 import jp.shinko.query.rows.ProgressRow.Figure;
 import jp.shinko.query.rows.ProgressRow.Item;
 import jp.shinko.query.rows.ProgressRow.Plan;
@@ -43,38 +46,32 @@ import jp.shinko.query.rows.RowKey;
  */
 final class CrossCityTables {
 
-    private static final String NOT_RATED = "未評価";
-
     private CrossCityTables() {
     }
 
-    /** Per municipality and fiscal year: items by rating and rows by status symbol per quarter. */
-    static List<CityYear> cityYears(CityRows rows, Predicate<String> readable, Optional<FiscalYear> onlyYear) {
+    /**
+     * One page of the municipality-years in scope: items by rating (in the order of the scheme's
+     * bands, every band shown) and rows by status symbol per quarter.
+     */
+    static Listing<CityYear> cityYears(CityRows rows, CityYearScope scope, int page, int size) {
+        CityYearPage counted = rows.cityYearCounts(scope, page, size);
+        Map<String, Settings> settings = rows.settingsOf(counted.counts().stream()
+                .map(CityYearCount::municipalityCode).collect(Collectors.toSet()));
         Map<String, String> names = rows.municipalityNames();
-        Map<String, Settings> settings = settings(rows);
-        Map<String, CityYearCounts> counts = new TreeMap<>();
-        for (Figure figure : rows.listAcrossMunicipalities(RowKey.FIGURE, Figure.class)) {
-            String code = figure.municipalityCode().value();
-            if (readable.test(code) && onlyYear.map(figure.fiscalYear()::equals).orElse(true)) {
-                RatingScheme scheme = schemeOf(settings, code, figure.fiscalYear().value());
-                Optional<RatingBand> rating = scheme.ratingThatCounts(figure.target(), figure.actual(),
-                        figure.cityRating());
-                CityYearCounts city = counts.computeIfAbsent(code + "|" + figure.fiscalYear(),
-                        key -> new CityYearCounts(code, figure.fiscalYear().value(), scheme));
-                city.ratings.merge(rating.map(RatingBand::label).orElse(NOT_RATED), 1L, Long::sum);
-            }
-        }
-        for (CityRows.SymbolCount count : rows.statusSymbolCounts()) {
-            if (readable.test(count.municipalityCode())
-                    && onlyYear.map(year -> year.value() == count.fiscalYear()).orElse(true)) {
-                CityYearCounts city = counts.computeIfAbsent(count.municipalityCode() + "|" + count.fiscalYear(),
-                        key -> new CityYearCounts(count.municipalityCode(), count.fiscalYear(),
-                                schemeOf(settings, count.municipalityCode(), count.fiscalYear())));
+        Map<String, CityYearCounts> byYear = new LinkedHashMap<>();
+        for (CityYearCount count : counted.counts()) {
+            CityYearCounts city = byYear.computeIfAbsent(count.municipalityCode() + "|" + count.fiscalYear(),
+                    key -> new CityYearCounts(count.municipalityCode(), count.fiscalYear(),
+                            schemeOf(settings, count.municipalityCode(), count.fiscalYear())));
+            if (count.kind().equals(CityYearCount.RATING)) {
+                city.ratings.merge(count.label(), count.count(), Long::sum);
+            } else {
                 city.statusSymbols.computeIfAbsent(Quarter.of(count.quarter()).japanese(), quarter -> new TreeMap<>())
-                        .merge(count.symbol(), count.count(), Long::sum);
+                        .merge(count.label(), count.count(), Long::sum);
             }
         }
-        return counts.values().stream().map(city -> city.view(names)).toList();
+        return new Listing<>(byYear.values().stream().map(city -> city.view(names)).toList(), page, size,
+                counted.totalItems());
     }
 
     /** Items tagged with a focus theme (or with any, when none is named) in every readable city's plans. */
@@ -152,7 +149,8 @@ final class CrossCityTables {
             Map<String, Long> byBand = new LinkedHashMap<>();
             scheme.bands().forEach(band -> byBand.put(band.label(), ratings.getOrDefault(band.label(), 0L)));
             return new CityYear(municipalityCode, names.get(municipalityCode), fiscalYear,
-                    FiscalYear.of(fiscalYear).japanese(), byBand, ratings.getOrDefault(NOT_RATED, 0L), statusSymbols);
+                    FiscalYear.of(fiscalYear).japanese(), byBand, ratings.getOrDefault(CityYearCount.NOT_RATED, 0L),
+                    statusSymbols);
         }
     }
 

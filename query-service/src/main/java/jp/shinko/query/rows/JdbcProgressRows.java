@@ -1,15 +1,20 @@
 package jp.shinko.query.rows;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.query.rebuild.ProjectionTables;
 import jp.shinko.query.rows.ProgressRow.Item;
+import jp.shinko.query.rows.ProgressRow.Settings;
+import jp.shinko.query.web.Paging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -24,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class JdbcProgressRows implements ProgressRows {
 
-    private static final Map<String, Class<? extends ProgressRow>> TYPES = Map.of(
+    static final Map<String, Class<? extends ProgressRow>> TYPES = Map.of(
             RowKey.SETTINGS, ProgressRow.Settings.class,
             RowKey.PLAN, ProgressRow.Plan.class,
             RowKey.ITEM, ProgressRow.Item.class,
@@ -37,6 +42,11 @@ public class JdbcProgressRows implements ProgressRows {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcProgressRows.class);
     private static final String TABLE = "progress_row";
     private static final String LIVE = "query." + TABLE;
+    /** The cross-city summary's counts, kept beside the rows they count. */
+    private static final String COUNTS = "city_year_count";
+    private static final String LIVE_COUNTS = "query." + COUNTS;
+    /** The first key of the advisory locks on a municipality's counts (the second is its code). */
+    private static final int COUNTS_LOCK = 22;
 
     /**
      * The rows under the keys given as four arrays. The codes are char(6) like the column: compared
@@ -95,13 +105,41 @@ public class JdbcProgressRows implements ProgressRows {
         }
 
         @Override
-        public List<SymbolCount> statusSymbolCounts() {
-            return jdbc.sql("select municipality_code, (row->>'fiscalYear')::int, (row->>'quarter')::int, "
-                            + "row->>'symbol', count(*) from " + tables.forReading(TABLE)
-                            + " where kind = 'status' group by 1, 2, 3, 4")
-                    .query((row, number) -> new SymbolCount(row.getString(1), row.getInt(2), row.getInt(3),
-                            row.getString(4), row.getLong(5)))
-                    .list();
+        public CityYearPage cityYearCounts(CityYearScope scope, int page, int size) {
+            StringBuilder where = new StringBuilder(" where true");
+            List<Object> arguments = new ArrayList<>();
+            scope.municipalityCode().ifPresentOrElse(code -> {
+                where.append(" and municipality_code = ?");
+                arguments.add(code);
+            }, () -> where.append(" and substr(municipality_code, 3, 3) <> '000'")); // not a prefecture's own
+            scope.fiscalYear().ifPresent(year -> {
+                where.append(" and fiscal_year = ?");
+                arguments.add(year);
+            });
+            String counts = tables.forReading(COUNTS);
+            int total = jdbc.sql("select count(*) from (select distinct municipality_code, fiscal_year from " + counts
+                            + where + ") chosen")
+                    .params(arguments).query(Integer.class).single();
+            List<Object> paged = new ArrayList<>(arguments);
+            paged.add(size);
+            paged.add((long) Paging.firstRow(total, page, size));
+            return new CityYearPage(jdbc.sql("select c.municipality_code, c.fiscal_year, c.kind, c.quarter, c.label, "
+                            + "c.count from (select distinct municipality_code, fiscal_year from " + counts + where
+                            + " order by municipality_code, fiscal_year limit ? offset ?) chosen join " + counts
+                            + " c using (municipality_code, fiscal_year) "
+                            + "order by c.municipality_code, c.fiscal_year, c.kind, c.quarter, c.label")
+                    .params(paged)
+                    .query((row, number) -> new CityYearCount(row.getString(1), row.getInt(2), row.getString(3),
+                            row.getInt(4), row.getString(5), row.getLong(6)))
+                    .list(), total);
+        }
+
+        @Override
+        public Map<String, Settings> settingsOf(Collection<String> municipalityCodes) {
+            return listWhere(Settings.class, "kind = '" + RowKey.SETTINGS
+                            + "' and municipality_code = any(?::char(6)[])",
+                    (Object) municipalityCodes.toArray(String[]::new)).stream()
+                    .collect(Collectors.toMap(settings -> settings.municipalityCode().value(), settings -> settings));
         }
 
         /**
@@ -218,8 +256,71 @@ public class JdbcProgressRows implements ProgressRows {
                 .toList();
     }
 
-    /** Deletes every row, before the projection is rebuilt from the first event. */
+    /**
+     * Adds changes to the cross-city summary's counts (a count of -1 takes one away), in one JDBC
+     * batch, and drops the counts that come to 0.
+     */
+    void addCounts(Collection<CityYearCount> changes) {
+        List<CityYearCount> nonZero = changes.stream().filter(change -> change.count() != 0).toList();
+        if (nonZero.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("insert into " + LIVE_COUNTS
+                + " (municipality_code, fiscal_year, kind, quarter, label, count) values (?, ?, ?, ?, ?, ?) "
+                + "on conflict (municipality_code, fiscal_year, kind, quarter, label) "
+                + "do update set count = " + COUNTS + ".count + excluded.count",
+                nonZero.stream().map(change -> new Object[] {change.municipalityCode(), change.fiscalYear(),
+                        change.kind(), change.quarter(), change.label(), change.count()}).toList());
+        jdbc.sql("delete from " + LIVE_COUNTS + " where municipality_code = any(?::char(6)[]) and count = 0")
+                .param(nonZero.stream().map(CityYearCount::municipalityCode).distinct().toArray(String[]::new))
+                .update();
+    }
+
+    /**
+     * Locks these municipalities' counts to the end of the transaction, in code order so that two
+     * transactions never wait for each other: counts change under the settings as committed.
+     */
+    void lockCounts(Collection<String> municipalityCodes) {
+        if (!municipalityCodes.isEmpty()) {
+            jdbc.sql("select pg_advisory_xact_lock(" + COUNTS_LOCK + ", code::int) from unnest(?::text[]) code "
+                            + "order by code")
+                    .param(municipalityCodes.stream().sorted().toArray(String[]::new))
+                    .query().listOfRows();
+        }
+    }
+
+    /** The live settings of these municipalities by code, as committed (and written by this transaction). */
+    Map<String, Settings> settingsOf(Collection<String> municipalityCodes) {
+        if (municipalityCodes.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select row::text from " + LIVE + " where kind = '" + RowKey.SETTINGS
+                        + "' and municipality_code = any(?::char(6)[])")
+                .param(municipalityCodes.toArray(String[]::new))
+                .query(String.class).list().stream()
+                .map(text -> json.readValue(text, Settings.class))
+                .collect(Collectors.toMap(settings -> settings.municipalityCode().value(), settings -> settings));
+    }
+
+    /**
+     * Counts a municipality's rows again, as stored now: after its rating schemes changed, which
+     * can change the rating of every figure it has.
+     */
+    void recount(String municipalityCode) {
+        Settings settings = find(LIVE, RowKey.settings(MunicipalityCode.of(municipalityCode)))
+                .map(Settings.class::cast).orElseGet(() -> Settings.defaults(MunicipalityCode.of(municipalityCode)));
+        List<CityYearCount> counts = new ArrayList<>();
+        jdbc.sql("select kind, row::text from " + LIVE + " where municipality_code = ? and kind in ('"
+                        + RowKey.FIGURE + "', '" + RowKey.STATUS + "')")
+                .param(municipalityCode)
+                .query((RowCallbackHandler) row -> CityYearCount.of(json.readValue(row.getString(2),
+                        TYPES.get(row.getString(1))), settings).ifPresent(counts::add));
+        jdbc.sql("delete from " + LIVE_COUNTS + " where municipality_code = ?").param(municipalityCode).update();
+        addCounts(CityYearCount.sum(counts));
+    }
+
+    /** Deletes every row and count, before the projection is rebuilt from the first event. */
     void deleteAll() {
-        jdbc.sql("truncate " + LIVE).update();
+        jdbc.sql("truncate " + LIVE + ", " + LIVE_COUNTS).update();
     }
 }

@@ -1,5 +1,6 @@
 package jp.shinko.query.rows;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -7,8 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.settings.RatingSchemeAdopted;
 import jp.shinko.query.ProcessingGroups;
+import jp.shinko.query.rows.ProgressRow.Settings;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,11 +25,21 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code query.progress_row} up to date with every event, through {@link ProgressFold}.
+ * Keeps {@code query.progress_row} up to date with every event, through {@link ProgressFold}, and
+ * beside it the cross-city summary's counts ({@code query.city_year_count}, {@link CityYearCount}):
+ * each changed row takes away what it counted before and adds what it counts now, so the summary
+ * of every municipality is read from a few rows instead of every figure and status of the country.
  *
  * <p>The processor hands over events in batches, one transaction each. A batch first reads
  * every row its events touch in one query, changes them in memory and writes them together in
- * one JDBC batch when it commits, so a batch of hundreds of events costs two round trips.
+ * one JDBC batch when it commits, so a batch of hundreds of events costs a few round trips.
+ *
+ * <p>A figure's rating depends on its municipality's rating schemes, which another segment may
+ * change at the same time (a plan's events and its municipality's are different aggregates). So
+ * the counts change only under a lock per municipality, held to the end of the transaction, with
+ * the settings as committed then: each changed row takes away what it counted as when the batch
+ * began and adds what it counts as now; a municipality whose rating schemes change is counted
+ * again from its stored rows instead, since every figure's rating may change with them.
  */
 @Component
 @ProcessingGroup(ProgressProjection.PROCESSING_GROUP)
@@ -77,13 +92,15 @@ class ProgressProjection {
         }
     }
 
-    /** The rows one batch reads and changes, written when the batch commits. */
+    /** The rows one batch reads and changes, written with the counts they change when the batch commits. */
     private static final class BatchRows implements FoldedRows {
 
         private final JdbcProgressRows stored;
         private final Map<RowKey, ProgressRow> read = new HashMap<>();
         private final Set<RowKey> known = new HashSet<>();
         private final Map<RowKey, ProgressRow> changed = new LinkedHashMap<>();
+        /** The rows the batch changed, as they were before it (null: none): what the counts hold for them. */
+        private final Map<RowKey, ProgressRow> before = new HashMap<>();
 
         BatchRows(JdbcProgressRows stored) {
             this.stored = stored;
@@ -105,13 +122,46 @@ class ProgressProjection {
 
         @Override
         public void put(ProgressRow row) {
-            known.add(row.key());
+            if (!before.containsKey(row.key())) {
+                before.put(row.key(), find(row.key()).orElse(null));
+            }
             read.put(row.key(), row);
             changed.put(row.key(), row);
         }
 
         void flush() {
+            Set<String> recount = new TreeSet<>();
+            Set<String> counted = new TreeSet<>();
+            changed.forEach((key, row) -> {
+                if (CityYearCount.counts(key.kind())) {
+                    counted.add(key.municipalityCode());
+                } else if (row instanceof Settings settings && !schemesOf(before.get(key)).equals(
+                        settings.ratingSchemes())) {
+                    recount.add(key.municipalityCode());
+                }
+            });
+            counted.removeAll(recount);
+            Set<String> locked = new TreeSet<>(counted);
+            locked.addAll(recount);
+            stored.lockCounts(locked);
             stored.putAll(List.copyOf(changed.values()));
+            Map<String, Settings> settings = stored.settingsOf(counted);
+            List<CityYearCount> changes = new ArrayList<>();
+            changed.forEach((key, row) -> {
+                if (counted.contains(key.municipalityCode()) && CityYearCount.counts(key.kind())) {
+                    Settings in = settings.getOrDefault(key.municipalityCode(),
+                            Settings.defaults(MunicipalityCode.of(key.municipalityCode())));
+                    Optional.ofNullable(before.get(key)).flatMap(was -> CityYearCount.of(was, in))
+                            .ifPresent(count -> changes.add(count.times(-1)));
+                    CityYearCount.of(row, in).ifPresent(changes::add);
+                }
+            });
+            stored.addCounts(CityYearCount.sum(changes));
+            recount.forEach(stored::recount);
+        }
+
+        private static List<RatingSchemeAdopted> schemesOf(ProgressRow settings) {
+            return settings == null ? List.of() : ((Settings) settings).ratingSchemes();
         }
     }
 }

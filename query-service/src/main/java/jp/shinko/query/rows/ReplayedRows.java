@@ -1,16 +1,20 @@
 package jp.shinko.query.rows;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
 import jp.shinko.query.rows.ProgressRow.Item;
 import jp.shinko.query.rows.ProgressRow.Plan;
-import jp.shinko.query.rows.ProgressRow.Status;
+import jp.shinko.query.rows.ProgressRow.Settings;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 /**
@@ -95,14 +99,28 @@ public final class ReplayedRows implements CityRows {
     }
 
     @Override
-    public List<SymbolCount> statusSymbolCounts() {
-        return listAcrossMunicipalities(RowKey.STATUS, Status.class).stream()
-                .collect(Collectors.groupingBy(status -> new SymbolCount(status.municipalityCode().value(),
-                        status.fiscalYear().value(), status.quarter().number(), status.symbol(), 0),
-                        Collectors.counting()))
-                .entrySet().stream()
-                .map(count -> new SymbolCount(count.getKey().municipalityCode(), count.getKey().fiscalYear(),
-                        count.getKey().quarter(), count.getKey().symbol(), count.getValue()))
-                .toList();
+    public CityYearPage cityYearCounts(CityYearScope scope, int page, int size) {
+        Map<String, Settings> settings = settingsOf(municipalityCodes());
+        List<CityYearCount> counts = new ArrayList<>();
+        for (String kind : List.of(RowKey.FIGURE, RowKey.STATUS)) {
+            for (ProgressRow row : listAcrossMunicipalities(kind, ProgressRow.class)) {
+                String code = row.key().municipalityCode();
+                CityYearCount.of(row, settings.getOrDefault(code, Settings.defaults(MunicipalityCode.of(code))))
+                        .filter(count -> scope.includes(count.municipalityCode(), count.fiscalYear()))
+                        .ifPresent(counts::add);
+            }
+        }
+        return CityYearPage.of(CityYearCount.sum(counts), page, size);
+    }
+
+    @Override
+    public Map<String, Settings> settingsOf(Collection<String> municipalityCodes) {
+        return listAcrossMunicipalities(RowKey.SETTINGS, Settings.class).stream()
+                .filter(settings -> municipalityCodes.contains(settings.municipalityCode().value()))
+                .collect(Collectors.toMap(settings -> settings.municipalityCode().value(), settings -> settings));
+    }
+
+    private Set<String> municipalityCodes() {
+        return tables.keySet().stream().map(table -> table.get(0)).collect(Collectors.toSet());
     }
 }

@@ -129,6 +129,18 @@ class AsOfTest {
         assertThat(then.path("actual").asInt()).as("FY2023 as known at the first report").isEqualTo(95);
         assertThat(then.path("rating").asString()).as("by the default scheme then in force").isEqualTo("A");
         assertThat(then.has("actualCorrectionReason")).isFalse();
+
+        // the live summary keeps counts as rows change; a new scheme counts the city's figures again
+        String summary = "/cross-city/summary?fiscalYear=2023&municipality=" + YOKOHAMA.value();
+        String live = DemoData.get(port, summary).body();
+        assertThat(JSON.readTree(live).path("items").path(0).path("ratings").path("B").asInt())
+                .as("85% under the new scheme").isEqualTo(1);
+        assertThat(JSON.readTree(live).path("items").path(0).path("ratings").path("A").asInt()).isZero();
+        assertThat(live).as("the counts kept equal the rows folded again").isEqualTo(DemoData.get(port, summary
+                + "&asOf=" + URLEncoder.encode(TokyoTime.of(Instant.now()).toString(), StandardCharsets.UTF_8)).body());
+        assertThat(JSON.readTree(DemoData.get(port, summary + "&asOf=" + URLEncoder.encode(
+                        TokyoTime.of(firstReport).toString(), StandardCharsets.UTF_8)).body())
+                .path("items").path(0).path("ratings").path("A").asInt()).isEqualTo(1);
     }
 
     @Test

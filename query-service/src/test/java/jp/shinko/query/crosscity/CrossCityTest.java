@@ -127,6 +127,24 @@ class CrossCityTest {
     }
 
     @Test
+    void theSummaryIsPagedByMunicipalityYearAndCountsThemAll() {
+        String sendai = "/cross-city/summary?size=1" + ONLY_OURS + SENDAI + "&page=";
+
+        JsonNode first = get(analyst, sendai + 0);
+        JsonNode second = get(analyst, sendai + 1);
+        JsonNode past = get(analyst, sendai + 2);
+
+        assertThat(first.path("totalItems").asInt()).isEqualTo(2);
+        assertThat(first.path("items").path(0).path("fiscalYear").asInt()).isEqualTo(2019);
+        assertThat(second.path("items").path(0).path("fiscalYear").asInt()).isEqualTo(2020);
+        assertThat(past.path("items")).isEmpty();
+        assertThat(past.path("totalItems").asInt()).isEqualTo(2);
+        JsonNode everyCity = get(analyst, "/cross-city/summary?fiscalYear=2019&size=500");
+        assertThat(everyCity.path("items").valueStream().map(item -> item.path("municipalityCode").asString()))
+                .as("in code order").contains(SENDAI.value(), ISHINOMAKI.value()).isSorted();
+    }
+
+    @Test
     void itemsOfAFocusThemeComeFromEveryCityThatTaggedOne() {
         List<String> dx = get(analyst, "/cross-city/focus-themes?theme=DX&size=500").path("items").valueStream()
                 .filter(item -> item.path("municipalityCode").asString().startsWith("04"))

@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RelayRestartTest {
 
     private static final String CITY = "131016";
-    private static final int BACKLOG = 20_000;
+    private static final int BACKLOG = 10_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -191,7 +191,7 @@ public final class LocalStack {
                         MunicipalityCode.of(code).isPrefecture() ? Actor.of("demo-loader-metro", Role.METRO_EDITOR)
                         : new Actor("demo-loader-" + code, Role.MUNICIPAL_EDITOR, MunicipalityCode.of(code), null),
                         Duration.ofMinutes(10)));
-                loader.loadAll();
+                loader.loadAllAtOnce();
                 loader.loadMetropolitan();
                 SeedLoader.Summary seeds = loader.summary();
                 out.println("  " + seeds.requests() + " requests" + (seeds.replayed() == seeds.requests()

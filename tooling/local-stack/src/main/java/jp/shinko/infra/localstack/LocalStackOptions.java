@@ -56,6 +56,11 @@ public record LocalStackOptions(Path dataDirectory, boolean fresh, int postgresP
                 queryPort, identityPort, webPort, servicesDirectory, demoData);
     }
 
+    LocalStackOptions withoutDemoData() {
+        return new LocalStackOptions(dataDirectory, fresh, postgresPort, kafkaPort, kafkaControllerPort, commandPort,
+                queryPort, identityPort, webPort, servicesDirectory, false);
+    }
+
     /** A named port of the stack, with the option that changes it. */
     record NamedPort(String purpose, int port, String option) {
     }

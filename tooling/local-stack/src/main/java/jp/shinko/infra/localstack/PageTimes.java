@@ -48,7 +48,7 @@ public final class PageTimes {
     }
 
     /** A page to time, asked by a person of a role. */
-    record Page(String name, String path) {
+    public record Page(String name, String path) {
     }
 
     /** Times every page {@code rounds} times on the running stack; returns the exit code. */
@@ -66,7 +66,28 @@ public final class PageTimes {
         }
     }
 
+    /** A page's server time as one person asked for it, in milliseconds. */
+    public record Timed(String person, Page page, double median, double p95) {
+    }
+
+    /** Times every page {@code rounds} times on a running stack with the demo data; one row per page. */
+    public static List<Timed> time(LocalStackOptions options, int rounds) throws IOException, InterruptedException {
+        return new PageTimes(options).time(rounds);
+    }
+
     private void measure(int rounds, PrintStream out) throws IOException, InterruptedException {
+        List<Timed> pages = time(rounds);
+        out.printf("Server time of each page on the demo data: %d requests per page after %d to warm up, "
+                + "one at a time, over loopback (%s, %d cores)%n", rounds, WARM_UP, System.getProperty("os.name"),
+                Runtime.getRuntime().availableProcessors());
+        out.printf("%10s %10s  %-24s %s%n", "median ms", "p95 ms", "signed in as", "page: path");
+        for (Timed page : pages) {
+            out.printf("%10.1f %10.1f  %-24s %s: %s%n", page.median(), page.p95(), page.person(), page.page().name(),
+                    page.page().path());
+        }
+    }
+
+    private List<Timed> time(int rounds) throws IOException, InterruptedException {
         String admin = adminToken();
         Map<String, List<Page>> pagesByPerson = new LinkedHashMap<>();
         pagesByPerson.put("municipal-editor " + AKIRUNO, cityPages(admin, AKIRUNO, "annual"));
@@ -79,19 +100,16 @@ public final class PageTimes {
         pagesByPerson.put("auditor", List.of(new Page("監査（改ざん検査）", "/municipalities/" + MUSASHINO + "/audit"),
                 new Page("2時点の変更", "/municipalities/" + MUSASHINO + "/plans/" + plan
                         + "/changes?from=2020-01-01T00:00:00")));
-        out.printf("Server time of each page on the demo data: %d requests per page after %d to warm up, "
-                + "one at a time, over loopback (%s, %d cores)%n", rounds, WARM_UP, System.getProperty("os.name"),
-                Runtime.getRuntime().availableProcessors());
-        out.printf("%10s %10s  %-24s %s%n", "median ms", "p95 ms", "signed in as", "page: path");
+        List<Timed> timed = new ArrayList<>();
         for (Map.Entry<String, List<Page>> person : pagesByPerson.entrySet()) {
             String[] who = person.getKey().split(" ");
             HttpClient browser = signedIn(who[0], who.length > 1 ? who[1] : null);
             for (Page page : person.getValue()) {
                 double[] millis = time(browser, page, rounds);
-                out.printf("%10.1f %10.1f  %-24s %s: %s%n", percentile(millis, 0.5), percentile(millis, 0.95),
-                        person.getKey(), page.name(), page.path());
+                timed.add(new Timed(person.getKey(), page, percentile(millis, 0.5), percentile(millis, 0.95)));
             }
         }
+        return timed;
     }
 
     /**

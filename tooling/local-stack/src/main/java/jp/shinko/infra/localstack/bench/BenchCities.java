@@ -14,16 +14,15 @@ import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.embedded.LocalIdentityProvider;
 
 /**
- * The benchmark's municipalities, each with a plan of FY2023 to FY2026 whose items count
- * participants: registered and set up through the REST API as an admin and each city's editor
- * would, then changed by the command mix and by whole tables.
+ * The benchmark's municipalities, each with a plan ending in FY2026 (four fiscal years, or ten at
+ * national scale) whose items count participants: registered and set up through the REST API as
+ * an admin and each city's editor would, then changed by the command mix and by whole tables.
  */
 final class BenchCities {
 
     static final String PLAN = "bench";
     static final String ORGANISATION = "産業振興課";
-    private static final int FIRST_YEAR = 2023;
-    private static final int YEARS = 4;
+    private static final int LAST_YEAR = 2026;
     private static final Duration TOKEN_VALIDITY = Duration.ofHours(6);
 
     private final BenchHttp http;
@@ -31,24 +30,31 @@ final class BenchCities {
     private final List<String> codes;
     private final List<String> editorTokens;
     private final int items;
+    private final int firstYear;
+    private final int years;
 
-    private BenchCities(BenchHttp http, URI command, List<String> codes, List<String> editorTokens, int items) {
+    private BenchCities(BenchHttp http, URI command, List<String> codes, List<String> editorTokens, int items,
+            int years) {
         this.http = http;
         this.command = command;
         this.codes = codes;
         this.editorTokens = editorTokens;
         this.items = items;
+        this.years = years;
+        this.firstYear = LAST_YEAR - years + 1;
     }
 
     /** The same cities, their commands sent to another command-service instance. */
     BenchCities through(URI otherCommandService) {
-        return new BenchCities(http, otherCommandService, codes, editorTokens, items);
+        return new BenchCities(http, otherCommandService, codes, editorTokens, items, years);
     }
 
-    BenchCities(BenchHttp http, URI command, LocalIdentityProvider identity, int cities, int items) {
+    BenchCities(BenchHttp http, URI command, LocalIdentityProvider identity, int cities, int items, int years) {
         this.http = http;
         this.command = command;
         this.items = items;
+        this.years = years;
+        this.firstYear = LAST_YEAR - years + 1;
         this.codes = new ArrayList<>();
         this.editorTokens = new ArrayList<>();
         for (int i = 0; i < cities; i++) {
@@ -77,6 +83,11 @@ final class BenchCities {
         return codes.size();
     }
 
+    /** Rows of a whole table: per item and fiscal year a target, an actual, four statuses and a review sheet. */
+    int tableRows() {
+        return items * years * 7;
+    }
+
     /** Registers city {@code index} and adopts its plan with its items and their indicators. */
     void setUp(int index, String adminToken) throws IOException, InterruptedException {
         String code = codes.get(index);
@@ -84,7 +95,7 @@ final class BenchCities {
         http.expectOk("POST", command.resolve("/municipalities"), adminToken,
                 Map.of("code", code, "name", "ベンチ市" + index, "romanisedName", "Bench"), null);
         http.expectOk("POST", plans(code), token, Map.of("id", PLAN, "name", "ベンチマーク産業振興計画",
-                "fromFiscalYear", String.valueOf(FIRST_YEAR), "toFiscalYear", String.valueOf(FIRST_YEAR + YEARS - 1)),
+                "fromFiscalYear", String.valueOf(firstYear), "toFiscalYear", String.valueOf(LAST_YEAR)),
                 null);
         for (int item = 0; item < items; item++) {
             String id = itemId(item);
@@ -97,14 +108,15 @@ final class BenchCities {
 
     /**
      * One command of the mix, on a random city, item and fiscal year: a target or an actual (a
-     * quarter each), a quarterly status (a third) or a review sheet's results (a sixth).
+     * quarter each), a quarterly status (a third) or a review sheet's results (a sixth). The first
+     * city is left to the stream's commands ({@link #sendStatus}), which run beside the mix.
      */
     void sendRandomCommand() throws IOException, InterruptedException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        int city = random.nextInt(codes.size());
+        int city = 1 + random.nextInt(codes.size() - 1);
         String code = codes.get(city);
         String item = itemId(random.nextInt(items));
-        int year = FIRST_YEAR + random.nextInt(YEARS);
+        int year = firstYear + random.nextInt(years);
         int kind = random.nextInt(12);
         if (kind < 3) {
             put(city, item(code, item, "/annual-targets/" + year), amount(random));
@@ -125,7 +137,7 @@ final class BenchCities {
         List<Map<String, Object>> itemRows = new ArrayList<>();
         for (int item = 0; item < items; item++) {
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (int year = FIRST_YEAR; year < FIRST_YEAR + YEARS; year++) {
+            for (int year = firstYear; year <= LAST_YEAR; year++) {
                 String fiscalYear = String.valueOf(year);
                 rows.add(Map.of("kind", "target", "fiscalYear", fiscalYear, "value", 100 + round, "unit", "人"));
                 rows.add(Map.of("kind", "actual", "fiscalYear", fiscalYear, "value", 90 + round, "unit", "人"));
@@ -156,7 +168,7 @@ final class BenchCities {
     /** A quarterly status of the first item of city {@code index}, with the given Idempotency-Key. */
     void sendStatus(int index, String idempotencyKey, boolean onTrack) throws IOException, InterruptedException {
         String code = codes.get(index);
-        http.expectOk("PUT", item(code, itemId(0), "/period-status/" + FIRST_YEAR + "/1"), editorTokens.get(index),
+        http.expectOk("PUT", item(code, itemId(0), "/period-status/" + firstYear + "/1"), editorTokens.get(index),
                 Map.of("organisation", ORGANISATION, "symbol", onTrack ? "○" : "◎", "remark", idempotencyKey),
                 idempotencyKey);
     }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Many clients sending requests one after the other, each as fast as it is answered, for a
@@ -32,6 +34,41 @@ final class LoadRun {
     static Result run(int clients, Duration warmUp, Duration timed, Request request) throws InterruptedException {
         long warmUpEnds = System.nanoTime() + warmUp.toNanos();
         long ends = warmUpEnds + timed.toNanos();
+        return run(clients, warmUpEnds, () -> System.nanoTime() < ends, request);
+    }
+
+    /**
+     * Runs the clients in the background, without a warm-up, until what is measured beside them
+     * is done: {@code beside} runs in this thread, then the clients stop and their result is answered.
+     */
+    static Result beside(int clients, Request request, Measurement beside) throws Exception {
+        AtomicBoolean going = new AtomicBoolean(true);
+        Result[] result = new Result[1];
+        Thread load = new Thread(() -> {
+            try {
+                result[0] = run(clients, System.nanoTime(), going::get, request);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-background-load");
+        load.start();
+        try {
+            beside.run();
+        } finally {
+            going.set(false);
+            load.join();
+        }
+        return result[0];
+    }
+
+    /** What is measured while the background load runs. */
+    @FunctionalInterface
+    interface Measurement {
+        void run() throws Exception;
+    }
+
+    private static Result run(int clients, long warmUpEnds, BooleanSupplier going, Request request)
+            throws InterruptedException {
         AtomicLong units = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         List<Long> times = Collections.synchronizedList(new ArrayList<>());
@@ -41,7 +78,7 @@ final class LoadRun {
             int id = client;
             Thread thread = new Thread(() -> {
                 List<Long> own = new ArrayList<>();
-                for (long sequence = 0; System.nanoTime() < ends; sequence++) {
+                for (long sequence = 0; going.getAsBoolean(); sequence++) {
                     long started = System.nanoTime();
                     try {
                         long stored = request.send(id, sequence);

@@ -13,10 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Grows the event store to the size the rebuild and "as of" figures need, by copying the
- * benchmark cities' events (entered through the API) into further municipalities, codes 30000
- * and up, in SQL: through the API it would take far longer than the figures it serves. Then
- * waits until every processor of both services has caught up with the copies.
+ * Grows the event store to the size the rebuild, "as of" and cross-city figures need, by copying
+ * cities entered through the API (the benchmark cities, and the seed cities where they were
+ * entered) into further municipalities, codes 30000 and up, in SQL: through the API it would take
+ * far longer than the figures it serves. Then waits until every processor of both services has
+ * caught up with the copies.
  */
 final class StoreScaleUp {
 
@@ -35,29 +36,48 @@ final class StoreScaleUp {
         }
     }
 
-    /** Copies the cities' events, all of them a round, until the store holds at least {@code target} events. */
-    static long grow(String jdbcUrl, String user, List<String> cities, long target) throws SQLException {
+    /** What the store holds after growing. */
+    record Grown(long events, long municipalities) {
+    }
+
+    /**
+     * Copies the templates' events, each city's whole history into a new municipality, taking the
+     * templates in turn, until the store holds at least {@code targetEvents} events and
+     * {@code targetMunicipalities} municipalities.
+     */
+    static Grown grow(String jdbcUrl, String user, List<String> templates, long targetEvents,
+            long targetMunicipalities) throws SQLException {
         long events = events(jdbcUrl, user);
+        long municipalities = municipalities(jdbcUrl, user);
         int next = 30000;
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
                 Statement statement = connection.createStatement()) {
-            while (events < target) {
-                for (String city : cities) {
-                    String code = BenchCities.withCheckDigit(next++);
-                    statement.executeUpdate("insert into event_store.domain_event_entry (event_identifier, "
-                            + "aggregate_identifier, sequence_number, type, recorded_at, payload_type, "
-                            + "payload_revision, payload, meta_data) "
-                            + "select gen_random_uuid()::text, replace(aggregate_identifier, '" + city + "', '" + code
-                            + "'), sequence_number, type, recorded_at, payload_type, payload_revision, "
-                            + "convert_to(replace(convert_from(payload, 'UTF8'), '\"" + city + "\"', '\"" + code
-                            + "\"'), 'UTF8'), meta_data "
-                            + "from event_store.domain_event_entry where municipality_code = '" + city
-                            + "' order by global_index");
-                }
-                events = events(jdbcUrl, user);
+            for (int copy = 0; events < targetEvents || municipalities < targetMunicipalities; copy++) {
+                String city = templates.get(copy % templates.size());
+                String code = BenchCities.withCheckDigit(next++);
+                events += statement.executeUpdate("insert into event_store.domain_event_entry (event_identifier, "
+                        + "aggregate_identifier, sequence_number, type, recorded_at, payload_type, "
+                        + "payload_revision, payload, meta_data) "
+                        + "select gen_random_uuid()::text, replace(aggregate_identifier, '" + city + "', '" + code
+                        + "'), sequence_number, type, recorded_at, payload_type, payload_revision, "
+                        + "convert_to(replace(convert_from(payload, 'UTF8'), '\"" + city + "\"', '\"" + code
+                        + "\"'), 'UTF8'), meta_data "
+                        + "from event_store.domain_event_entry where municipality_code = '" + city
+                        + "' order by global_index");
+                municipalities++;
             }
         }
-        return events;
+        return new Grown(events(jdbcUrl, user), municipalities(jdbcUrl, user));
+    }
+
+    private static long municipalities(String jdbcUrl, String user) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+                Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("select count(distinct municipality_code) "
+                        + "from event_store.domain_event_entry where municipality_code is not null")) {
+            count.next();
+            return count.getLong(1);
+        }
     }
 
     /** Waits until no processor of either service lags behind the store's head. */
