@@ -2,7 +2,10 @@ package jp.shinko.query.asof;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import jp.shinko.events.actor.Actor;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.infra.eventstore.RecordedEvents;
@@ -36,18 +39,32 @@ public class RowsAsOf {
     }
 
     /**
-     * The rows a view across cities reads for this caller: of every municipality, or of the
-     * one asked for or the only one the caller may read, which is all a past instant replays.
+     * The rows a view across cities reads for this caller, when one set of rows serves: the live
+     * tables, or the one municipality asked for (or the only one the caller may read) as it stood
+     * at a past instant. Empty for every municipality at a past instant, which is read one
+     * municipality at a time ({@link #across(Actor, Optional, Optional, Function)}).
      */
-    public CityRows across(Actor actor, Optional<MunicipalityCode> only, Optional<Instant> asOf) {
+    public Optional<CityRows> whole(Actor actor, Optional<MunicipalityCode> only, Optional<Instant> asOf) {
         Optional<MunicipalityCode> one = scopeOf(actor, only);
-        return asOf.<CityRows>map(instant -> one.map(code -> ReplayedRows.of(recorded.of(code, instant)))
-                        .orElseGet(() -> {
-                            ReplayedRows all = new ReplayedRows();
-                            recorded.forEach(instant, all::apply);
-                            return all;
-                        }))
-                .orElseGet(live::forQueries);
+        if (asOf.isEmpty()) {
+            return Optional.of(live.forQueries());
+        }
+        return one.map(code -> ReplayedRows.of(recorded.of(code, asOf.get())));
+    }
+
+    /**
+     * A view across cities for this caller, as one list: the view of the rows {@link #whole}
+     * gives, or, for every municipality at a past instant, the views of each municipality's rows
+     * folded again from its own events, put together in code order. One municipality's rows are in
+     * memory at a time, however many the store holds.
+     */
+    public <T> List<T> across(Actor actor, Optional<MunicipalityCode> only, Optional<Instant> asOf,
+            Function<CityRows, List<T>> view) {
+        return whole(actor, only, asOf).map(view).orElseGet(() -> {
+            List<T> all = new ArrayList<>();
+            recorded.forEachMunicipality(asOf.orElseThrow(), events -> all.addAll(view.apply(ReplayedRows.of(events))));
+            return all;
+        });
     }
 
     /** The one municipality a view across cities is of for this caller, if not every one. */

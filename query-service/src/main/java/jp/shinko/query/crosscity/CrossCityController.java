@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -60,8 +61,11 @@ class CrossCityController {
         if (one.isPresent() && !readable(actor, only).test(one.get().value())) {
             return Listing.of(List.of(), page, size);
         }
-        return CrossCityTables.cityYears(rows.across(actor, only, asOf.instant()),
-                new CityYearScope(one.map(MunicipalityCode::value), fiscalYear.map(FiscalYear::value)), page, size);
+        CityYearScope scope = new CityYearScope(one.map(MunicipalityCode::value), fiscalYear.map(FiscalYear::value));
+        return rows.whole(actor, only, asOf.instant())
+                .map(city -> CrossCityTables.cityYears(city, scope, page, size))
+                .orElseGet(() -> Listing.of(rows.across(actor, only, asOf.instant(),
+                        city -> CrossCityTables.cityYears(city, scope, 0, Integer.MAX_VALUE).items()), page, size));
     }
 
     @GetMapping("/focus-themes")
@@ -77,8 +81,9 @@ class CrossCityController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         Paging.check(page, size);
         Optional<MunicipalityCode> only = only(municipality);
-        return Listing.of(CrossCityTables.themedItems(rows.across(actor, only, asOf.instant()), readable(actor, only),
-                theme.map(String::strip).filter(text -> !text.isEmpty())), page, size);
+        Optional<String> wanted = theme.map(String::strip).filter(text -> !text.isEmpty());
+        return Listing.of(rows.across(actor, only, asOf.instant(),
+                city -> CrossCityTables.themedItems(city, readable(actor, only), wanted)), page, size);
     }
 
     @GetMapping("/missing-reports")
@@ -103,9 +108,12 @@ class CrossCityController {
         });
         Optional<MunicipalityCode> only = only(municipality);
         Optional<Instant> at = asOf.instant();
-        return Listing.of(CrossCityTables.missingReports(rows.across(actor, only, at), rows.at(at),
-                        readable(actor, only), fiscalYear)
-                .stream().filter(report -> kind.map(report.kind()::equals).orElse(true)).toList(), page, size);
+        Instant today = rows.at(at);
+        List<MissingReport> missing = new ArrayList<>(rows.across(actor, only, at,
+                city -> CrossCityTables.missingReports(city, today, readable(actor, only), fiscalYear)));
+        missing.sort(CrossCityTables.LONGEST_OVERDUE_FIRST); // each municipality's list is; together they are not
+        return Listing.of(missing.stream().filter(report -> kind.map(report.kind()::equals).orElse(true)).toList(),
+                page, size);
     }
 
     private static Optional<MunicipalityCode> only(Optional<String> municipality) {

@@ -46,6 +46,10 @@ import jp.shinko.query.rows.RowKey;
  */
 final class CrossCityTables {
 
+    /** Missing reports, the longest overdue first; a stable sort keeps each plan's items in plan order. */
+    static final Comparator<MissingReport> LONGEST_OVERDUE_FIRST = Comparator.comparing(MissingReport::dueOn)
+            .thenComparing(MissingReport::municipalityCode).thenComparing(MissingReport::planId);
+
     private CrossCityTables() {
     }
 
@@ -111,8 +115,7 @@ final class CrossCityTables {
                         .missing(onlyYear, missing);
             }
         }
-        missing.sort(Comparator.comparing(MissingReport::dueOn).thenComparing(MissingReport::municipalityCode)
-                .thenComparing(MissingReport::planId)); // stable: items stay in plan order
+        missing.sort(LONGEST_OVERDUE_FIRST);
         return missing;
     }
 

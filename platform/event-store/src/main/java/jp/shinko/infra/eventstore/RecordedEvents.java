@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -42,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RecordedEvents {
 
     private static final String SELECT = "select type, aggregate_identifier, sequence_number, event_identifier, "
-            + "recorded_at, payload_type, payload_revision, payload, meta_data, global_index from "
+            + "recorded_at, payload_type, payload_revision, payload, meta_data, global_index, municipality_code from "
             + EventStoreSchemaMigration.SCHEMA + ".domain_event_entry where recorded_at <= ?";
 
     private static final int FETCH_SIZE = 1000;
@@ -57,8 +58,13 @@ public class RecordedEvents {
     /** Settled events by municipality code, weighed by their number of events. */
     private final Cache<String, Settled> settled;
 
-    /** An event and its place in the store. */
-    private record Recorded(long globalIndex, Instant recordedAt, DomainEventMessage<?> message) {
+    /** An event and its place in the store: deserialized, or as stored until it is. */
+    private record Recorded(long globalIndex, Instant recordedAt, DomainEventMessage<?> message,
+            GenericDomainEventEntry<byte[]> entry) {
+
+        Recorded(long globalIndex, Instant recordedAt, DomainEventMessage<?> message) {
+            this(globalIndex, recordedAt, message, null);
+        }
     }
 
     /** A municipality's events recorded at or before {@code until}, in stored order. */
@@ -145,23 +151,38 @@ public class RecordedEvents {
     }
 
     /**
-     * Hands every municipality's events recorded at or before an instant to the consumer, in the
-     * order they were stored, a thousand rows at a time: the store may hold millions.
+     * Hands each municipality's events recorded at or before an instant to the consumer, one
+     * municipality at a time in code order, each list in the order the events were stored: what
+     * a view of every municipality in the past needs, with one municipality's events in memory at
+     * a time however large the store. Read in the order of the index on municipality and recorded
+     * time (no sort of the store), then each municipality's events put in stored order.
      */
-    public void forEach(Instant upTo, Consumer<DomainEventMessage<?>> consumer) {
+    public void forEachMunicipality(Instant upTo, Consumer<List<DomainEventMessage<?>>> consumer) {
         transactions.executeWithoutResult(readOnly -> {
             JdbcTemplate cursor = new JdbcTemplate(dataSource);
             cursor.setFetchSize(FETCH_SIZE);
-            List<GenericDomainEventEntry<byte[]>> page = new ArrayList<>(FETCH_SIZE);
-            cursor.query(SELECT + " order by global_index", (RowCallbackHandler) row -> {
-                page.add(entry(row, 0));
-                if (page.size() == FETCH_SIZE) {
-                    deserialize(page).forEach(consumer);
-                    page.clear();
-                }
-            }, utc(upTo));
-            deserialize(page).forEach(consumer);
+            List<Recorded> municipality = new ArrayList<>();
+            String[] current = {null};
+            cursor.query(SELECT + " and municipality_code is not null order by municipality_code, recorded_at, "
+                    + "global_index", (RowCallbackHandler) row -> {
+                        String code = row.getString(11);
+                        if (!code.equals(current[0])) {
+                            handOver(municipality, consumer);
+                            current[0] = code;
+                        }
+                        GenericDomainEventEntry<byte[]> entry = entry(row, 0);
+                        municipality.add(new Recorded(row.getLong(10), entry.getTimestamp(), null, entry));
+                    }, utc(upTo));
+            handOver(municipality, consumer);
         });
+    }
+
+    private void handOver(List<Recorded> municipality, Consumer<List<DomainEventMessage<?>>> consumer) {
+        if (!municipality.isEmpty()) {
+            municipality.sort(Comparator.comparingLong(Recorded::globalIndex));
+            consumer.accept(deserialize(municipality.stream().map(Recorded::entry).toList()));
+            municipality.clear();
+        }
     }
 
     private List<DomainEventMessage<?>> deserialize(List<GenericDomainEventEntry<byte[]>> entries) {

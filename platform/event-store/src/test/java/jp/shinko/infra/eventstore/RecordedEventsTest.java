@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,10 +81,46 @@ class RecordedEventsTest {
                         Duration.ofMinutes(5), 0), T0.plus(Duration.ofMinutes(40))));
     }
 
+    @Test
+    void everyMunicipalityIsHandedOverAloneInCodeOrderWithItsEventsInStoredOrder() {
+        MunicipalityCode ginowan = MunicipalityCode.of("472051");
+        MunicipalityCode ishigaki = MunicipalityCode.of("472077");
+        Instant t1 = Instant.parse("2026-05-01T01:00:00Z");
+        store(ishigaki, 0, t1, "石垣一");
+        store(ginowan, 0, t1.plusSeconds(60), "宜野湾一");
+        store(ginowan, 1, t1.plusSeconds(30), "宜野湾二"); // stored after, recorded before
+        store(ishigaki, 1, t1.plusSeconds(120), "石垣二");
+        RecordedEvents recorded = new RecordedEvents(dataSource, serializer, configuration.upcasterChain(),
+                Clock.systemUTC(), Duration.ofMinutes(5), 0);
+
+        List<String> codes = new ArrayList<>();
+        Map<String, List<String>> handed = new HashMap<>();
+        recorded.forEachMunicipality(t1.plusSeconds(90), events -> {
+            codes.add(code(events.get(0)));
+            handed.put(code(events.get(0)), events.stream().map(RecordedEventsTest::name).toList());
+        });
+
+        assertThat(handed.get(ginowan.value())).as("in stored order").containsExactly("宜野湾一", "宜野湾二");
+        assertThat(handed.get(ishigaki.value())).as("not the one recorded after the instant").containsExactly("石垣一");
+        assertThat(codes).as("each once, in code order").doesNotHaveDuplicates().isSorted();
+    }
+
     private void store(long sequence, Instant recordedAt, String name) {
-        eventStore.publish(new GenericDomainEventMessage<>("Municipality", NAGO.value(), sequence,
-                new MunicipalityRegistered(NAGO, name, "Nago"), Map.of(), UUID.randomUUID().toString(),
+        store(NAGO, sequence, recordedAt, name);
+    }
+
+    private void store(MunicipalityCode municipality, long sequence, Instant recordedAt, String name) {
+        eventStore.publish(new GenericDomainEventMessage<>("Municipality", municipality.value(), sequence,
+                new MunicipalityRegistered(municipality, name, "Okinawa"), Map.of(), UUID.randomUUID().toString(),
                 recordedAt));
+    }
+
+    private static String code(DomainEventMessage<?> event) {
+        return ((MunicipalityRegistered) event.getPayload()).municipalityCode().value();
+    }
+
+    private static String name(DomainEventMessage<?> event) {
+        return ((MunicipalityRegistered) event.getPayload()).name();
     }
 
     private static List<String> names(RecordedEvents recorded, Instant asOf) {
