@@ -32,12 +32,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The cross-city summary's counts of rows stored before the projection kept them (migration 7)
- * are the counts the projection keeps: Sapporo (011002), this test's own, counted both ways.
+ * are the counts the projection keeps: Otaru (012033), this test's own, counted both ways.
  */
 @QueryServiceTest
 class CityYearCountsBackfillTest {
 
-    private static final MunicipalityCode SAPPORO = MunicipalityCode.of("011002");
+    private static final MunicipalityCode OTARU = MunicipalityCode.of("012033");
     private static final PlanId PLAN = PlanId.of("p");
 
     @Autowired
@@ -48,28 +48,28 @@ class CityYearCountsBackfillTest {
 
     @Test
     void theCountsOfRowsStoredBeforeAreTheOnesTheProjectionKeeps() throws Exception {
-        StoredEvents.append("Municipality", SAPPORO.value(), 0,
-                List.of(new MunicipalityRegistered(SAPPORO, "札幌市", "Sapporo")));
+        StoredEvents.append("Municipality", OTARU.value(), 0,
+                List.of(new MunicipalityRegistered(OTARU, "小樽市", "Otaru")));
         List<Object> events = new ArrayList<>(List.of(
-                new PlanAdopted(SAPPORO, PLAN, "札幌市産業振興ビジョン", FiscalYear.of(2023), FiscalYear.of(2024)),
-                new PlanItemAdded(SAPPORO, PLAN, ItemId.of("i"), null, new PlanItemContent("1", "創業支援",
-                        List.of("経済観光局"), null, null, null, null, null)),
-                new IndicatorDefined(SAPPORO, PLAN, ItemId.of("i"), "創業件数", "件", null, null)));
+                new PlanAdopted(OTARU, PLAN, "小樽市産業振興計画", FiscalYear.of(2023), FiscalYear.of(2024)),
+                new PlanItemAdded(OTARU, PLAN, ItemId.of("i"), null, new PlanItemContent("1", "創業支援",
+                        List.of("産業港湾部"), null, null, null, null, null)),
+                new IndicatorDefined(OTARU, PLAN, ItemId.of("i"), "創業件数", "件", null, null)));
         for (int year = 2023; year <= 2024; year++) {
-            events.add(new AnnualTargetSet(SAPPORO, PLAN, ItemId.of("i"), FiscalYear.of(year), BigDecimal.TEN, "件",
+            events.add(new AnnualTargetSet(OTARU, PLAN, ItemId.of("i"), FiscalYear.of(year), BigDecimal.TEN, "件",
                     null));
             for (int quarter = 1; quarter <= 4; quarter++) {
-                events.add(new PeriodStatusRecorded(SAPPORO, PLAN, ItemId.of("i"), "経済観光局", FiscalYear.of(year),
+                events.add(new PeriodStatusRecorded(OTARU, PLAN, ItemId.of("i"), "産業港湾部", FiscalYear.of(year),
                         Quarter.of(quarter), quarter % 2 == 0 ? "○" : "△", null, null, null));
             }
         }
-        events.add(new AnnualActualRecorded(SAPPORO, PLAN, ItemId.of("i"), FiscalYear.of(2023), BigDecimal.TEN,
+        events.add(new AnnualActualRecorded(OTARU, PLAN, ItemId.of("i"), FiscalYear.of(2023), BigDecimal.TEN,
                 "件", null));
-        events.add(new PeriodStatusRecorded(SAPPORO, PLAN, ItemId.of("i"), "経済観光局", FiscalYear.of(2023),
+        events.add(new PeriodStatusRecorded(OTARU, PLAN, ItemId.of("i"), "産業港湾部", FiscalYear.of(2023),
                 Quarter.of(1), "◎", null, null, "記入誤りの訂正"));
-        StoredEvents.append("Plan", SAPPORO.value() + ":plan:p", 0, events);
+        StoredEvents.append("Plan", OTARU.value() + ":plan:p", 0, events);
 
-        List<String> kept = await().atMost(Duration.ofSeconds(30)).until(this::sapporosCounts, counts -> counts.equals(
+        List<String> kept = await().atMost(Duration.ofSeconds(30)).until(this::otarusCounts, counts -> counts.equals(
                 List.of("2023 rating 0 A 1", "2023 status 1 ◎ 1", "2023 status 2 ○ 1", "2023 status 3 △ 1",
                         "2023 status 4 ○ 1", "2024 rating 0 未評価 1", "2024 status 1 △ 1", "2024 status 2 ○ 1",
                         "2024 status 3 △ 1", "2024 status 4 ○ 1")));
@@ -78,23 +78,23 @@ class CityYearCountsBackfillTest {
             try (Statement statement = connection.createStatement()) {
                 statement.executeUpdate("delete from query.city_year_count");
                 backfill.fill(connection);
-                assertThat(sapporosCounts(connection)).isEqualTo(kept);
+                assertThat(otarusCounts(connection)).isEqualTo(kept);
             } finally {
                 connection.rollback();
             }
         }
     }
 
-    private List<String> sapporosCounts() throws Exception {
+    private List<String> otarusCounts() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
-            return sapporosCounts(connection);
+            return otarusCounts(connection);
         }
     }
 
-    private static List<String> sapporosCounts(Connection connection) throws Exception {
+    private static List<String> otarusCounts(Connection connection) throws Exception {
         try (PreparedStatement query = connection.prepareStatement("select fiscal_year, kind, quarter, label, count "
                 + "from query.city_year_count where municipality_code = ? order by 1, 2, 3, 4")) {
-            query.setString(1, SAPPORO.value());
+            query.setString(1, OTARU.value());
             List<String> counts = new ArrayList<>();
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
