@@ -134,6 +134,7 @@ public class JdbcProgressRows implements ProgressRows {
                     .list(), total);
         }
 
+        /** Read leniently, like every row of the views across cities: an unreadable one is left out and logged. */
         @Override
         public Map<String, Settings> settingsOf(Collection<String> municipalityCodes) {
             return listWhere(Settings.class, "kind = '" + RowKey.SETTINGS
@@ -271,9 +272,12 @@ public class JdbcProgressRows implements ProgressRows {
                 + "do update set count = " + COUNTS + ".count + excluded.count",
                 nonZero.stream().map(change -> new Object[] {change.municipalityCode(), change.fiscalYear(),
                         change.kind(), change.quarter(), change.label(), change.count()}).toList());
-        jdbc.sql("delete from " + LIVE_COUNTS + " where municipality_code = any(?::char(6)[]) and count = 0")
-                .param(nonZero.stream().map(CityYearCount::municipalityCode).distinct().toArray(String[]::new))
-                .update();
+        if (nonZero.stream().anyMatch(change -> change.count() < 0)) { // only a count taken from comes to 0
+            jdbc.sql("delete from " + LIVE_COUNTS + " where municipality_code = any(?::char(6)[]) and count = 0")
+                    .param(nonZero.stream().filter(change -> change.count() < 0).map(CityYearCount::municipalityCode)
+                            .distinct().toArray(String[]::new))
+                    .update();
+        }
     }
 
     /**
@@ -307,8 +311,8 @@ public class JdbcProgressRows implements ProgressRows {
      * can change the rating of every figure it has.
      */
     void recount(String municipalityCode) {
-        Settings settings = find(LIVE, RowKey.settings(MunicipalityCode.of(municipalityCode)))
-                .map(Settings.class::cast).orElseGet(() -> Settings.defaults(MunicipalityCode.of(municipalityCode)));
+        Settings settings = settingsOf(List.of(municipalityCode)).getOrDefault(municipalityCode,
+                Settings.defaults(MunicipalityCode.of(municipalityCode)));
         List<CityYearCount> counts = new ArrayList<>();
         jdbc.sql("select kind, row::text from " + LIVE + " where municipality_code = ? and kind in ('"
                         + RowKey.FIGURE + "', '" + RowKey.STATUS + "')")
