@@ -52,7 +52,9 @@ public final class DemoData {
             "/municipalities/132241/plans/master-2025/progress/narratives?fiscalYear=R7",
             "/cross-city/summary?size=500",
             "/cross-city/focus-themes?size=500",
-            "/cross-city/missing-reports?size=500");
+            "/cross-city/missing-reports?size=500",
+            "/cross-city/focus-themes/by-theme",
+            "/cross-city/missing-reports/by-municipality");
 
     /** What a view answered: its status and body. */
     public record Answer(int status, String body) {

@@ -105,6 +105,8 @@ class QueryApiAccessTest {
             crossCityRow("summary"),
             crossCityRow("focus-themes"),
             crossCityRow("missing-reports"),
+            crossCityRow("focus-themes/by-theme"),
+            crossCityRow("missing-reports/by-municipality"),
             new AccessMatrix.Row("GET /municipalities/{code}/audit/chain", Caller.auditorsAndAdmin(200),
                     AccessMatrix.Kind.DESCRIBES, (client, target) -> client.get()
                     .uri("/municipalities/{code}/audit/chain", target.value()).exchange()),

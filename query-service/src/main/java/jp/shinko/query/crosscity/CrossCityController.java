@@ -6,7 +6,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import jp.shinko.events.InvalidField;
 import jp.shinko.events.actor.Actor;
@@ -18,7 +20,10 @@ import jp.shinko.query.asof.RowsAsOf;
 import jp.shinko.query.crosscity.CrossCityViews.CityYear;
 import jp.shinko.query.crosscity.CrossCityViews.Listing;
 import jp.shinko.query.crosscity.CrossCityViews.MissingReport;
+import jp.shinko.query.crosscity.CrossCityViews.OverdueTally;
+import jp.shinko.query.crosscity.CrossCityViews.ThemeTally;
 import jp.shinko.query.crosscity.CrossCityViews.ThemedItem;
+import jp.shinko.query.crosscity.CrossCityViews.Whole;
 import jp.shinko.query.rows.CityRows.CityYearScope;
 import jp.shinko.query.web.Paging;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -86,6 +91,23 @@ class CrossCityController {
                 city -> CrossCityTables.themedItems(city, readable(actor, only), wanted)), page, size);
     }
 
+    @GetMapping("/focus-themes/by-theme")
+    @Operation(summary = "Per focus theme: how many items name it, and in which municipalities",
+            description = "The items of /cross-city/focus-themes counted by theme, in the order of the themes' "
+                    + "text. One row per theme, not paged.")
+    @ApiResponse(responseCode = "200", description = "Every theme")
+    @ApiResponse(responseCode = "400", description = "A parameter is invalid")
+    Whole<ThemeTally> themesByTheme(@AuthenticationPrincipal Actor actor,
+            @Parameter(description = "Only this municipality") @RequestParam Optional<String> municipality,
+            AsOfTime asOf) {
+        Optional<MunicipalityCode> only = only(municipality);
+        // as of a past instant, every municipality's rows are read one at a time: a theme's counts add up across them
+        Map<String, ThemeTally> tallies = new TreeMap<>();
+        rows.across(actor, only, asOf.instant(), city -> CrossCityTables.themeTallies(city, readable(actor, only)))
+                .forEach(tally -> tallies.merge(tally.theme(), tally, ThemeTally::plus));
+        return Whole.of(List.copyOf(tallies.values()));
+    }
+
     @GetMapping("/missing-reports")
     @Operation(summary = "Reports overdue by each municipality's deadlines",
             description = "A quarter's status of each row of a plan that reports quarterly, and a fiscal year's actual "
@@ -103,9 +125,7 @@ class CrossCityController {
             AsOfTime asOf,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         Paging.check(page, size);
-        kind.filter(wanted -> !MISSING_KINDS.contains(wanted)).ifPresent(wanted -> {
-            throw new InvalidField("kind", wanted, "a missing report is of kind status or actual");
-        });
+        checkKind(kind);
         Optional<MunicipalityCode> only = only(municipality);
         Optional<Instant> at = asOf.instant();
         Instant today = rows.at(at);
@@ -114,6 +134,34 @@ class CrossCityController {
         missing.sort(CrossCityTables.LONGEST_OVERDUE_FIRST); // each municipality's list is; together they are not
         return Listing.of(missing.stream().filter(report -> kind.map(report.kind()::equals).orElse(true)).toList(),
                 page, size);
+    }
+
+    @GetMapping("/missing-reports/by-municipality")
+    @Operation(summary = "Per municipality: how many reports are overdue, and the oldest deadline",
+            description = "The reports of /cross-city/missing-reports counted per municipality with any, in code "
+                    + "order: of both kinds and of each, the oldest deadline and how many days ago it was. One row "
+                    + "per municipality, not paged.")
+    @ApiResponse(responseCode = "200", description = "Every municipality with an overdue report")
+    @ApiResponse(responseCode = "400", description = "A parameter is invalid")
+    Whole<OverdueTally> missingReportsByMunicipality(@AuthenticationPrincipal Actor actor,
+            @Parameter(description = "Only this fiscal year: 2023, R5 or 令和5")
+            @RequestParam Optional<FiscalYear> fiscalYear,
+            @Parameter(description = "Only this municipality") @RequestParam Optional<String> municipality,
+            @Parameter(description = "Only statuses or only actuals", example = "status") @RequestParam
+            Optional<String> kind,
+            AsOfTime asOf) {
+        checkKind(kind);
+        Optional<MunicipalityCode> only = only(municipality);
+        Optional<Instant> at = asOf.instant();
+        Instant today = rows.at(at);
+        return Whole.of(rows.across(actor, only, at, city -> CrossCityTables.overdueTallies(city, today,
+                readable(actor, only), fiscalYear, kind)));
+    }
+
+    private static void checkKind(Optional<String> kind) {
+        kind.filter(wanted -> !MISSING_KINDS.contains(wanted)).ifPresent(wanted -> {
+            throw new InvalidField("kind", wanted, "a missing report is of kind status or actual");
+        });
     }
 
     private static Optional<MunicipalityCode> only(Optional<String> municipality) {

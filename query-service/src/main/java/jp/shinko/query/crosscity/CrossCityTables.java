@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import jp.shinko.events.calendar.FiscalYear;
@@ -26,6 +28,9 @@ import jp.shinko.events.settings.ReportingDeadlines;
 import jp.shinko.query.crosscity.CrossCityViews.CityYear;
 import jp.shinko.query.crosscity.CrossCityViews.Listing;
 import jp.shinko.query.crosscity.CrossCityViews.MissingReport;
+import jp.shinko.query.crosscity.CrossCityViews.Named;
+import jp.shinko.query.crosscity.CrossCityViews.OverdueTally;
+import jp.shinko.query.crosscity.CrossCityViews.ThemeTally;
 import jp.shinko.query.crosscity.CrossCityViews.ThemedItem;
 import jp.shinko.query.rows.CityRows;
 import jp.shinko.query.rows.CityRows.CityYearPage;
@@ -35,8 +40,6 @@ import jp.shinko.query.rows.ProgressRow.Figure;
 import jp.shinko.query.rows.ProgressRow.Item;
 import jp.shinko.query.rows.ProgressRow.Plan;
 import jp.shinko.query.rows.ProgressRow.Settings;
-import jp.shinko.query.rows.ProgressRow.Status;
-import jp.shinko.query.rows.ProgressRows;
 import jp.shinko.query.rows.RowKey;
 
 /**
@@ -104,10 +107,33 @@ final class CrossCityTables {
      */
     static List<MissingReport> missingReports(CityRows rows, Instant at, Predicate<String> readable,
             Optional<FiscalYear> onlyYear) {
+        List<MissingReport> missing = new ArrayList<>();
+        eachMissingReport(rows, at, readable, onlyYear, missing::add);
+        missing.sort(LONGEST_OVERDUE_FIRST);
+        return missing;
+    }
+
+    /**
+     * Per municipality with any, in code order: how many reports are overdue ({@link #missingReports}
+     * of the kind asked for, or of both), and the oldest deadline among them. Counted as the reports
+     * are found, so the reports of every municipality are never held together.
+     */
+    static List<OverdueTally> overdueTallies(CityRows rows, Instant at, Predicate<String> readable,
+            Optional<FiscalYear> onlyYear, Optional<String> kind) {
+        Map<String, OverdueTally> tallies = new TreeMap<>();
+        eachMissingReport(rows, at, readable, onlyYear, report -> {
+            if (kind.map(report.kind()::equals).orElse(true)) {
+                tallies.merge(report.municipalityCode(), OverdueTally.of(report), OverdueTally::plus);
+            }
+        });
+        return List.copyOf(tallies.values());
+    }
+
+    private static void eachMissingReport(CityRows rows, Instant at, Predicate<String> readable,
+            Optional<FiscalYear> onlyYear, Consumer<MissingReport> missing) {
         LocalDate today = LocalDate.ofInstant(at, TokyoTime.ZONE);
         Map<String, String> names = rows.municipalityNames();
         Map<String, Settings> settings = settings(rows);
-        List<MissingReport> missing = new ArrayList<>();
         for (Plan plan : rows.listAcrossMunicipalities(RowKey.PLAN, Plan.class)) {
             if (readable.test(plan.municipalityCode().value())) {
                 new PlanReports(plan, rows, names.get(plan.municipalityCode().value()),
@@ -115,8 +141,28 @@ final class CrossCityTables {
                         .missing(onlyYear, missing);
             }
         }
-        missing.sort(LONGEST_OVERDUE_FIRST);
-        return missing;
+    }
+
+    /**
+     * Per focus theme, in the order of the themes' text: how many items name it among those
+     * {@link #themedItems} answers, and the municipalities they are in, in code order.
+     */
+    static List<ThemeTally> themeTallies(CityRows rows, Predicate<String> readable) {
+        Map<String, String> names = rows.municipalityNames();
+        Map<String, Long> items = new TreeMap<>();
+        Map<String, Set<String>> municipalities = new HashMap<>();
+        for (Item item : rows.themedItems(Optional.empty())) {
+            String code = item.municipalityCode().value();
+            if (readable.test(code)) {
+                for (String theme : item.content().focusThemes()) {
+                    items.merge(theme, 1L, Long::sum);
+                    municipalities.computeIfAbsent(theme, named -> new TreeSet<>()).add(code);
+                }
+            }
+        }
+        return items.entrySet().stream().map(theme -> new ThemeTally(theme.getKey(), theme.getValue(),
+                municipalities.get(theme.getKey()).stream().map(code -> new Named(code, names.get(code))).toList()))
+                .toList();
     }
 
     private static Map<String, Settings> settings(CityRows rows) {
@@ -166,10 +212,11 @@ final class CrossCityTables {
         private final LocalDate today;
         private final List<Item> items;
         private final Set<ItemId> parents;
-        private final Set<EntryRef> statuses = new HashSet<>();
+        /** The row ids of the plan's statuses: {@link EntryRef.QuarterStatus#rowKey()}. */
+        private final Set<String> statuses;
         private final Set<EntryRef> actuals = new HashSet<>();
 
-        PlanReports(Plan plan, ProgressRows rows, String municipalityName, ReportingDeadlines deadlines,
+        PlanReports(Plan plan, CityRows rows, String municipalityName, ReportingDeadlines deadlines,
                 LocalDate today) {
             this.plan = plan;
             this.municipalityName = municipalityName;
@@ -179,9 +226,7 @@ final class CrossCityTables {
             items = rows.list(code, plan.planId(), RowKey.ITEM, Item.class).stream()
                     .sorted(Comparator.comparingLong(Item::position)).toList();
             parents = items.stream().map(Item::parentItemId).filter(Objects::nonNull).collect(Collectors.toSet());
-            rows.list(code, plan.planId(), RowKey.STATUS, Status.class).forEach(status -> statuses.add(
-                    new EntryRef.QuarterStatus(status.itemId(), status.organisation(), status.fiscalYear(),
-                            status.quarter())));
+            statuses = rows.rowIds(code, plan.planId(), RowKey.STATUS);
             // a year with no target on purpose expects no actual: it counts as answered
             rows.list(code, plan.planId(), RowKey.FIGURE, Figure.class).stream()
                     .filter(figure -> figure.actual() != null || figure.noTargetReason() != null)
@@ -189,7 +234,7 @@ final class CrossCityTables {
                             EntryRef.Figure.ACTUAL)));
         }
 
-        void missing(Optional<FiscalYear> onlyYear, List<MissingReport> missing) {
+        void missing(Optional<FiscalYear> onlyYear, Consumer<MissingReport> missing) {
             for (FiscalYear year = plan.fromFiscalYear(); !year.isAfter(plan.lastFiscalYear()); year = year.next()) {
                 if (onlyYear.map(year::equals).orElse(true)) {
                     if (!statuses.isEmpty()) {
@@ -201,7 +246,7 @@ final class CrossCityTables {
         }
 
         /** The quarters past their deadline of each row that stands on its own, without a status. */
-        private void missingStatuses(FiscalYear year, List<MissingReport> missing) {
+        private void missingStatuses(FiscalYear year, Consumer<MissingReport> missing) {
             for (int number = 1; number <= 4; number++) {
                 Quarter quarter = Quarter.of(number);
                 LocalDate due = deadlines.statusDue(year, quarter);
@@ -214,9 +259,10 @@ final class CrossCityTables {
                         continue;
                     }
                     for (String organisation : item.content().responsibleOrganisations()) {
-                        EntryRef status = new EntryRef.QuarterStatus(item.itemId(), organisation, year, quarter);
+                        String status = new EntryRef.QuarterStatus(item.itemId(), organisation, year, quarter)
+                                .rowKey();
                         if (!statuses.contains(status)) {
-                            missing.add(report(item, "status", organisation, year, number,
+                            missing.accept(report(item, "status", organisation, year, number,
                                     year.japanese() + " " + quarter.japanese(), due));
                         }
                     }
@@ -225,7 +271,7 @@ final class CrossCityTables {
         }
 
         /** The year, if past its deadline, of each item with an indicator that has no actual for it. */
-        private void missingActuals(FiscalYear year, List<MissingReport> missing) {
+        private void missingActuals(FiscalYear year, Consumer<MissingReport> missing) {
             LocalDate due = deadlines.actualDue(year);
             if (ReportingDeadlines.daysOverdue(due, today) <= 0) {
                 return;
@@ -233,7 +279,7 @@ final class CrossCityTables {
             for (Item item : items) {
                 if (item.indicator() != null && !item.retired() && !actuals.contains(
                         new EntryRef.AnnualFigure(item.itemId(), year, EntryRef.Figure.ACTUAL))) {
-                    missing.add(report(item, "actual", null, year, null, year.japanese(), due));
+                    missing.accept(report(item, "actual", null, year, null, year.japanese(), due));
                 }
             }
         }

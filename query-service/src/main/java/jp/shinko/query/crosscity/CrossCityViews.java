@@ -2,6 +2,7 @@ package jp.shinko.query.crosscity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.shinko.events.plan.ItemId;
@@ -45,5 +46,52 @@ final class CrossCityViews {
     record MissingReport(String municipalityCode, String municipalityName, PlanId planId, ItemId itemId,
             String number, String title, String kind, String organisation, int fiscalYear, String fiscalYearJapanese,
             Integer quarter, String period, LocalDate dueOn, long daysOverdue) {
+    }
+
+    /**
+     * A view with a row per municipality or per theme, whole: it never has more rows than the
+     * municipalities the caller may read, so it is not paged.
+     */
+    record Whole<T>(List<T> items, int totalItems) {
+
+        static <T> Whole<T> of(List<T> rows) {
+            return new Whole<>(rows, rows.size());
+        }
+    }
+
+    /**
+     * A municipality's overdue reports in counts: of both kinds and of each, and the oldest
+     * deadline among them with how many days it has passed.
+     */
+    record OverdueTally(String municipalityCode, String municipalityName, long reports, long statuses, long actuals,
+            LocalDate oldestDueOn, long mostDaysOverdue) {
+
+        static OverdueTally of(MissingReport report) {
+            boolean status = report.kind().equals("status");
+            return new OverdueTally(report.municipalityCode(), report.municipalityName(), 1, status ? 1 : 0,
+                    status ? 0 : 1, report.dueOn(), report.daysOverdue());
+        }
+
+        OverdueTally plus(OverdueTally other) {
+            boolean older = other.oldestDueOn.isBefore(oldestDueOn);
+            return new OverdueTally(municipalityCode, municipalityName, reports + other.reports,
+                    statuses + other.statuses, actuals + other.actuals, older ? other.oldestDueOn : oldestDueOn,
+                    Math.max(mostDaysOverdue, other.mostDaysOverdue));
+        }
+    }
+
+    /** A focus theme across cities: how many items name it, and in which municipalities. */
+    record ThemeTally(String theme, long items, List<Named> municipalities) {
+
+        /** The counts of two sets of municipalities, the other's after this one's. */
+        ThemeTally plus(ThemeTally other) {
+            List<Named> both = new ArrayList<>(municipalities);
+            both.addAll(other.municipalities);
+            return new ThemeTally(theme, items + other.items, both);
+        }
+    }
+
+    /** A municipality by code and name. */
+    record Named(String municipalityCode, String municipalityName) {
     }
 }

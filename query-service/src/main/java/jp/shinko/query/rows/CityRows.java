@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.query.rows.ProgressRow.Item;
 import jp.shinko.query.rows.ProgressRow.Settings;
 import jp.shinko.query.web.Paging;
@@ -18,6 +19,12 @@ public interface CityRows extends ProgressRows {
 
     /** The registered municipalities' names by code. */
     Map<String, String> municipalityNames();
+
+    /**
+     * The ids of a plan's rows of one kind ({@link RowKey#rowId()}), without reading the rows:
+     * what is there, for views that need no more, such as which quarters' statuses a plan has.
+     */
+    Set<String> rowIds(String municipalityCode, PlanId planId, String kind);
 
     /** Every row of a kind across the municipalities. */
     <R extends ProgressRow> List<R> listAcrossMunicipalities(String kind, Class<R> type);

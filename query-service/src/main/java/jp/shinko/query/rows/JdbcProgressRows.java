@@ -5,8 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.query.rebuild.ProjectionTables;
 import jp.shinko.query.rows.ProgressRow.Item;
 import jp.shinko.query.rows.ProgressRow.Settings;
@@ -81,6 +83,13 @@ public class JdbcProgressRows implements ProgressRows {
         @Override
         public List<ProgressRow.Plan> plans(String municipalityCode) {
             return JdbcProgressRows.this.plans(tables.forReading(TABLE), municipalityCode);
+        }
+
+        @Override
+        public Set<String> rowIds(String municipalityCode, PlanId planId, String kind) {
+            return Set.copyOf(jdbc.sql("select row_id from " + tables.forReading(TABLE)
+                            + " where municipality_code = ? and plan_id = ? and kind = ?")
+                    .params(municipalityCode, planId.value(), kind).query(String.class).list());
         }
 
         @Override

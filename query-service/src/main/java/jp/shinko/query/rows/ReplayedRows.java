@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.events.plan.PlanId;
 import jp.shinko.events.municipality.MunicipalityRegistered;
 import jp.shinko.query.rows.ProgressRow.Item;
 import jp.shinko.query.rows.ProgressRow.Plan;
@@ -59,6 +60,12 @@ public final class ReplayedRows implements CityRows {
     public <R extends ProgressRow> List<R> list(String municipalityCode, String planId, String kind, Class<R> type) {
         TreeMap<String, ProgressRow> table = tables.get(table(municipalityCode, planId, kind));
         return table == null ? List.of() : table.values().stream().map(type::cast).toList();
+    }
+
+    @Override
+    public Set<String> rowIds(String municipalityCode, PlanId planId, String kind) {
+        TreeMap<String, ProgressRow> table = tables.get(table(municipalityCode, planId.value(), kind));
+        return table == null ? Set.of() : Set.copyOf(table.keySet());
     }
 
     @Override

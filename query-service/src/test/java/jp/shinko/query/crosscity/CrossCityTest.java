@@ -185,6 +185,40 @@ class CrossCityTest {
     }
 
     @Test
+    void overdueReportsAndFocusThemesAreCountedPerMunicipalityAndPerThemeAsTheListsHaveThem() {
+        JsonNode sendai = get(analyst, "/cross-city/missing-reports/by-municipality?" + ONLY_OURS.substring(1)
+                + SENDAI);
+        assertThat(sendai.path("totalItems").asInt()).isEqualTo(1);
+        JsonNode tally = sendai.path("items").get(0);
+        assertThat(List.of(tally.path("municipalityName").asString(), tally.path("reports").asLong(),
+                tally.path("statuses").asLong(), tally.path("actuals").asLong(), tally.path("oldestDueOn").asString()))
+                .as("the ten reports listed longest overdue first").containsExactly("仙台市", 10L, 9L, 1L, "2020-05-15");
+        JsonNode actuals = get(analyst, "/cross-city/missing-reports/by-municipality?kind=actual" + ONLY_OURS
+                + SENDAI).path("items").get(0);
+        assertThat(List.of(actuals.path("reports").asLong(), actuals.path("oldestDueOn").asString()))
+                .containsExactly(1L, "2021-05-30");
+        assertThat(get(analyst, "/cross-city/missing-reports/by-municipality?fiscalYear=R1" + ONLY_OURS + SENDAI)
+                .path("items").get(0).path("reports").asLong()).as("令和元年度 4期 only").isEqualTo(1);
+        assertThat(get(analyst, "/cross-city/missing-reports/by-municipality?" + ONLY_OURS.substring(1)
+                + ISHINOMAKI).path("items")).as("Ishinomaki reported its only actual").isEmpty();
+
+        List<String> themes = get(analyst, "/cross-city/focus-themes/by-theme?" + ONLY_OURS.substring(1) + SENDAI)
+                .path("items").valueStream()
+                .map(theme -> theme.path("theme").asString() + " " + theme.path("items").asLong() + " "
+                        + theme.path("municipalities").valueStream()
+                        .map(city -> city.path("municipalityCode").asString() + city.path("municipalityName")
+                                .asString()).toList())
+                .toList();
+        assertThat(themes).containsExactly("DX 2 [041009仙台市]", "脱炭素・エネ 1 [041009仙台市]");
+        List<String> everyCity = get(analyst, "/cross-city/focus-themes/by-theme").path("items").valueStream()
+                .filter(theme -> theme.path("theme").asString().equals("DX"))
+                .flatMap(theme -> theme.path("municipalities").valueStream())
+                .map(city -> city.path("municipalityCode").asString()).toList();
+        assertThat(everyCity).as("each municipality once, in code order").contains(SENDAI.value())
+                .doesNotContain(ISHINOMAKI.value()).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
     void aMunicipalRoleSeesOnlyItsOwnCityInTheCrossCityViews() {
         RestTestClient viewer = client(new Actor("viewer", Role.MUNICIPAL_VIEWER, ISHINOMAKI, null));
         for (String view : List.of("summary", "focus-themes")) {
@@ -194,6 +228,12 @@ class CrossCityTest {
         }
         assertThat(get(viewer, "/cross-city/missing-reports?" + ONLY_OURS.substring(1) + SENDAI).path("totalItems")
                 .asInt()).as("Sendai's overdue reports, asked for by Ishinomaki").isZero();
+        assertThat(get(viewer, "/cross-city/missing-reports/by-municipality?" + ONLY_OURS.substring(1) + SENDAI)
+                .path("items")).as("Sendai's overdue reports counted, asked for by Ishinomaki").isEmpty();
+        assertThat(get(viewer, "/cross-city/focus-themes/by-theme").path("items").valueStream()
+                .flatMap(theme -> theme.path("municipalities").valueStream())
+                .map(city -> city.path("municipalityCode").asString()).distinct().toList())
+                .containsExactly(ISHINOMAKI.value());
     }
 
     @Test
@@ -201,11 +241,13 @@ class CrossCityTest {
         analyst.get().uri("/cross-city/summary?municipality=04100").exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("municipality");
-        analyst.get().uri("/cross-city/missing-reports?kind=late").exchange()
-                .expectStatus().isBadRequest()
-                .expectBody()
-                .jsonPath("$.errors[0].field").isEqualTo("kind")
-                .jsonPath("$.errors[0].message").isEqualTo("a missing report is of kind status or actual");
+        for (String view : List.of("missing-reports", "missing-reports/by-municipality")) {
+            analyst.get().uri("/cross-city/" + view + "?kind=late").exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[0].field").isEqualTo("kind")
+                    .jsonPath("$.errors[0].message").isEqualTo("a missing report is of kind status or actual");
+        }
     }
 
     private static PlanItemAdded item(MunicipalityCode city, String plan, String id, String parent, String number,

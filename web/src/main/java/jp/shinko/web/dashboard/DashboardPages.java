@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import jp.shinko.web.backend.QueryService;
@@ -174,23 +173,18 @@ class DashboardPages {
     }
 
     private List<Theme> themes(OAuth2AuthorizedClient token) {
-        Map<String, List<String>> byTheme = new TreeMap<>();
-        query.wholeTable(token, uri -> uri.path("/cross-city/focus-themes").build()).path("items").forEach(item ->
-                item.path("focusThemes").forEach(theme -> byTheme.computeIfAbsent(theme.asString(),
-                        named -> new ArrayList<>()).add(item.path("municipalityName").asString())));
-        return byTheme.entrySet().stream().map(theme -> new Theme(theme.getKey(), theme.getValue().size(),
-                theme.getValue().stream().distinct().collect(Collectors.joining("、")))).toList();
+        return query.get(token, uri -> uri.path("/cross-city/focus-themes/by-theme").build()).path("items")
+                .valueStream().map(theme -> new Theme(theme.path("theme").asString(), theme.path("items").asLong(),
+                        theme.path("municipalities").valueStream()
+                                .map(municipality -> municipality.path("municipalityName").asString()).distinct()
+                                .collect(Collectors.joining("、")))).toList();
     }
 
     private List<Overdue> overdue(OAuth2AuthorizedClient token) {
-        Map<String, List<JsonNode>> byMunicipality = new TreeMap<>();
-        query.wholeTable(token, uri -> uri.path("/cross-city/missing-reports").build()).path("items").forEach(report ->
-                byMunicipality.computeIfAbsent(report.path("municipalityCode").asString(), code -> new ArrayList<>())
-                        .add(report));
-        return byMunicipality.entrySet().stream().map(reports -> new Overdue(reports.getKey(),
-                reports.getValue().get(0).path("municipalityName").asString(reports.getKey()),
-                reports.getValue().size(), reports.getValue().stream().map(report -> report.path("dueOn").asString())
-                .min(String::compareTo).orElse(""))).toList();
+        return query.get(token, uri -> uri.path("/cross-city/missing-reports/by-municipality").build()).path("items")
+                .valueStream().map(tally -> new Overdue(tally.path("municipalityCode").asString(),
+                        tally.path("municipalityName").asString(tally.path("municipalityCode").asString()),
+                        tally.path("reports").asLong(), tally.path("oldestDueOn").asString())).toList();
     }
 
     @GetMapping("/dashboard.csv")
