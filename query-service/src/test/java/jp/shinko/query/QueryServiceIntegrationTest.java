@@ -73,7 +73,9 @@ class QueryServiceIntegrationTest {
                 + "endpoint=\"/municipalities\",status=\"200\"}")
                 .contains("shinko_processor_lag_events{application=\"query-service\",processor=\"progress\"}")
                 .contains("shinko_processor_lag_events{application=\"query-service\",processor=\"municipalities\"}")
-                .contains("hikaricp_connections_active", "jvm_memory_used_bytes");
+                .contains("hikaricp_connections_active", "jvm_memory_used_bytes")
+                // Axon's own meters keep every event's duration for ten minutes: a catch-up filled the heap with them
+                .doesNotContain("progress_capacity", "progress_latency");
         client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.components.processors.status").isEqualTo("UP")
                 .jsonPath("$.components.processors.details.progress.running").isEqualTo(true)

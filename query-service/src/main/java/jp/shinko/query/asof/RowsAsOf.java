@@ -17,25 +17,31 @@ import org.springframework.stereotype.Component;
 /**
  * The rows a query reads: the live tables, or, for an instant in the past, the rows folded
  * again from the events recorded up to it. One municipality's past costs a replay of its own
- * events only.
+ * events only, from the latest of its checkpoints that serves ({@link FoldCheckpoints}).
  */
 @Component
 public class RowsAsOf {
 
     private final JdbcProgressRows live;
     private final RecordedEvents recorded;
+    private final FoldCheckpoints checkpoints;
     private final Clock clock;
 
-    RowsAsOf(JdbcProgressRows live, RecordedEvents recorded, Clock clock) {
+    RowsAsOf(JdbcProgressRows live, RecordedEvents recorded, FoldCheckpoints checkpoints, Clock clock) {
         this.live = live;
         this.recorded = recorded;
+        this.checkpoints = checkpoints;
         this.clock = clock;
     }
 
     /** A municipality's rows, now or as they stood at the instant. */
     public CityRows of(MunicipalityCode municipality, Optional<Instant> asOf) {
-        return asOf.<CityRows>map(instant -> ReplayedRows.of(recorded.of(municipality, instant)))
-                .orElseGet(live::forQueries);
+        return asOf.<CityRows>map(instant -> pastOf(municipality, instant)).orElseGet(live::forQueries);
+    }
+
+    /** One municipality's rows as they stood at the instant: folded from its latest checkpoint that serves. */
+    private ReplayedRows pastOf(MunicipalityCode municipality, Instant instant) {
+        return checkpoints.fold(municipality, recorded.of(municipality, instant));
     }
 
     /**
@@ -49,7 +55,7 @@ public class RowsAsOf {
         if (asOf.isEmpty()) {
             return Optional.of(live.forQueries());
         }
-        return one.map(code -> ReplayedRows.of(recorded.of(code, asOf.get())));
+        return one.map(code -> pastOf(code, asOf.get()));
     }
 
     /**

@@ -35,6 +35,19 @@ public final class ReplayedRows implements CityRows {
         return replayed;
     }
 
+    /** The same rows, to fold further without changing these: the tables are copied, the rows (immutable) shared. */
+    public ReplayedRows copy() {
+        ReplayedRows copy = new ReplayedRows();
+        tables.forEach((table, rows) -> copy.tables.put(table, new TreeMap<>(rows)));
+        copy.municipalityNames.putAll(municipalityNames);
+        return copy;
+    }
+
+    /** How many rows there are. */
+    public int size() {
+        return tables.values().stream().mapToInt(TreeMap::size).sum();
+    }
+
     /** Applies the next event. */
     public void apply(DomainEventMessage<?> event) {
         if (event.getPayload() instanceof MunicipalityRegistered registered) {
