@@ -67,8 +67,8 @@ record BenchOptions(String mode, int clients, int cities, int items, int years, 
             throw new IllegalArgumentException("--quick and --municipalities do not go together");
         }
         BenchOptions chosen = quick
-                ? new BenchOptions("quick", 8, 16, 10, YEARS, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                        Duration.ofSeconds(8), Duration.ofSeconds(8), 30_000, 0, 100, 100, 10, 2, 5)
+                ? new BenchOptions("quick", 8, 16, 10, YEARS, Duration.ofSeconds(1), Duration.ofSeconds(3),
+                        Duration.ofSeconds(5), Duration.ofSeconds(5), 30_000, 0, 50, 100, 10, 2, 5)
                 : municipalities == null
                 ? new BenchOptions("full", 8, 100, 20, YEARS, Duration.ofSeconds(10), Duration.ofSeconds(20),
                         Duration.ofSeconds(60), Duration.ofSeconds(30), 1_000_000, 0, 200, 1000, 50, 3, 20)
