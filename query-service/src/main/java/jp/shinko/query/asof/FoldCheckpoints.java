@@ -47,6 +47,7 @@ public class FoldCheckpoints {
         }
     }
 
+    /** Each municipality's checkpoints, in the order of their counts. */
     private final Cache<String, List<Checkpoint>> kept = Caffeine.newBuilder()
             .maximumWeight(KEPT_ROWS)
             .weigher((String municipality, List<Checkpoint> checkpoints) -> 1 + checkpoints.stream()
@@ -66,10 +67,7 @@ public class FoldCheckpoints {
 
     /** The rows after a municipality's events (in stored order), folded from the latest checkpoint they begin with. */
     ReplayedRows fold(MunicipalityCode municipality, List<? extends DomainEventMessage<?>> events) {
-        List<Checkpoint> known = kept.getIfPresent(municipality.value());
-        Checkpoint start = known == null ? null : known.stream()
-                .filter(checkpoint -> checkpoint.begins(events))
-                .max(Comparator.comparingInt(Checkpoint::count)).orElse(null);
+        Checkpoint start = latestBeginning(kept.getIfPresent(municipality.value()), events);
         ReplayedRows rows = start == null ? new ReplayedRows() : start.rows().copy();
         List<Checkpoint> made = new ArrayList<>();
         for (int i = start == null ? 0 : start.count(); i < events.size(); i++) {
@@ -83,6 +81,16 @@ public class FoldCheckpoints {
             kept.asMap().merge(municipality.value(), made, FoldCheckpoints::together);
         }
         return rows;
+    }
+
+    /** The checkpoint with the most events that the events begin with, looked for from the latest back. */
+    private static Checkpoint latestBeginning(List<Checkpoint> known, List<? extends DomainEventMessage<?>> events) {
+        for (int i = known == null ? -1 : known.size() - 1; i >= 0; i--) {
+            if (known.get(i).begins(events)) {
+                return known.get(i);
+            }
+        }
+        return null;
     }
 
     /** The checkpoints kept before and those just made, one per count: a new one replaces an old one. */
