@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import jp.shinko.events.InvalidField;
 import jp.shinko.events.actor.Actor;
@@ -24,6 +25,7 @@ import jp.shinko.query.crosscity.CrossCityViews.OverdueTally;
 import jp.shinko.query.crosscity.CrossCityViews.ThemeTally;
 import jp.shinko.query.crosscity.CrossCityViews.ThemedItem;
 import jp.shinko.query.crosscity.CrossCityViews.Whole;
+import jp.shinko.query.rows.CityRows;
 import jp.shinko.query.rows.CityRows.CityYearScope;
 import jp.shinko.query.web.Paging;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,9 +45,11 @@ class CrossCityController {
     private static final List<String> MISSING_KINDS = List.of("status", "actual");
 
     private final RowsAsOf rows;
+    private final PlanDigests digests;
 
-    CrossCityController(RowsAsOf rows) {
+    CrossCityController(RowsAsOf rows, PlanDigests digests) {
         this.rows = rows;
+        this.digests = digests;
     }
 
     @GetMapping("/summary")
@@ -103,8 +107,8 @@ class CrossCityController {
         Optional<MunicipalityCode> only = only(municipality);
         // as of a past instant, every municipality's rows are read one at a time: a theme's counts add up across them
         Map<String, ThemeTally> tallies = new TreeMap<>();
-        rows.across(actor, only, asOf.instant(), city -> CrossCityTables.themeTallies(city, readable(actor, only)))
-                .forEach(tally -> tallies.merge(tally.theme(), tally, ThemeTally::plus));
+        fromDigests(actor, only, asOf.instant(), (city, plans) -> CrossCityTables.themeTallies(city, plans,
+                readable(actor, only))).forEach(tally -> tallies.merge(tally.theme(), tally, ThemeTally::plus));
         return Whole.of(List.copyOf(tallies.values()));
     }
 
@@ -129,8 +133,11 @@ class CrossCityController {
         Optional<MunicipalityCode> only = only(municipality);
         Optional<Instant> at = asOf.instant();
         Instant today = rows.at(at);
-        List<MissingReport> missing = new ArrayList<>(rows.across(actor, only, at,
-                city -> CrossCityTables.missingReports(city, today, readable(actor, only), fiscalYear)));
+        List<MissingReport> missing = new ArrayList<>(at.isPresent()
+                ? rows.across(actor, only, at, city -> CrossCityTables.missingReports(city, today,
+                        readable(actor, only), fiscalYear))
+                : fromDigests(actor, only, at, (city, plans) -> CrossCityTables.missingReports(city, plans, today,
+                        readable(actor, only), fiscalYear)));
         missing.sort(CrossCityTables.LONGEST_OVERDUE_FIRST); // each municipality's list is; together they are not
         return Listing.of(missing.stream().filter(report -> kind.map(report.kind()::equals).orElse(true)).toList(),
                 page, size);
@@ -154,8 +161,21 @@ class CrossCityController {
         Optional<MunicipalityCode> only = only(municipality);
         Optional<Instant> at = asOf.instant();
         Instant today = rows.at(at);
-        return Whole.of(rows.across(actor, only, at, city -> CrossCityTables.overdueTallies(city, today,
-                readable(actor, only), fiscalYear, kind)));
+        return Whole.of(fromDigests(actor, only, at, (city, plans) -> CrossCityTables.overdueTallies(city, plans,
+                today, readable(actor, only), fiscalYear, kind)));
+    }
+
+    /**
+     * A view made from the plans' digests: the live ones kept in the database, or, at a past
+     * instant, each municipality's computed from its rows as they stood then.
+     */
+    private <T> List<T> fromDigests(Actor actor, Optional<MunicipalityCode> only, Optional<Instant> at,
+            BiFunction<CityRows, List<PlanDigest.Of>, List<T>> view) {
+        if (at.isEmpty()) {
+            CityRows live = rows.whole(actor, only, at).orElseThrow();
+            return view.apply(live, digests.live(live, rows.scopeOf(actor, only)));
+        }
+        return rows.across(actor, only, at, city -> view.apply(city, PlanDigest.all(city)));
     }
 
     private static void checkKind(Optional<String> kind) {

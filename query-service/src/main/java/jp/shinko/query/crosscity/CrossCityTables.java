@@ -5,24 +5,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.calendar.TokyoTime;
 import jp.shinko.events.municipality.MunicipalityCode;
-import jp.shinko.events.plan.ItemId;
-import jp.shinko.events.progress.EntryRef;
 import jp.shinko.events.settings.RatingScheme;
 import jp.shinko.events.settings.ReportingDeadlines;
 import jp.shinko.query.crosscity.CrossCityViews.CityYear;
@@ -36,7 +31,6 @@ import jp.shinko.query.rows.CityRows;
 import jp.shinko.query.rows.CityRows.CityYearPage;
 import jp.shinko.query.rows.CityRows.CityYearScope;
 import jp.shinko.query.rows.CityYearCount;
-import jp.shinko.query.rows.ProgressRow.Figure;
 import jp.shinko.query.rows.ProgressRow.Item;
 import jp.shinko.query.rows.ProgressRow.Plan;
 import jp.shinko.query.rows.ProgressRow.Settings;
@@ -99,65 +93,119 @@ final class CrossCityTables {
     }
 
     /**
-     * Reports overdue on a day (Asia/Tokyo) by each municipality's deadlines, in the years of each
-     * plan's period: in a plan that reports quarterly (it has any status), a status for every
-     * quarter of every row (item and organisation) of each item that is reported on its own (not
-     * retired, no items under it, not 再掲); an actual for every fiscal year of every item with an
-     * indicator that is not retired.
+     * Reports overdue on a day (Asia/Tokyo) by each municipality's deadlines ({@link PlanReports}
+     * says which reports a plan expects), the longest overdue first.
      */
     static List<MissingReport> missingReports(CityRows rows, Instant at, Predicate<String> readable,
             Optional<FiscalYear> onlyYear) {
+        return missingReports(rows, rows.listAcrossMunicipalities(RowKey.PLAN, Plan.class), settings(rows), at,
+                readable, onlyYear);
+    }
+
+    /**
+     * The same, from the live rows: only the plans whose digest has a report overdue are read,
+     * instead of every plan's items, statuses and figures.
+     */
+    static List<MissingReport> missingReports(CityRows rows, List<PlanDigest.Of> digests, Instant at,
+            Predicate<String> readable, Optional<FiscalYear> onlyYear) {
+        LocalDate today = LocalDate.ofInstant(at, TokyoTime.ZONE);
+        Map<String, Settings> settings = settings(rows);
+        List<Plan> plans = new ArrayList<>();
+        for (PlanDigest.Of plan : digests) {
+            ReportingDeadlines deadlines = settingsOf(settings, MunicipalityCode.of(plan.municipalityCode()))
+                    .deadlines();
+            if (readable.test(plan.municipalityCode()) && plan.digest().gaps().stream()
+                    .anyMatch(gap -> overdue(gap, deadlines, today, onlyYear, Optional.empty()))) {
+                rows.find(new RowKey(plan.municipalityCode(), plan.planId(), RowKey.PLAN, plan.planId()))
+                        .map(Plan.class::cast).ifPresent(plans::add);
+            }
+        }
+        return missingReports(rows, plans, settings, at, readable, onlyYear);
+    }
+
+    private static List<MissingReport> missingReports(CityRows rows, List<Plan> plans, Map<String, Settings> settings,
+            Instant at, Predicate<String> readable, Optional<FiscalYear> onlyYear) {
+        LocalDate today = LocalDate.ofInstant(at, TokyoTime.ZONE);
+        Map<String, String> names = rows.municipalityNames();
         List<MissingReport> missing = new ArrayList<>();
-        eachMissingReport(rows, at, readable, onlyYear, missing::add);
+        for (Plan plan : plans) {
+            String code = plan.municipalityCode().value();
+            if (!readable.test(code)) {
+                continue;
+            }
+            ReportingDeadlines deadlines = settingsOf(settings, plan.municipalityCode()).deadlines();
+            new PlanReports(plan, rows).unreported(onlyYear,
+                    (year, quarter) -> ReportingDeadlines.daysOverdue(dueOn(deadlines, year, quarter), today) > 0,
+                    (item, kind, organisation, year, quarter) -> {
+                        LocalDate due = dueOn(deadlines, year, quarter);
+                        missing.add(new MissingReport(code, names.get(code), plan.planId(), item.itemId(),
+                                item.content().number(), item.content().title(), kind, organisation, year.value(),
+                                year.japanese(), quarter == null ? null : quarter.number(),
+                                quarter == null ? year.japanese() : year.japanese() + " " + quarter.japanese(), due,
+                                ReportingDeadlines.daysOverdue(due, today)));
+                    });
+        }
         missing.sort(LONGEST_OVERDUE_FIRST);
         return missing;
     }
 
-    /**
-     * Per municipality with any, in code order: how many reports are overdue ({@link #missingReports}
-     * of the kind asked for, or of both), and the oldest deadline among them. Counted as the reports
-     * are found, so the reports of every municipality are never held together.
-     */
-    static List<OverdueTally> overdueTallies(CityRows rows, Instant at, Predicate<String> readable,
-            Optional<FiscalYear> onlyYear, Optional<String> kind) {
-        Map<String, OverdueTally> tallies = new TreeMap<>();
-        eachMissingReport(rows, at, readable, onlyYear, report -> {
-            if (kind.map(report.kind()::equals).orElse(true)) {
-                tallies.merge(report.municipalityCode(), OverdueTally.of(report), OverdueTally::plus);
-            }
-        });
-        return List.copyOf(tallies.values());
+    private static LocalDate dueOn(ReportingDeadlines deadlines, FiscalYear year, Quarter quarter) {
+        return quarter == null ? deadlines.actualDue(year) : deadlines.statusDue(year, quarter);
     }
 
-    private static void eachMissingReport(CityRows rows, Instant at, Predicate<String> readable,
-            Optional<FiscalYear> onlyYear, Consumer<MissingReport> missing) {
+    /**
+     * Per municipality with any, in code order: how many reports are overdue ({@link #missingReports}
+     * of the kind asked for, or of both), and the oldest deadline among them, added up from the
+     * plans' digests.
+     */
+    static List<OverdueTally> overdueTallies(CityRows rows, List<PlanDigest.Of> digests, Instant at,
+            Predicate<String> readable, Optional<FiscalYear> onlyYear, Optional<String> kind) {
         LocalDate today = LocalDate.ofInstant(at, TokyoTime.ZONE);
         Map<String, String> names = rows.municipalityNames();
         Map<String, Settings> settings = settings(rows);
-        for (Plan plan : rows.listAcrossMunicipalities(RowKey.PLAN, Plan.class)) {
-            if (readable.test(plan.municipalityCode().value())) {
-                new PlanReports(plan, rows, names.get(plan.municipalityCode().value()),
-                        settingsOf(settings, plan.municipalityCode()).deadlines(), today)
-                        .missing(onlyYear, missing);
+        Map<String, OverdueTally> tallies = new TreeMap<>();
+        for (PlanDigest.Of plan : digests) {
+            String code = plan.municipalityCode();
+            if (!readable.test(code)) {
+                continue;
+            }
+            ReportingDeadlines deadlines = settingsOf(settings, MunicipalityCode.of(code)).deadlines();
+            for (PlanDigest.ReportGap gap : plan.digest().gaps()) {
+                if (overdue(gap, deadlines, today, onlyYear, kind)) {
+                    LocalDate due = gap.dueOn(deadlines);
+                    boolean status = gap.kind().equals(PlanReports.STATUS);
+                    tallies.merge(code, new OverdueTally(code, names.get(code), gap.count(), status ? gap.count() : 0,
+                            status ? 0 : gap.count(), due, ReportingDeadlines.daysOverdue(due, today)),
+                            OverdueTally::plus);
+                }
             }
         }
+        return List.copyOf(tallies.values());
+    }
+
+    private static boolean overdue(PlanDigest.ReportGap gap, ReportingDeadlines deadlines, LocalDate today,
+            Optional<FiscalYear> onlyYear, Optional<String> kind) {
+        return gap.count() > 0 && onlyYear.map(year -> year.value() == gap.fiscalYear()).orElse(true)
+                && kind.map(gap.kind()::equals).orElse(true)
+                && ReportingDeadlines.daysOverdue(gap.dueOn(deadlines), today) > 0;
     }
 
     /**
      * Per focus theme, in the order of the themes' text: how many items name it among those
-     * {@link #themedItems} answers, and the municipalities they are in, in code order.
+     * {@link #themedItems} answers, and the municipalities they are in, in code order; added up
+     * from the plans' digests.
      */
-    static List<ThemeTally> themeTallies(CityRows rows, Predicate<String> readable) {
+    static List<ThemeTally> themeTallies(CityRows rows, List<PlanDigest.Of> digests, Predicate<String> readable) {
         Map<String, String> names = rows.municipalityNames();
         Map<String, Long> items = new TreeMap<>();
         Map<String, Set<String>> municipalities = new HashMap<>();
-        for (Item item : rows.themedItems(Optional.empty())) {
-            String code = item.municipalityCode().value();
+        for (PlanDigest.Of plan : digests) {
+            String code = plan.municipalityCode();
             if (readable.test(code)) {
-                for (String theme : item.content().focusThemes()) {
-                    items.merge(theme, 1L, Long::sum);
+                plan.digest().themes().forEach((theme, count) -> {
+                    items.merge(theme, count, Long::sum);
                     municipalities.computeIfAbsent(theme, named -> new TreeSet<>()).add(code);
-                }
+                });
             }
         }
         return items.entrySet().stream().map(theme -> new ThemeTally(theme.getKey(), theme.getValue(),
@@ -200,95 +248,6 @@ final class CrossCityTables {
             return new CityYear(municipalityCode, names.get(municipalityCode), fiscalYear,
                     FiscalYear.of(fiscalYear).japanese(), byBand, ratings.getOrDefault(CityYearCount.NOT_RATED, 0L),
                     statusSymbols);
-        }
-    }
-
-    /** What a plan has reported, to find what it has not by the municipality's deadlines. */
-    private static final class PlanReports {
-
-        private final Plan plan;
-        private final String municipalityName;
-        private final ReportingDeadlines deadlines;
-        private final LocalDate today;
-        private final List<Item> items;
-        private final Set<ItemId> parents;
-        /** The row ids of the plan's statuses: {@link EntryRef.QuarterStatus#rowKey()}. */
-        private final Set<String> statuses;
-        private final Set<EntryRef> actuals = new HashSet<>();
-
-        PlanReports(Plan plan, CityRows rows, String municipalityName, ReportingDeadlines deadlines,
-                LocalDate today) {
-            this.plan = plan;
-            this.municipalityName = municipalityName;
-            this.deadlines = deadlines;
-            this.today = today;
-            String code = plan.municipalityCode().value();
-            items = rows.list(code, plan.planId(), RowKey.ITEM, Item.class).stream()
-                    .sorted(Comparator.comparingLong(Item::position)).toList();
-            parents = items.stream().map(Item::parentItemId).filter(Objects::nonNull).collect(Collectors.toSet());
-            statuses = rows.rowIds(code, plan.planId(), RowKey.STATUS);
-            // a year with no target on purpose expects no actual: it counts as answered
-            rows.list(code, plan.planId(), RowKey.FIGURE, Figure.class).stream()
-                    .filter(figure -> figure.actual() != null || figure.noTargetReason() != null)
-                    .forEach(figure -> actuals.add(new EntryRef.AnnualFigure(figure.itemId(), figure.fiscalYear(),
-                            EntryRef.Figure.ACTUAL)));
-        }
-
-        void missing(Optional<FiscalYear> onlyYear, Consumer<MissingReport> missing) {
-            for (FiscalYear year = plan.fromFiscalYear(); !year.isAfter(plan.lastFiscalYear()); year = year.next()) {
-                if (onlyYear.map(year::equals).orElse(true)) {
-                    if (!statuses.isEmpty()) {
-                        missingStatuses(year, missing);
-                    }
-                    missingActuals(year, missing);
-                }
-            }
-        }
-
-        /** The quarters past their deadline of each row that stands on its own, without a status. */
-        private void missingStatuses(FiscalYear year, Consumer<MissingReport> missing) {
-            for (int number = 1; number <= 4; number++) {
-                Quarter quarter = Quarter.of(number);
-                LocalDate due = deadlines.statusDue(year, quarter);
-                if (ReportingDeadlines.daysOverdue(due, today) <= 0) {
-                    continue;
-                }
-                for (Item item : items) {
-                    if (item.retired() || parents.contains(item.itemId())
-                            || item.content().reportedWithItemId() != null) {
-                        continue;
-                    }
-                    for (String organisation : item.content().responsibleOrganisations()) {
-                        String status = new EntryRef.QuarterStatus(item.itemId(), organisation, year, quarter)
-                                .rowKey();
-                        if (!statuses.contains(status)) {
-                            missing.accept(report(item, "status", organisation, year, number,
-                                    year.japanese() + " " + quarter.japanese(), due));
-                        }
-                    }
-                }
-            }
-        }
-
-        /** The year, if past its deadline, of each item with an indicator that has no actual for it. */
-        private void missingActuals(FiscalYear year, Consumer<MissingReport> missing) {
-            LocalDate due = deadlines.actualDue(year);
-            if (ReportingDeadlines.daysOverdue(due, today) <= 0) {
-                return;
-            }
-            for (Item item : items) {
-                if (item.indicator() != null && !item.retired() && !actuals.contains(
-                        new EntryRef.AnnualFigure(item.itemId(), year, EntryRef.Figure.ACTUAL))) {
-                    missing.accept(report(item, "actual", null, year, null, year.japanese(), due));
-                }
-            }
-        }
-
-        private MissingReport report(Item item, String kind, String organisation, FiscalYear year, Integer quarter,
-                String period, LocalDate due) {
-            return new MissingReport(plan.municipalityCode().value(), municipalityName, plan.planId(), item.itemId(),
-                    item.content().number(), item.content().title(), kind, organisation, year.value(),
-                    year.japanese(), quarter, period, due, ReportingDeadlines.daysOverdue(due, today));
         }
     }
 }

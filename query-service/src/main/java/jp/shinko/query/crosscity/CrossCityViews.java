@@ -66,12 +66,6 @@ final class CrossCityViews {
     record OverdueTally(String municipalityCode, String municipalityName, long reports, long statuses, long actuals,
             LocalDate oldestDueOn, long mostDaysOverdue) {
 
-        static OverdueTally of(MissingReport report) {
-            boolean status = report.kind().equals("status");
-            return new OverdueTally(report.municipalityCode(), report.municipalityName(), 1, status ? 1 : 0,
-                    status ? 0 : 1, report.dueOn(), report.daysOverdue());
-        }
-
         OverdueTally plus(OverdueTally other) {
             boolean older = other.oldestDueOn.isBefore(oldestDueOn);
             return new OverdueTally(municipalityCode, municipalityName, reports + other.reports,

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProjectionTables {
 
     /** Every projection table of this service, without its schema. */
-    public static final List<String> ALL = List.of("municipality", "progress_row", "city_year_count");
+    public static final List<String> ALL = List.of("municipality", "progress_row", "city_year_count",
+            "plan_digest");
 
     private static final String SCHEMA = "query.";
     private static final String FROZEN = "_before_rebuild";

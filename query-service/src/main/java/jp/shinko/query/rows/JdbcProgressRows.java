@@ -2,6 +2,7 @@ package jp.shinko.query.rows;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,10 @@ public class JdbcProgressRows implements ProgressRows {
     /** The cross-city summary's counts, kept beside the rows they count. */
     private static final String COUNTS = "city_year_count";
     private static final String LIVE_COUNTS = "query." + COUNTS;
+    /** Each plan's digest for the views across cities, taken away when its rows change. */
+    private static final String LIVE_DIGESTS = "query.plan_digest";
+    /** The kinds of row a plan's digest is made of. */
+    static final Set<String> DIGESTED = Set.of(RowKey.PLAN, RowKey.ITEM, RowKey.STATUS, RowKey.FIGURE);
     /** The first key of the advisory locks on a municipality's counts (the second is its code). */
     private static final int COUNTS_LOCK = 22;
 
@@ -332,8 +337,24 @@ public class JdbcProgressRows implements ProgressRows {
         addCounts(CityYearCount.sum(counts));
     }
 
-    /** Deletes every row and count, before the projection is rebuilt from the first event. */
+    /**
+     * Gives these plans (their own rows' keys) a new version and takes their digests
+     * away, in code and plan order so that two transactions never wait for each other: their rows
+     * changed, and the next query that reads the digests computes them again.
+     */
+    void touchPlans(Collection<RowKey> plans) {
+        if (plans.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("insert into " + LIVE_DIGESTS + " (municipality_code, plan_id, version) "
+                + "values (?, ?, nextval('query.plan_digest_version')) on conflict (municipality_code, plan_id) "
+                + "do update set version = excluded.version, digest = null",
+                plans.stream().sorted(Comparator.comparing(RowKey::municipalityCode).thenComparing(RowKey::planId))
+                        .map(plan -> new Object[] {plan.municipalityCode(), plan.planId()}).toList());
+    }
+
+    /** Deletes every row, count and digest, before the projection is rebuilt from the first event. */
     void deleteAll() {
-        jdbc.sql("truncate " + LIVE + ", " + LIVE_COUNTS).update();
+        jdbc.sql("truncate " + LIVE + ", " + LIVE_COUNTS + ", " + LIVE_DIGESTS).update();
     }
 }

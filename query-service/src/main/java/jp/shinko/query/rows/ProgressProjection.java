@@ -40,6 +40,9 @@ import org.springframework.stereotype.Component;
  * the settings as committed then: each changed row takes away what it counted as when the batch
  * began and adds what it counts as now; a municipality whose rating schemes change is counted
  * again from its stored rows instead, since every figure's rating may change with them.
+ *
+ * <p>Every plan whose rows a batch changes gets a new version in {@code query.plan_digest}, and
+ * its digest for the views across cities is taken away, to be computed again when next read.
  */
 @Component
 @ProcessingGroup(ProgressProjection.PROCESSING_GROUP)
@@ -158,6 +161,9 @@ class ProgressProjection {
             });
             stored.addCounts(CityYearCount.sum(changes));
             recount.forEach(stored::recount);
+            stored.touchPlans(changed.keySet().stream().filter(key -> JdbcProgressRows.DIGESTED.contains(key.kind()))
+                    .map(key -> new RowKey(key.municipalityCode(), key.planId(), RowKey.PLAN, key.planId()))
+                    .collect(Collectors.toSet()));
         }
 
         private static List<RatingSchemeAdopted> schemesOf(ProgressRow settings) {

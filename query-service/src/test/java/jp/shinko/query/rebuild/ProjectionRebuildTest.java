@@ -92,12 +92,18 @@ class ProjectionRebuildTest {
                                 "shinko_rebuild_running"));
     }
 
-    /** An MD5 of every projection table's rows in a stable order, per table. */
+    /**
+     * An MD5 of every projection table's rows in a stable order, per table; of the plans' digests,
+     * which plans have one: a rebuild gives every plan a new version and leaves its digest to be
+     * computed when next read.
+     */
     private Map<String, String> checksums() {
         Map<String, String> checksums = new LinkedHashMap<>();
         for (String table : ProjectionTables.ALL) {
+            String rows = table.equals("plan_digest") ? "(select municipality_code, plan_id from query." + table + ")"
+                    : "query." + table;
             checksums.put(table, jdbc.sql("select coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), '') "
-                    + "from query." + table + " t").query(String.class).single());
+                    + "from " + rows + " t").query(String.class).single());
         }
         return checksums;
     }
