@@ -10,10 +10,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -44,6 +51,10 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 
     /** Gaps copied per batch read, at most: about 40 bytes each, so about 8 MB. */
     static final int GAPS_PER_BATCH = 200_000;
+    /** Axon's defaults, given to the builder ({@link #over}) and applied by {@link #getTrackedEventData} too. */
+    private static final long LOWEST_GLOBAL_SEQUENCE = 1;
+    private static final int MAX_GAP_OFFSET = 10_000;
+    private static final int GAP_TIMEOUT_MILLIS = 60_000;
     private static final int SMALLEST_BATCH = 10;
 
     private final Tracer tracer;
@@ -67,6 +78,9 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
                 .persistenceExceptionResolver(resolver)
                 .dataType(byte[].class)
                 .batchSize(1000)
+                .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
+                .maxGapOffset(MAX_GAP_OFFSET)
+                .gapTimeout(GAP_TIMEOUT_MILLIS)
                 .schema(schema);
     }
 
@@ -97,6 +111,54 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
     static int trackedBatchSize(TrackingToken lastToken, int batchSize) {
         int gaps = lastToken instanceof GapAwareTrackingToken position ? position.getGaps().size() : 0;
         return Math.max(SMALLEST_BATCH, Math.min(batchSize, GAPS_PER_BATCH / (gaps + 1)));
+    }
+
+    /**
+     * An event read by a processor, as Axon's engine reads it (an event stored under its own
+     * identifier as aggregate is not an aggregate's; gaps younger than the gap timeout are kept
+     * in the position), but with its recorded time read once as an instant ({@link StoredEvent}).
+     */
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+            throws SQLException {
+        EventSchema schema = schema();
+        long globalSequence = resultSet.getLong(schema.globalIndexColumn());
+        String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
+        String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
+        StoredEvent event = new StoredEvent(resultSet.getString(schema.typeColumn()),
+                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
+                resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier,
+                recordedAt(resultSet, schema), resultSet.getString(schema.payloadTypeColumn()),
+                resultSet.getString(schema.payloadRevisionColumn()), resultSet.getBytes(schema.payloadColumn()),
+                resultSet.getBytes(schema.metaDataColumn()));
+        boolean allowGaps = event.getTimestamp().isAfter(
+                GenericEventMessage.clock.instant().minus(GAP_TIMEOUT_MILLIS, ChronoUnit.MILLIS));
+        GapAwareTrackingToken token;
+        if (previousToken == null) {
+            token = GapAwareTrackingToken.newInstance(globalSequence, allowGaps
+                    ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalSequence), globalSequence).boxed()
+                            .collect(Collectors.toCollection(TreeSet::new))
+                    : Collections.emptySortedSet());
+        } else {
+            token = previousToken.advanceTo(globalSequence, allowGaps ? MAX_GAP_OFFSET : 0);
+        }
+        return new TrackedDomainEventData<>(token, event);
+    }
+
+    /** An event of an aggregate read to load it, with its recorded time read once ({@link StoredEvent}). */
+    @Override
+    protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
+        EventSchema schema = schema();
+        return new StoredEvent(resultSet.getString(schema.typeColumn()),
+                resultSet.getString(schema.aggregateIdentifierColumn()),
+                resultSet.getLong(schema.sequenceNumberColumn()), resultSet.getString(schema.eventIdentifierColumn()),
+                recordedAt(resultSet, schema), resultSet.getString(schema.payloadTypeColumn()),
+                resultSet.getString(schema.payloadRevisionColumn()), resultSet.getBytes(schema.payloadColumn()),
+                resultSet.getBytes(schema.metaDataColumn()));
+    }
+
+    private static Instant recordedAt(ResultSet resultSet, EventSchema schema) throws SQLException {
+        return resultSet.getObject(schema.timestampColumn(), OffsetDateTime.class).toInstant();
     }
 
     @Override

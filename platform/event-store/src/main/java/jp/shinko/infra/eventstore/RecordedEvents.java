@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import jp.shinko.events.municipality.MunicipalityCode;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -60,7 +59,7 @@ public class RecordedEvents {
 
     /** An event and its place in the store: deserialized, or as stored until it is. */
     private record Recorded(long globalIndex, Instant recordedAt, DomainEventMessage<?> message,
-            GenericDomainEventEntry<byte[]> entry) {
+            StoredEvent entry) {
 
         Recorded(long globalIndex, Instant recordedAt, DomainEventMessage<?> message) {
             this(globalIndex, recordedAt, message, null);
@@ -126,7 +125,7 @@ public class RecordedEvents {
                 .params(after == null ? List.of(utc(upTo), municipality)
                         : List.of(utc(upTo), utc(after), municipality))
                 .query((RowCallbackHandler) row -> {
-                    GenericDomainEventEntry<byte[]> entry = entry(row, 0);
+                    StoredEvent entry = entry(row, 0);
                     long globalIndex = row.getLong(10);
                     deserialize(List.of(entry)).forEach(message ->
                             events.add(new Recorded(globalIndex, entry.getTimestamp(), message)));
@@ -170,7 +169,7 @@ public class RecordedEvents {
                             handOver(municipality, consumer);
                             current[0] = code;
                         }
-                        GenericDomainEventEntry<byte[]> entry = entry(row, 0);
+                        StoredEvent entry = entry(row, 0);
                         municipality.add(new Recorded(row.getLong(10), entry.getTimestamp(), null, entry));
                     }, utc(upTo));
             handOver(municipality, consumer);
@@ -185,13 +184,13 @@ public class RecordedEvents {
         }
     }
 
-    private List<DomainEventMessage<?>> deserialize(List<GenericDomainEventEntry<byte[]>> entries) {
+    private List<DomainEventMessage<?>> deserialize(List<StoredEvent> entries) {
         return EventStreamUtils.upcastAndDeserializeDomainEvents(entries.stream(), serializer, upcasters)
                 .asStream().collect(Collectors.toList());
     }
 
-    private static GenericDomainEventEntry<byte[]> entry(ResultSet row, int number) throws SQLException {
-        return new GenericDomainEventEntry<>(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
+    private static StoredEvent entry(ResultSet row, int number) throws SQLException {
+        return new StoredEvent(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
                 row.getObject(5, OffsetDateTime.class).toInstant(), row.getString(6), row.getString(7),
                 row.getBytes(8), row.getBytes(9));
     }

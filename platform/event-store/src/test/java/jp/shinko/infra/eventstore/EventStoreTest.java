@@ -61,6 +61,27 @@ class EventStoreTest {
     }
 
     @Test
+    void aProcessorReadsEachEventAsStoredWithItsRecordedTimeAndMetadata() {
+        TrackingToken head = engine.createHeadToken();
+        eventStore.publish(new GenericDomainEventMessage<>("Test", "132250", 0,
+                new MunicipalityRegistered(MunicipalityCode.of("132250"), "名前", "Name"), Map.of("commandId", "c-1")));
+
+        TrackedEventMessage<?> read = engine.readEvents(head, false).findFirst().orElseThrow();
+
+        DomainEventMessage<?> event = (DomainEventMessage<?>) read;
+        OffsetDateTime stored = jdbc.sql("select recorded_at from event_store.domain_event_entry "
+                        + "where aggregate_identifier = '132250'").query(OffsetDateTime.class).single();
+        assertThat(List.of(event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(),
+                event.getTimestamp(), event.getMetaData().get("commandId")))
+                .containsExactly("Test", "132250", 0L, stored.toInstant(), "c-1");
+        assertThat(event.getPayload()).isEqualTo(new MunicipalityRegistered(MunicipalityCode.of("132250"), "名前",
+                "Name"));
+        assertThat(((GapAwareTrackingToken) read.trackingToken()).getIndex()).isEqualTo(jdbc.sql(
+                "select global_index from event_store.domain_event_entry where aggregate_identifier = '132250'")
+                .query(Long.class).single());
+    }
+
+    @Test
     void derivesTheMunicipalityFromTheAggregateIdentifier() {
         store("132284", 0);
         store("132284:plan:1", 0);

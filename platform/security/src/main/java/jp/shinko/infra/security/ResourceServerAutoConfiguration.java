@@ -92,6 +92,7 @@ public class ResourceServerAutoConfiguration {
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.wireName())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new HeaderBearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(
                                 token -> new ActorAuthentication(TokenClaims.actorOf(token.getClaims()), token)))
                         // RFC 9728 metadata, open to all: tells a client where to get a token. It names the
