@@ -114,23 +114,15 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * An event read by a processor, as Axon's engine reads it (an event stored under its own
-     * identifier as aggregate is not an aggregate's; gaps younger than the gap timeout are kept
-     * in the position), but with its recorded time read once as an instant ({@link StoredEvent}).
+     * An event read by a processor, as Axon's engine reads it (gaps younger than the gap timeout
+     * are kept in the position), but with its recorded time read once as an instant
+     * ({@link StoredEvent}).
      */
     @Override
     protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
             throws SQLException {
-        EventSchema schema = schema();
-        long globalSequence = resultSet.getLong(schema.globalIndexColumn());
-        String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
-        String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
-        StoredEvent event = new StoredEvent(resultSet.getString(schema.typeColumn()),
-                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
-                resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier,
-                recordedAt(resultSet, schema), resultSet.getString(schema.payloadTypeColumn()),
-                resultSet.getString(schema.payloadRevisionColumn()), resultSet.getBytes(schema.payloadColumn()),
-                resultSet.getBytes(schema.metaDataColumn()));
+        long globalSequence = resultSet.getLong(schema().globalIndexColumn());
+        StoredEvent event = storedEvent(resultSet, true);
         boolean allowGaps = event.getTimestamp().isAfter(
                 GenericEventMessage.clock.instant().minus(GAP_TIMEOUT_MILLIS, ChronoUnit.MILLIS));
         GapAwareTrackingToken token;
@@ -148,17 +140,23 @@ final class PostgresEventStorageEngine extends JdbcEventStorageEngine {
     /** An event of an aggregate read to load it, with its recorded time read once ({@link StoredEvent}). */
     @Override
     protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
-        EventSchema schema = schema();
-        return new StoredEvent(resultSet.getString(schema.typeColumn()),
-                resultSet.getString(schema.aggregateIdentifierColumn()),
-                resultSet.getLong(schema.sequenceNumberColumn()), resultSet.getString(schema.eventIdentifierColumn()),
-                recordedAt(resultSet, schema), resultSet.getString(schema.payloadTypeColumn()),
-                resultSet.getString(schema.payloadRevisionColumn()), resultSet.getBytes(schema.payloadColumn()),
-                resultSet.getBytes(schema.metaDataColumn()));
+        return storedEvent(resultSet, false);
     }
 
-    private static Instant recordedAt(ResultSet resultSet, EventSchema schema) throws SQLException {
-        return resultSet.getObject(schema.timestampColumn(), OffsetDateTime.class).toInstant();
+    /**
+     * The event on the result set's row. Read for a processor, an event stored under its own
+     * identifier as aggregate has none, as Axon's engine reads it: it is not an aggregate's.
+     */
+    private StoredEvent storedEvent(ResultSet resultSet, boolean tracked) throws SQLException {
+        EventSchema schema = schema();
+        String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
+        String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
+        return new StoredEvent(resultSet.getString(schema.typeColumn()),
+                tracked && eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
+                resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier,
+                resultSet.getObject(schema.timestampColumn(), OffsetDateTime.class).toInstant(),
+                resultSet.getString(schema.payloadTypeColumn()), resultSet.getString(schema.payloadRevisionColumn()),
+                resultSet.getBytes(schema.payloadColumn()), resultSet.getBytes(schema.metaDataColumn()));
     }
 
     @Override
