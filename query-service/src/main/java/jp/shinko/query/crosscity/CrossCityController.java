@@ -42,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/cross-city")
 class CrossCityController {
 
-    private static final List<String> MISSING_KINDS = List.of("status", "actual");
+    private static final List<String> MISSING_KINDS = List.of(PlanReports.STATUS, PlanReports.ACTUAL);
 
     private final RowsAsOf rows;
     private final PlanDigests digests;

@@ -112,9 +112,12 @@ final class CrossCityTables {
         Map<String, Settings> settings = settings(rows);
         List<Plan> plans = new ArrayList<>();
         for (PlanDigest.Of plan : digests) {
+            if (!readable.test(plan.municipalityCode())) {
+                continue;
+            }
             ReportingDeadlines deadlines = settingsOf(settings, MunicipalityCode.of(plan.municipalityCode()))
                     .deadlines();
-            if (readable.test(plan.municipalityCode()) && plan.digest().gaps().stream()
+            if (plan.digest().gaps().stream()
                     .anyMatch(gap -> overdue(gap, deadlines, today, onlyYear, Optional.empty()))) {
                 rows.find(new RowKey(plan.municipalityCode(), plan.planId(), RowKey.PLAN, plan.planId()))
                         .map(Plan.class::cast).ifPresent(plans::add);
@@ -135,9 +138,10 @@ final class CrossCityTables {
             }
             ReportingDeadlines deadlines = settingsOf(settings, plan.municipalityCode()).deadlines();
             new PlanReports(plan, rows).unreported(onlyYear,
-                    (year, quarter) -> ReportingDeadlines.daysOverdue(dueOn(deadlines, year, quarter), today) > 0,
+                    (year, quarter) -> ReportingDeadlines.daysOverdue(PlanReports.dueOn(deadlines, year, quarter),
+                            today) > 0,
                     (item, kind, organisation, year, quarter) -> {
-                        LocalDate due = dueOn(deadlines, year, quarter);
+                        LocalDate due = PlanReports.dueOn(deadlines, year, quarter);
                         missing.add(new MissingReport(code, names.get(code), plan.planId(), item.itemId(),
                                 item.content().number(), item.content().title(), kind, organisation, year.value(),
                                 year.japanese(), quarter == null ? null : quarter.number(),
@@ -147,10 +151,6 @@ final class CrossCityTables {
         }
         missing.sort(LONGEST_OVERDUE_FIRST);
         return missing;
-    }
-
-    private static LocalDate dueOn(ReportingDeadlines deadlines, FiscalYear year, Quarter quarter) {
-        return quarter == null ? deadlines.actualDue(year) : deadlines.statusDue(year, quarter);
     }
 
     /**

@@ -44,8 +44,7 @@ record PlanDigest(List<ReportGap> gaps, Map<String, Long> themes) {
 
         /** The day the reports were due by the municipality's deadlines. */
         LocalDate dueOn(ReportingDeadlines deadlines) {
-            return quarter == 0 ? deadlines.actualDue(FiscalYear.of(fiscalYear))
-                    : deadlines.statusDue(FiscalYear.of(fiscalYear), Quarter.of(quarter));
+            return PlanReports.dueOn(deadlines, FiscalYear.of(fiscalYear), quarter == 0 ? null : Quarter.of(quarter));
         }
     }
 

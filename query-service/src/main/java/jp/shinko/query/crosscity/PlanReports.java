@@ -1,5 +1,6 @@
 package jp.shinko.query.crosscity;
 
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import jp.shinko.events.calendar.FiscalYear;
 import jp.shinko.events.calendar.Quarter;
 import jp.shinko.events.plan.ItemId;
 import jp.shinko.events.progress.EntryRef;
+import jp.shinko.events.settings.ReportingDeadlines;
 import jp.shinko.query.rows.CityRows;
 import jp.shinko.query.rows.ProgressRow.Figure;
 import jp.shinko.query.rows.ProgressRow.Item;
@@ -63,8 +65,9 @@ final class PlanReports {
                         EntryRef.Figure.ACTUAL)));
     }
 
-    Plan plan() {
-        return plan;
+    /** The day a report was due by the municipality's deadlines: a quarter's status, or (none) a year's actual. */
+    static LocalDate dueOn(ReportingDeadlines deadlines, FiscalYear year, Quarter quarter) {
+        return quarter == null ? deadlines.actualDue(year) : deadlines.statusDue(year, quarter);
     }
 
     /**
