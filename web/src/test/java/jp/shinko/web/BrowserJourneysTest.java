@@ -562,6 +562,11 @@ class BrowserJourneysTest {
         Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         JavascriptExecutor script = (JavascriptExecutor) browser;
+        if (browser.getCurrentUrl().startsWith(base())) { // not the identity provider's sign-in page
+            assertThat(script.executeScript("return [...document.styleSheets].some(sheet => sheet.href"
+                    + " && sheet.href.endsWith('/static/css/site.css') && sheet.cssRules.length > 0)"))
+                    .as("the site's stylesheet is served and applied on " + name).isEqualTo(true);
+        }
         script.executeScript(AXE);
         Object answer = script.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"

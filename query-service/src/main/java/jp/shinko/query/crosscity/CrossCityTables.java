@@ -98,7 +98,7 @@ final class CrossCityTables {
      */
     static List<MissingReport> missingReports(CityRows rows, Instant at, Predicate<String> readable,
             Optional<FiscalYear> onlyYear) {
-        return missingReports(rows, rows.listAcrossMunicipalities(RowKey.PLAN, Plan.class), settings(rows), at,
+        return missingReports(rows, rows.listAcrossMunicipalities(RowKey.PLAN, Plan.class), rows.deadlines(), at,
                 readable, onlyYear);
     }
 
@@ -109,25 +109,25 @@ final class CrossCityTables {
     static List<MissingReport> missingReports(CityRows rows, List<PlanDigest.Of> digests, Instant at,
             Predicate<String> readable, Optional<FiscalYear> onlyYear) {
         LocalDate today = LocalDate.ofInstant(at, TokyoTime.ZONE);
-        Map<String, Settings> settings = settings(rows);
+        Map<String, ReportingDeadlines> everyDeadlines = rows.deadlines();
         List<Plan> plans = new ArrayList<>();
         for (PlanDigest.Of plan : digests) {
             if (!readable.test(plan.municipalityCode())) {
                 continue;
             }
-            ReportingDeadlines deadlines = settingsOf(settings, MunicipalityCode.of(plan.municipalityCode()))
-                    .deadlines();
+            ReportingDeadlines deadlines = deadlinesOf(everyDeadlines, plan.municipalityCode());
             if (plan.digest().gaps().stream()
                     .anyMatch(gap -> overdue(gap, deadlines, today, onlyYear, Optional.empty()))) {
                 rows.find(new RowKey(plan.municipalityCode(), plan.planId(), RowKey.PLAN, plan.planId()))
                         .map(Plan.class::cast).ifPresent(plans::add);
             }
         }
-        return missingReports(rows, plans, settings, at, readable, onlyYear);
+        return missingReports(rows, plans, everyDeadlines, at, readable, onlyYear);
     }
 
-    private static List<MissingReport> missingReports(CityRows rows, List<Plan> plans, Map<String, Settings> settings,
-            Instant at, Predicate<String> readable, Optional<FiscalYear> onlyYear) {
+    private static List<MissingReport> missingReports(CityRows rows, List<Plan> plans,
+            Map<String, ReportingDeadlines> everyDeadlines, Instant at, Predicate<String> readable,
+            Optional<FiscalYear> onlyYear) {
         LocalDate today = LocalDate.ofInstant(at, TokyoTime.ZONE);
         Map<String, String> names = rows.municipalityNames();
         List<MissingReport> missing = new ArrayList<>();
@@ -136,7 +136,7 @@ final class CrossCityTables {
             if (!readable.test(code)) {
                 continue;
             }
-            ReportingDeadlines deadlines = settingsOf(settings, plan.municipalityCode()).deadlines();
+            ReportingDeadlines deadlines = deadlinesOf(everyDeadlines, code);
             new PlanReports(plan, rows).unreported(onlyYear,
                     (year, quarter) -> ReportingDeadlines.daysOverdue(PlanReports.dueOn(deadlines, year, quarter),
                             today) > 0,
@@ -162,14 +162,14 @@ final class CrossCityTables {
             Predicate<String> readable, Optional<FiscalYear> onlyYear, Optional<String> kind) {
         LocalDate today = LocalDate.ofInstant(at, TokyoTime.ZONE);
         Map<String, String> names = rows.municipalityNames();
-        Map<String, Settings> settings = settings(rows);
+        Map<String, ReportingDeadlines> everyDeadlines = rows.deadlines();
         Map<String, OverdueTally> tallies = new TreeMap<>();
         for (PlanDigest.Of plan : digests) {
             String code = plan.municipalityCode();
             if (!readable.test(code)) {
                 continue;
             }
-            ReportingDeadlines deadlines = settingsOf(settings, MunicipalityCode.of(code)).deadlines();
+            ReportingDeadlines deadlines = deadlinesOf(everyDeadlines, code);
             for (PlanDigest.ReportGap gap : plan.digest().gaps()) {
                 if (overdue(gap, deadlines, today, onlyYear, kind)) {
                     LocalDate due = gap.dueOn(deadlines);
@@ -213,13 +213,14 @@ final class CrossCityTables {
                 .toList();
     }
 
-    private static Map<String, Settings> settings(CityRows rows) {
-        return rows.listAcrossMunicipalities(RowKey.SETTINGS, Settings.class).stream()
-                .collect(Collectors.toMap(settings -> settings.municipalityCode().value(), settings -> settings));
-    }
 
     private static RatingScheme schemeOf(Map<String, Settings> settings, String municipality, int fiscalYear) {
         return settingsOf(settings, MunicipalityCode.of(municipality)).schemeFor(FiscalYear.of(fiscalYear));
+    }
+
+    /** A municipality's deadlines: those it adopted, or the default ones. */
+    private static ReportingDeadlines deadlinesOf(Map<String, ReportingDeadlines> deadlines, String municipality) {
+        return deadlines.getOrDefault(municipality, ReportingDeadlines.DEFAULT);
     }
 
     private static Settings settingsOf(Map<String, Settings> settings, MunicipalityCode municipality) {

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.PlanId;
+import jp.shinko.events.settings.ReportingDeadlines;
 import jp.shinko.query.rows.ProgressRow.Item;
 import jp.shinko.query.rows.ProgressRow.Settings;
 import jp.shinko.query.web.Paging;
@@ -40,6 +42,16 @@ public interface CityRows extends ProgressRows {
 
     /** The settings of these municipalities by code; one that has none is left out. */
     Map<String, Settings> settingsOf(Collection<String> municipalityCodes);
+
+    /**
+     * Every municipality's reporting deadlines by code, for the views that need nothing else of
+     * the settings (which hold a city's organisations and legends too, and took most of the time
+     * of the overdue tallies); one that has no settings is left out, as in {@link #settingsOf}.
+     */
+    default Map<String, ReportingDeadlines> deadlines() {
+        return listAcrossMunicipalities(RowKey.SETTINGS, Settings.class).stream()
+                .collect(Collectors.toMap(settings -> settings.municipalityCode().value(), Settings::deadlines));
+    }
 
     /**
      * The municipality-years a summary is of: one municipality's or every one's (a prefecture's

@@ -3,6 +3,7 @@ package jp.shinko.query.rows;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.plan.PlanId;
+import jp.shinko.events.settings.ReportingDeadlines;
 import jp.shinko.query.rebuild.ProjectionTables;
 import jp.shinko.query.rows.ProgressRow.Item;
 import jp.shinko.query.rows.ProgressRow.Settings;
@@ -137,15 +139,36 @@ public class JdbcProgressRows implements ProgressRows {
             List<Object> paged = new ArrayList<>(arguments);
             paged.add(size);
             paged.add((long) Paging.firstRow(total, page, size));
+            paged.addAll(arguments);
+            // the condition again on the joined counts, so that one year's are read by the index, not every year's
             return new CityYearPage(jdbc.sql("select c.municipality_code, c.fiscal_year, c.kind, c.quarter, c.label, "
                             + "c.count from (select distinct municipality_code, fiscal_year from " + counts + where
                             + " order by municipality_code, fiscal_year limit ? offset ?) chosen join " + counts
-                            + " c using (municipality_code, fiscal_year) "
-                            + "order by c.municipality_code, c.fiscal_year, c.kind, c.quarter, c.label")
+                            + " c using (municipality_code, fiscal_year)" + where
+                            + " order by c.municipality_code, c.fiscal_year, c.kind, c.quarter, c.label")
                     .params(paged)
                     .query((row, number) -> new CityYearCount(row.getString(1), row.getInt(2), row.getString(3),
                             row.getInt(4), row.getString(5), row.getLong(6)))
                     .list(), total);
+        }
+
+        /** Only the deadlines of each settings row are read; leniently, like {@link #listWhere}. */
+        @Override
+        public Map<String, ReportingDeadlines> deadlines() {
+            Map<String, ReportingDeadlines> deadlines = new HashMap<>();
+            jdbc.sql("select municipality_code, row->'deadlines' from " + tables.forReading(TABLE) + " where kind = ?")
+                    .param(RowKey.SETTINGS)
+                    .query((RowCallbackHandler) row -> {
+                        String stored = row.getString(2);
+                        try {
+                            deadlines.put(row.getString(1), stored == null || stored.equals("null")
+                                    ? ReportingDeadlines.DEFAULT : json.readValue(stored, ReportingDeadlines.class));
+                        } catch (JacksonException unreadable) {
+                            LOG.error("The deadlines of municipality {} cannot be read and are left out of the "
+                                    + "views across cities", row.getString(1), unreadable);
+                        }
+                    });
+            return deadlines;
         }
 
         /** Read leniently, like every row of the views across cities: an unreadable one is left out and logged. */

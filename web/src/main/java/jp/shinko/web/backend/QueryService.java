@@ -1,9 +1,18 @@
 package jp.shinko.web.backend;
 
+import io.micrometer.context.ContextSnapshotFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import jp.shinko.web.asof.AsOfChoice;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,12 +37,58 @@ public class QueryService {
 
     private static final int PAGE = 500;
 
+    /** The instant chosen in the request of the page a read {@link #alongside} it is for. */
+    private static final ThreadLocal<Optional<Instant>> CHOSEN_FOR_PAGE = new ThreadLocal<>();
+
     private final RestClient client;
     private final AsOfChoice asOf;
+    private final AsyncTaskExecutor executor;
+    private final ContextSnapshotFactory contexts = ContextSnapshotFactory.builder().build();
 
-    QueryService(Services services, RestClient.Builder builder, AsOfChoice asOf) {
+    QueryService(Services services, RestClient.Builder builder, AsOfChoice asOf,
+            @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) AsyncTaskExecutor executor) {
         this.client = builder.baseUrl(services.queryService().toString()).build();
         this.asOf = asOf;
+        this.executor = executor;
+    }
+
+    /**
+     * Reads of this service for a page, made on another thread while the page's own thread makes
+     * others: a page of several independent reads (the dashboard's four) waits for the longest
+     * instead of their sum. Each is as of the instant chosen in the page's request and in its trace.
+     */
+    public <T> Later<T> alongside(Supplier<T> reads) {
+        Optional<Instant> chosen = asOf.current();
+        return new Later<>(executor.submitCompletable(contexts.captureAll().wrap(() -> {
+            CHOSEN_FOR_PAGE.set(chosen);
+            try {
+                return reads.get();
+            } finally {
+                CHOSEN_FOR_PAGE.remove();
+            }
+        })));
+    }
+
+    /** Reads under way for a page. */
+    public static final class Later<T> {
+
+        private final CompletableFuture<T> reads;
+
+        private Later(CompletableFuture<T> reads) {
+            this.reads = reads;
+        }
+
+        /** Their answer once they are done; a refusal ({@link ServiceRefused}) as the reads threw it. */
+        public T get() {
+            try {
+                return reads.join();
+            } catch (CompletionException failed) {
+                if (failed.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw failed;
+            }
+        }
     }
 
     /** The JSON answer of a GET, as the person may read it, as of the instant they chose (if any). */
@@ -99,7 +154,8 @@ public class QueryService {
     }
 
     private URI withAsOf(URI asked) {
-        return asOf.current().map(instant -> UriComponentsBuilder.fromUri(asked)
+        Optional<Instant> forPage = CHOSEN_FOR_PAGE.get();
+        return (forPage != null ? forPage : asOf.current()).map(instant -> UriComponentsBuilder.fromUri(asked)
                 .queryParam("asOf", instant.toString()).build(true).toUri()).orElse(asked);
     }
 }

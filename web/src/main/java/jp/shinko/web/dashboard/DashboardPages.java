@@ -56,6 +56,12 @@ class DashboardPages {
     @GetMapping("/dashboard")
     String dashboard(@RequestParam(defaultValue = "R7") String fiscalYear,
             @RegisteredOAuth2AuthorizedClient("shinko") OAuth2AuthorizedClient token, Model model) {
+        // 東京都's projects for the Metropolitan Government; a city's own (those it leads or joins) for a city
+        String keeper = SignedIn.current().filter(SignedIn::municipal)
+                .map(person -> person.actor().municipalityCode().value()).orElse(TOKYO);
+        QueryService.Later<List<Theme>> themes = query.alongside(() -> themes(token));
+        QueryService.Later<List<Overdue>> overdue = query.alongside(() -> overdue(token));
+        QueryService.Later<List<Project>> projects = query.alongside(() -> projects(token, keeper));
         List<JsonNode> summary = summary(token, fiscalYear);
         Counts counts = counts(summary, fiscalYear);
         model.addAttribute("counts", counts);
@@ -76,12 +82,9 @@ class DashboardPages {
         model.addAttribute("statusChart", Map.of("rows", statuses.rows().stream()
                 .map(row -> row.name() + " " + row.quarter()).toList(), "symbols", statuses.symbols(),
                 "series", statuses.series()));
-        model.addAttribute("themes", themes(token));
-        model.addAttribute("overdue", overdue(token));
-        // 東京都's projects for the Metropolitan Government; a city's own (those it leads or joins) for a city
-        String keeper = SignedIn.current().filter(SignedIn::municipal)
-                .map(person -> person.actor().municipalityCode().value()).orElse(TOKYO);
-        model.addAttribute("projects", projects(token, keeper));
+        model.addAttribute("themes", themes.get());
+        model.addAttribute("overdue", overdue.get());
+        model.addAttribute("projects", projects.get());
         return "dashboard";
     }
 

@@ -19,7 +19,7 @@ class SecurityConfiguration {
     SecurityFilterChain screens(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/css/**", "/webjars/**", "/signed-out", "/actuator/health",
+                        .requestMatchers("/static/**", "/webjars/**", "/signed-out", "/actuator/health",
                                 "/actuator/health/**", "/error")
                         .permitAll()
                         .anyRequest().authenticated())

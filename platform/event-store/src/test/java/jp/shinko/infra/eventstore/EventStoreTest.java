@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import java.util.stream.LongStream;
 import jp.shinko.events.municipality.MunicipalityCode;
 import jp.shinko.events.municipality.MunicipalityRegistered;
 import jp.shinko.infra.testsupport.RealInfrastructure;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -161,6 +163,40 @@ class EventStoreTest {
                 LongStream.range(1000, 4999).boxed().toList()), 1000)).isEqualTo(50);
         assertThat(PostgresEventStorageEngine.trackedBatchSize(GapAwareTrackingToken.newInstance(50_000,
                 LongStream.range(0, 49_999).boxed().toList()), 1000)).isEqualTo(10);
+    }
+
+    /**
+     * A processor that stops reading for a while (the Kafka relay waiting for the broker) is let
+     * go by the store's cache of recent events within {@code TAILING_CLEANUP} instead of holding
+     * everything the store reads meanwhile; it then reads the store itself and must still get
+     * every event, in stored order, none twice.
+     */
+    @Test
+    void aReaderThatStopsForAWhileStillReadsEveryEventOnceInStoredOrder() throws InterruptedException {
+        List<Long> read = new ArrayList<>();
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(engine.createHeadToken())) {
+            store("132268", 0);
+            read.add(nextOf(stream, "132268"));
+            // 600 transactions, longer than the store waits before it lets a reader go
+            for (long sequence = 1; sequence < 600; sequence++) {
+                store("132268", sequence);
+            }
+            while (read.size() < 600) {
+                read.add(nextOf(stream, "132268"));
+            }
+        }
+        assertThat(read).isEqualTo(LongStream.range(0, 600).boxed().toList());
+    }
+
+    /** The sequence number of the next event of the aggregate in the stream. */
+    private static long nextOf(BlockingStream<TrackedEventMessage<?>> stream, String aggregateIdentifier)
+            throws InterruptedException {
+        while (true) {
+            DomainEventMessage<?> event = (DomainEventMessage<?>) stream.nextAvailable();
+            if (aggregateIdentifier.equals(event.getAggregateIdentifier())) {
+                return event.getSequenceNumber();
+            }
+        }
     }
 
     private void store(String aggregateIdentifier, long sequence) {
