@@ -213,7 +213,6 @@ final class CrossCityTables {
                 .toList();
     }
 
-
     private static RatingScheme schemeOf(Map<String, Settings> settings, String municipality, int fiscalYear) {
         return settingsOf(settings, MunicipalityCode.of(municipality)).schemeFor(FiscalYear.of(fiscalYear));
     }

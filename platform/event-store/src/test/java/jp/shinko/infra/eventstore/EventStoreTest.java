@@ -188,6 +188,22 @@ class EventStoreTest {
         assertThat(read).isEqualTo(LongStream.range(0, 600).boxed().toList());
     }
 
+    /**
+     * The store's cache for tailing processors reads with {@code mayBlock} and keeps everything one
+     * read call returns until it ends: that call stops after one batch; a processor's own read
+     * goes on to the head.
+     */
+    @Test
+    void aReadThatMayBlockEndsAfterOneBatchAndAProcessorsReadGoesOnToTheHead() {
+        TrackingToken before = engine.createHeadToken();
+        for (long sequence = 0; sequence < PostgresEventStorageEngine.TAILING_READ + 50; sequence++) {
+            store("132276", sequence);
+        }
+
+        assertThat(engine.readEvents(before, true).count()).isEqualTo(PostgresEventStorageEngine.TAILING_READ);
+        assertThat(engine.readEvents(before, false).count()).isEqualTo(PostgresEventStorageEngine.TAILING_READ + 50);
+    }
+
     /** The sequence number of the next event of the aggregate in the stream. */
     private static long nextOf(BlockingStream<TrackedEventMessage<?>> stream, String aggregateIdentifier)
             throws InterruptedException {
