@@ -55,11 +55,11 @@ public class EventStoreAutoConfiguration {
 
     /**
      * How often the store lets go of the processors that fell behind its cache (Axon: every 10 s).
-     * Until it does, a processor's place in the cache keeps every event read since reachable, and
-     * the store reads ahead while the processor waits: the Kafka relay waiting for acknowledgements
-     * held about 136,000 events, most of a 512 MiB heap, in ./local-stack bench. Let go, the
-     * processor reads the store itself, a batch at a time, and tails the cache again once it is
-     * back at the head.
+     * Until it does, a processor's place in the cache keeps every event the cache read since
+     * reachable, and the cache goes on reading while the processor waits (the Kafka relay waits
+     * for the broker's acknowledgements). Let go, the processor reads the store itself, a batch at
+     * a time, and tails the cache again once it is back at the head. The cache's own reader is
+     * bounded in {@link PostgresEventStorageEngine#readEvents}.
      */
     static final Duration TAILING_CLEANUP = Duration.ofMillis(250);
 
