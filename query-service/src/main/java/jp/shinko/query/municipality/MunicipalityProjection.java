@@ -25,13 +25,15 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code query.municipality} table: one row per registered municipality.
  *
- * <p>Handling is idempotent, so a replay or a redelivered event leaves the table as it was.
+ * <p>Handling is idempotent, so a replay or a redelivered event leaves the table as it was. Kept
+ * by the progress rows' processor ({@link ProcessingGroups#PROGRESS}), which reads the store
+ * once for both tables; migration 10 ({@code MunicipalitiesJoinProgress}) moved it there.
  */
 @Component
 @ProcessingGroup(MunicipalityProjection.PROCESSING_GROUP)
 public class MunicipalityProjection {
 
-    static final String PROCESSING_GROUP = ProcessingGroups.MUNICIPALITIES;
+    static final String PROCESSING_GROUP = ProcessingGroups.PROGRESS;
 
     private static final String TABLE = "municipality";
 

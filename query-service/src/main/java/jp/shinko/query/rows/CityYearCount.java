@@ -1,6 +1,7 @@
 package jp.shinko.query.rows;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +37,17 @@ public record CityYearCount(String municipalityCode, int fiscalYear, String kind
     public static final String NOT_RATED = "未評価";
 
     /**
+     * What a count is of, without the number, in the order counts are listed. Compared field by
+     * field: a text key made with {@code String.format} for every changed row was a tenth of the
+     * query service's work in a rebuild (JFR, BENCHMARKS.md tuning log 30).
+     */
+    private static final Comparator<CityYearCount> BY_PLACE = Comparator.comparing(CityYearCount::municipalityCode)
+            .thenComparingInt(CityYearCount::fiscalYear)
+            .thenComparing(CityYearCount::kind)
+            .thenComparingInt(CityYearCount::quarter)
+            .thenComparing(count -> Objects.requireNonNullElse(count.label(), ""));
+
+    /**
      * What a row counts as, under its municipality's settings (the rating scheme in force in the
      * figure's year): one item with a rating, one row with a status symbol, or nothing.
      */
@@ -66,20 +78,14 @@ public record CityYearCount(String municipalityCode, int fiscalYear, String kind
 
     /** The counts added up by place, in the order of municipality, year, kind, quarter and label; none of 0. */
     public static List<CityYearCount> sum(Collection<CityYearCount> counts) {
-        Map<String, CityYearCount> sums = new TreeMap<>();
+        Map<CityYearCount, CityYearCount> sums = new TreeMap<>(BY_PLACE);
         for (CityYearCount count : counts) {
-            sums.merge(count.place(), count, (sum, more) -> sum.plus(more.count));
+            sums.merge(count, count, (sum, more) -> sum.plus(more.count));
         }
         return sums.values().stream().filter(count -> count.count != 0).toList();
     }
 
     private CityYearCount plus(long more) {
         return new CityYearCount(municipalityCode, fiscalYear, kind, quarter, label, count + more);
-    }
-
-    /** What the count is of, without the number: where it is kept, in the order counts are listed. */
-    String place() {
-        return municipalityCode + "|" + String.format("%04d", fiscalYear) + "|" + kind + "|" + quarter + "|"
-                + Objects.requireNonNullElse(label, "");
     }
 }

@@ -75,7 +75,7 @@ class ProjectionRebuildTest {
         JsonNode started = JSON.readTree(admin.post().uri("/admin/projections/rebuild").exchange()
                 .expectStatus().isAccepted().returnResult(String.class).getResponseBody());
         assertThat(started.path("processors").valueStream().map(JsonNode::asString).toList())
-                .containsExactly("municipalities", "progress");
+                .containsExactly("progress");
         assertThat(started.path("totalEvents").asLong()).isGreaterThanOrEqualTo(storedPositions.head());
         assertThat(annual(viewer)).as("the table while the rebuild runs, or once it is done").isEqualTo(tableBefore);
 

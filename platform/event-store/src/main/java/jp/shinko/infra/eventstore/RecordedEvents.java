@@ -2,6 +2,8 @@ package jp.shinko.infra.eventstore;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -20,6 +23,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,7 +49,19 @@ public class RecordedEvents {
             + "recorded_at, payload_type, payload_revision, payload, meta_data, global_index, municipality_code from "
             + EventStoreSchemaMigration.SCHEMA + ".domain_event_entry where recorded_at <= ?";
 
+    /** The same without the metadata, which is two thirds of a stored event's bytes (who, trace, command). */
+    private static final String SELECT_PAYLOADS = SELECT.replace("meta_data", "null::bytea");
+
+    /** The metadata of an event read without it: none. */
+    private static final byte[] NO_META_DATA = "{}".getBytes(StandardCharsets.UTF_8);
+
     private static final int FETCH_SIZE = 1000;
+
+    /**
+     * PostgreSQL's JDBC driver asks for results in binary format only once a statement has run
+     * five times on a connection, unless told so from the first (a negative threshold).
+     */
+    private static final int BINARY_FROM_THE_FIRST_EXECUTION = -1;
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -155,6 +171,12 @@ public class RecordedEvents {
      * a view of every municipality in the past needs, with one municipality's events in memory at
      * a time however large the store. Read in the order of the index on municipality and recorded
      * time (no sort of the store), then each municipality's events put in stored order.
+     *
+     * <p>The events come without their metadata (who sent them, the trace, the command): the folds
+     * of rows these views make never read it, and it is two thirds of what the store holds per
+     * event. The columns come in PostgreSQL's binary format: as text, every payload was sent as
+     * hexadecimal digits, twice its size, which both ends spent time writing and parsing (JFR,
+     * BENCHMARKS.md tuning log 29).
      */
     public void forEachMunicipality(Instant upTo, Consumer<List<DomainEventMessage<?>>> consumer) {
         transactions.executeWithoutResult(readOnly -> {
@@ -162,16 +184,21 @@ public class RecordedEvents {
             cursor.setFetchSize(FETCH_SIZE);
             List<Recorded> municipality = new ArrayList<>();
             String[] current = {null};
-            cursor.query(SELECT + " and municipality_code is not null order by municipality_code, recorded_at, "
-                    + "global_index", (RowCallbackHandler) row -> {
-                        String code = row.getString(11);
-                        if (!code.equals(current[0])) {
-                            handOver(municipality, consumer);
-                            current[0] = code;
-                        }
-                        StoredEvent entry = entry(row, 0);
-                        municipality.add(new Recorded(row.getLong(10), entry.getTimestamp(), null, entry));
-                    }, utc(upTo));
+            cursor.query(connection -> {
+                PreparedStatement statement = connection.prepareStatement(SELECT_PAYLOADS
+                        + " and municipality_code is not null order by municipality_code, recorded_at, global_index");
+                statement.unwrap(PGStatement.class).setPrepareThreshold(BINARY_FROM_THE_FIRST_EXECUTION);
+                statement.setObject(1, utc(upTo));
+                return statement;
+            }, (RowCallbackHandler) row -> {
+                String code = row.getString(11);
+                if (!code.equals(current[0])) {
+                    handOver(municipality, consumer);
+                    current[0] = code;
+                }
+                StoredEvent entry = entry(row, 0);
+                municipality.add(new Recorded(row.getLong(10), entry.getTimestamp(), null, entry));
+            });
             handOver(municipality, consumer);
         });
     }
@@ -192,7 +219,7 @@ public class RecordedEvents {
     private static StoredEvent entry(ResultSet row, int number) throws SQLException {
         return new StoredEvent(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
                 row.getObject(5, OffsetDateTime.class).toInstant(), row.getString(6), row.getString(7),
-                row.getBytes(8), row.getBytes(9));
+                row.getBytes(8), Objects.requireNonNullElse(row.getBytes(9), NO_META_DATA));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,0 +1,110 @@
+package jp.shinko.query.municipality;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import jp.shinko.events.municipality.MunicipalityRegistered;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Migration 10: the municipalities' table joins the progress rows' processor, which from now on
+ * keeps it (one read of the store for both tables, BENCHMARKS.md tuning log 28). The processor of
+ * its own that kept it until now may have stood before or after the progress processor when the
+ * service stopped; a registration between the two would be missed, or handled twice. So every
+ * registration stored so far is entered here, as its handler enters it (handled twice leaves the
+ * table as it was), and the old processor's positions are taken away, with the events it had
+ * parked: they are registrations, entered now. Nothing to enter while the command service has not
+ * yet made the event store (a new installation whose query service starts first).
+ */
+@Component
+class MunicipalitiesJoinProgress implements JavaMigration {
+
+    /** The processor that kept {@code query.municipality} before this migration. */
+    static final String FORMER_PROCESSOR = "municipalities";
+
+    private final Serializer serializer;
+
+    MunicipalitiesJoinProgress(Serializer serializer) {
+        this.serializer = serializer;
+    }
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion("10");
+    }
+
+    @Override
+    public String getDescription() {
+        return "municipalities kept by the progress processor";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return null;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws SQLException {
+        migrate(context.getConnection());
+    }
+
+    /** Enters every stored registration and takes the former processor's positions and parked events away. */
+    void migrate(Connection connection) throws SQLException {
+        if (eventStoreExists(connection)) {
+            enterRegistrations(connection);
+        }
+        try (PreparedStatement tokens = connection.prepareStatement(
+                        "delete from query.token_entry where processor_name = ?");
+                PreparedStatement parked = connection.prepareStatement(
+                        "delete from query.dead_letter_entry where processing_group = ?")) {
+            tokens.setString(1, FORMER_PROCESSOR);
+            tokens.executeUpdate();
+            parked.setString(1, FORMER_PROCESSOR);
+            parked.executeUpdate();
+        }
+    }
+
+    private static boolean eventStoreExists(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet table = statement.executeQuery(
+                        "select to_regclass('event_store.domain_event_entry') is not null")) {
+            return table.next() && table.getBoolean(1);
+        }
+    }
+
+    private void enterRegistrations(Connection connection) throws SQLException {
+        SerializedType type = serializer.typeForClass(MunicipalityRegistered.class);
+        try (PreparedStatement events = connection.prepareStatement("select payload, payload_revision, recorded_at "
+                        + "from event_store.domain_event_entry where payload_type = ? order by global_index");
+                PreparedStatement insert = connection.prepareStatement("insert into query.municipality (code, name, "
+                        + "romanised_name, registered_at) values (?, ?, ?, ?) on conflict (code) do nothing")) {
+            events.setString(1, type.getName());
+            try (ResultSet event = events.executeQuery()) {
+                while (event.next()) {
+                    MunicipalityRegistered registered = serializer.deserialize(new SimpleSerializedObject<>(
+                            event.getBytes(1), byte[].class, type.getName(), event.getString(2)));
+                    insert.setString(1, registered.municipalityCode().value());
+                    insert.setString(2, registered.name());
+                    insert.setString(3, registered.romanisedName());
+                    insert.setObject(4, event.getObject(3, OffsetDateTime.class));
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+}
