@@ -7,12 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import jp.shinko.events.municipality.MunicipalityRegistered;
+import jp.shinko.query.SchemaMigration;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +24,7 @@ import org.springframework.stereotype.Component;
  * yet made the event store (a new installation whose query service starts first).
  */
 @Component
-class MunicipalitiesJoinProgress implements JavaMigration {
+class MunicipalitiesJoinProgress extends SchemaMigration {
 
     /** The processor that kept {@code query.municipality} before this migration. */
     static final String FORMER_PROCESSOR = "municipalities";
@@ -34,36 +32,13 @@ class MunicipalitiesJoinProgress implements JavaMigration {
     private final Serializer serializer;
 
     MunicipalitiesJoinProgress(Serializer serializer) {
+        super("10", "municipalities kept by the progress processor");
         this.serializer = serializer;
     }
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("10");
-    }
-
-    @Override
-    public String getDescription() {
-        return "municipalities kept by the progress processor";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws SQLException {
-        migrate(context.getConnection());
-    }
-
     /** Enters every stored registration and takes the former processor's positions and parked events away. */
-    void migrate(Connection connection) throws SQLException {
+    @Override
+    public void migrate(Connection connection) throws SQLException {
         if (eventStoreExists(connection)) {
             enterRegistrations(connection);
         }

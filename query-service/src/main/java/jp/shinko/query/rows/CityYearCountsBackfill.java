@@ -8,10 +8,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import jp.shinko.events.municipality.MunicipalityCode;
+import jp.shinko.query.SchemaMigration;
 import jp.shinko.query.rows.ProgressRow.Settings;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,41 +19,18 @@ import tools.jackson.databind.json.JsonMapper;
  * Java because the rating is the rating scheme's own function, which SQL would have to copy.
  */
 @Component
-class CityYearCountsBackfill implements JavaMigration {
+class CityYearCountsBackfill extends SchemaMigration {
 
     private final JsonMapper json;
 
     CityYearCountsBackfill(JsonMapper json) {
+        super("7", "city year counts of the rows stored before");
         this.json = json;
     }
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("7");
-    }
-
-    @Override
-    public String getDescription() {
-        return "city year counts of the rows stored before";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws SQLException {
-        fill(context.getConnection());
-    }
-
     /** Counts every municipality's figures and statuses under its settings and stores the sums. */
-    void fill(Connection connection) throws SQLException {
+    @Override
+    public void migrate(Connection connection) throws SQLException {
         List<String> municipalities = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet codes = statement.executeQuery("select distinct municipality_code from query.progress_row "

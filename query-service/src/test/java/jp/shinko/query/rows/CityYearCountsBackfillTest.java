@@ -77,7 +77,7 @@ class CityYearCountsBackfillTest {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.executeUpdate("delete from query.city_year_count");
-                backfill.fill(connection);
+                backfill.migrate(connection);
                 assertThat(otarusCounts(connection)).isEqualTo(kept);
             } finally {
                 connection.rollback();
