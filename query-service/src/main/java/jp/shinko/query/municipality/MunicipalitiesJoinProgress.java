@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.util.List;
 import jp.shinko.events.municipality.MunicipalityRegistered;
 import jp.shinko.query.SchemaMigration;
 import org.axonframework.serialization.SerializedType;
@@ -65,17 +66,17 @@ class MunicipalitiesJoinProgress extends SchemaMigration {
         SerializedType type = serializer.typeForClass(MunicipalityRegistered.class);
         try (PreparedStatement events = connection.prepareStatement("select payload, payload_revision, recorded_at "
                         + "from event_store.domain_event_entry where payload_type = ? order by global_index");
-                PreparedStatement insert = connection.prepareStatement("insert into query.municipality (code, name, "
-                        + "romanised_name, registered_at) values (?, ?, ?, ?) on conflict (code) do nothing")) {
+                PreparedStatement insert = connection.prepareStatement(MunicipalityProjection.INSERT)) {
             events.setString(1, type.getName());
             try (ResultSet event = events.executeQuery()) {
                 while (event.next()) {
                     MunicipalityRegistered registered = serializer.deserialize(new SimpleSerializedObject<>(
                             event.getBytes(1), byte[].class, type.getName(), event.getString(2)));
-                    insert.setString(1, registered.municipalityCode().value());
-                    insert.setString(2, registered.name());
-                    insert.setString(3, registered.romanisedName());
-                    insert.setObject(4, event.getObject(3, OffsetDateTime.class));
+                    List<Object> values = MunicipalityProjection.values(registered,
+                            event.getObject(3, OffsetDateTime.class));
+                    for (int i = 0; i < values.size(); i++) {
+                        insert.setObject(i + 1, values.get(i));
+                    }
                     insert.addBatch();
                 }
             }

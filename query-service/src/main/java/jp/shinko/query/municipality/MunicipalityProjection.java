@@ -37,6 +37,10 @@ public class MunicipalityProjection {
 
     private static final String TABLE = "municipality";
 
+    /** A registration entered, once: the handler's, and migration 10's for the registrations stored before it. */
+    static final String INSERT = "insert into query.municipality (code, name, romanised_name, registered_at) "
+            + "values (?, ?, ?, ?) on conflict (code) do nothing";
+
     private final JdbcClient jdbc;
     private final ProjectionTables tables;
 
@@ -47,15 +51,12 @@ public class MunicipalityProjection {
 
     @EventHandler
     void on(MunicipalityRegistered event, @Timestamp Instant recordedAt) {
-        jdbc.sql("""
-                        insert into query.municipality (code, name, romanised_name, registered_at)
-                        values (:code, :name, :romanisedName, :registeredAt)
-                        on conflict (code) do nothing""")
-                .param("code", event.municipalityCode().value())
-                .param("name", event.name())
-                .param("romanisedName", event.romanisedName())
-                .param("registeredAt", OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC))
-                .update();
+        jdbc.sql(INSERT).params(values(event, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC))).update();
+    }
+
+    /** The values of {@link #INSERT} for a registration recorded at that time. */
+    static List<Object> values(MunicipalityRegistered event, OffsetDateTime recordedAt) {
+        return List.of(event.municipalityCode().value(), event.name(), event.romanisedName(), recordedAt);
     }
 
     @ResetHandler

@@ -45,12 +45,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class RecordedEvents {
 
-    private static final String SELECT = "select type, aggregate_identifier, sequence_number, event_identifier, "
-            + "recorded_at, payload_type, payload_revision, payload, meta_data, global_index, municipality_code from "
-            + EventStoreSchemaMigration.SCHEMA + ".domain_event_entry where recorded_at <= ?";
+    private static final String SELECT = select("meta_data");
 
     /** The same without the metadata, which is two thirds of a stored event's bytes (who, trace, command). */
-    private static final String SELECT_PAYLOADS = SELECT.replace("meta_data", "null::bytea");
+    private static final String SELECT_PAYLOADS = select("null::bytea");
 
     /** The metadata of an event read without it: none. */
     private static final byte[] NO_META_DATA = "{}".getBytes(StandardCharsets.UTF_8);
@@ -220,6 +218,13 @@ public class RecordedEvents {
         return new StoredEvent(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
                 row.getObject(5, OffsetDateTime.class).toInstant(), row.getString(6), row.getString(7),
                 row.getBytes(8), Objects.requireNonNullElse(row.getBytes(9), NO_META_DATA));
+    }
+
+    /** The events recorded up to an instant, with this column for their metadata. */
+    private static String select(String metaData) {
+        return "select type, aggregate_identifier, sequence_number, event_identifier, recorded_at, payload_type, "
+                + "payload_revision, payload, " + metaData + ", global_index, municipality_code from "
+                + EventStoreSchemaMigration.SCHEMA + ".domain_event_entry where recorded_at <= ?";
     }
 
     private static OffsetDateTime utc(Instant instant) {
